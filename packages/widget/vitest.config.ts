@@ -1,0 +1,13 @@
+import { defineProject, mergeConfig } from 'vitest/config';
+import shared from '../../vite.config.js';
+
+export default mergeConfig(
+  shared,
+  defineProject({
+    test: {
+      name: 'widget',
+      environment: 'happy-dom',
+      include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+    },
+  }),
+);
