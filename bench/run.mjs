@@ -1,0 +1,327 @@
+#!/usr/bin/env node
+// `npm run bench`: measures the budgets of DESIGN.md against the built widget, a real sapa-server on
+// loopback and Debian's Chromium, writes bench/results.json and exits 1 when a budget is exceeded.
+//
+// Every figure is measured the way a visitor meets it: bytes are what the browser fetched (brotli,
+// quality 11), times are taken inside the page with performance.now().
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv.slice(2);
+const budgets = {
+  loaderBrotliBytes: { max: 2_000, unit: 'B' },
+  chatBrotliBytes: { max: 32_000, unit: 'B' },
+  apiCallsBeforeInteraction: { max: 0, unit: 'requests' },
+  longTasksBeforeInteraction: { max: 0, unit: 'tasks' },
+  launcherToComposerP50: { max: 100, unit: 'ms' },
+  agentMessageVisibleP50: { max: 15, unit: 'ms' },
+  agentMessageVisibleP99: { max: 50, unit: 'ms' },
+  open10kMessages: { max: 150, unit: 'ms' },
+  scroll10kLongTasks: { max: 0, unit: 'tasks' },
+  reload1kVisible: { max: 100, unit: 'ms' },
+};
+
+const brotli = (buffer) =>
+  brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const round = (value) => Math.round(value * 10) / 10;
+
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error('Benchmarks need Chromium: install Debian’s chromium package or set CHROMIUM_PATH.');
+  process.exit(1);
+}
+const { startServer } = await import(pathToFileURL(join(root, 'packages/server/dist/index.js')).href);
+const dataDir = mkdtempSync(join(tmpdir(), 'sapa-bench-'));
+const server = await startServer({
+  port: 0,
+  dbPath: join(dataDir, 'sapa.db'),
+  quiet: true,
+  rateLimit: false,
+});
+const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+const pageUrl = `${server.url}/examples/script-tag/`;
+const agent = (path, body) =>
+  fetch(`${server.url}/agent/v1${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { authorization: `Bearer ${server.agentToken}`, 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  }).then(async (response) => {
+    if (!response.ok)
+      throw new Error(`Agent API ${path} answered ${response.status}: ${await response.text()}`);
+    return response.status === 204 ? null : response.json();
+  });
+
+/** Opens the script-tag page in a fresh context; counts API calls and long tasks from the start. */
+async function openPage(context) {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__sapaLongTasks = 0;
+    new PerformanceObserver((list) => {
+      window.__sapaLongTasks += list.getEntries().length;
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const apiCalls = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/v1/')) apiCalls.push(request.url());
+  });
+  await page.goto(pageUrl, { waitUntil: 'load' });
+  return { page, apiCalls };
+}
+
+const launcher = (page) => page.getByRole('button', { name: /open chat|buka obrolan/i });
+const composer = (page) => page.getByRole('textbox').first();
+
+/** Clicks the launcher and resolves with the ms until the composer has focus, timed in the page. */
+async function timeLauncherToComposer(page) {
+  await launcher(page).waitFor();
+  const elapsed = page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let started = 0;
+        const host = document.querySelector('[data-sapa-host]') ?? document.body;
+        const onFocus = (event) => {
+          const target = event.composedPath()[0];
+          if (target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) {
+            document.removeEventListener('focusin', onFocus, true);
+            resolve(performance.now() - started);
+          }
+        };
+        document.addEventListener('focusin', onFocus, true);
+        host.addEventListener(
+          'pointerdown',
+          () => {
+            started = performance.now();
+          },
+          { capture: true, once: true },
+        );
+      }),
+  );
+  await launcher(page).click();
+  return elapsed;
+}
+
+const results = {};
+const measure = async (name, task) => {
+  if (only.length && !only.includes(name)) return;
+  const started = Date.now();
+  try {
+    Object.assign(results, await task());
+    console.log(`✓ ${name} (${Math.round((Date.now() - started) / 1000)} s)`);
+  } catch (error) {
+    results[`${name}Error`] = String(error?.message ?? error);
+    console.log(`✗ ${name}: ${error?.message ?? error}`);
+  }
+};
+
+try {
+  await measure('load', async () => {
+    const context = await browser.newContext();
+    const { page, apiCalls } = await openPage(context);
+    await launcher(page).waitFor();
+    await page.waitForTimeout(1_000);
+    const longTasks = await page.evaluate(() => window.__sapaLongTasks);
+    const loaderBytes = [];
+    const chatBytes = [];
+    page.on('response', async (response) => {
+      const url = new URL(response.url());
+      if (!url.pathname.startsWith('/widget/') || response.status() !== 200) return;
+      chatBytes.push(brotli(await response.body()));
+    });
+    const loaderResponse = await fetch(`${server.url}/widget/sapa.js`);
+    loaderBytes.push(brotli(Buffer.from(await loaderResponse.arrayBuffer())));
+    const apiCallsBeforeInteraction = apiCalls.length;
+    await timeLauncherToComposer(page);
+    await page.getByRole('log').waitFor();
+    // Switch locale through the public API so the second locale's strings count too.
+    await page.evaluate(() => window.Sapa('setLocale', 'id'));
+    await page.waitForTimeout(500);
+    await context.close();
+    return {
+      loaderBrotliBytes: loaderBytes[0],
+      chatBrotliBytes: loaderBytes[0] + chatBytes.reduce((sum, bytes) => sum + bytes, 0),
+      apiCallsBeforeInteraction,
+      longTasksBeforeInteraction: longTasks,
+    };
+  });
+
+  await measure('launcher', async () => {
+    const samples = [];
+    for (let run = 0; run < 15; run++) {
+      const context = await browser.newContext();
+      const { page } = await openPage(context);
+      samples.push(await timeLauncherToComposer(page));
+      await context.close();
+    }
+    return { launcherToComposerP50: round(percentile(samples, 50)), launcherSamples: samples.map(round) };
+  });
+
+  await measure('delivery', async () => {
+    const context = await browser.newContext();
+    const { page } = await openPage(context);
+    await timeLauncherToComposer(page);
+    await composer(page).fill('Halo, saya mau tanya soal pesanan.');
+    await composer(page).press('Enter');
+    await page.getByRole('log').getByText('Halo, saya mau tanya soal pesanan.').waitFor();
+    const { conversations } = await agent('/conversations?status=all');
+    const conversationId = conversations[0].id;
+    const samples = [];
+    for (let run = 0; run < 100; run++) {
+      const text = `Balasan agen nomor ${run}`;
+      samples.push(
+        await page.evaluate(
+          async ({ url, token, id, text }) => {
+            const log = document.querySelector('[data-sapa-host]')?.shadowRoot?.querySelector('[role="log"]');
+            if (!log) throw new Error('No message log in the widget.');
+            const visible = new Promise((resolve) => {
+              const observer = new MutationObserver(() => {
+                if (log.textContent?.includes(text)) {
+                  observer.disconnect();
+                  resolve(performance.now());
+                }
+              });
+              observer.observe(log, { childList: true, subtree: true, characterData: true });
+            });
+            const started = performance.now();
+            const response = await fetch(`${url}/agent/v1/conversations/${id}/messages`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ type: 'text', text }),
+            });
+            if (!response.ok) throw new Error(`Agent send answered ${response.status}`);
+            return (await visible) - started;
+          },
+          { url: server.url, token: server.agentToken, id: conversationId, text },
+        ),
+      );
+    }
+    await context.close();
+    return {
+      agentMessageVisibleP50: round(percentile(samples, 50)),
+      agentMessageVisibleP99: round(percentile(samples, 99)),
+    };
+  });
+
+  /** A visitor with one conversation of `count` messages, seeded through the public APIs. */
+  async function seededVisitor(count) {
+    const context = await browser.newContext();
+    const { page } = await openPage(context);
+    await timeLauncherToComposer(page);
+    await composer(page).fill('Mulai');
+    await composer(page).press('Enter');
+    await page.getByRole('log').getByText('Mulai').waitFor();
+    const { conversations } = await agent('/conversations?status=all');
+    const conversationId = conversations[0].id;
+    for (let seq = 0; seq < count; seq += 50) {
+      await Promise.all(
+        Array.from({ length: Math.min(50, count - seq) }, (_, index) =>
+          agent(`/conversations/${conversationId}/messages`, {
+            type: 'text',
+            text: `Pesan ${seq + index + 1}`,
+          }),
+        ),
+      );
+    }
+    await page.getByRole('log').getByText(`Pesan ${count}`, { exact: true }).waitFor({ timeout: 60_000 });
+    return { context, page };
+  }
+
+  await measure('history', async () => {
+    const { context, page } = await seededVisitor(10_000);
+    await page.reload({ waitUntil: 'load' });
+    const open10kMessages = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const started = performance.now();
+          const host = document.querySelector('[data-sapa-host]');
+          const check = () => {
+            const log = host?.shadowRoot?.querySelector('[role="log"]');
+            if (log?.textContent?.includes('Pesan 10000')) resolve(performance.now() - started);
+            else requestAnimationFrame(check);
+          };
+          host?.shadowRoot?.querySelector('button')?.click();
+          check();
+        }),
+    );
+    const scroll10kLongTasks = await page.evaluate(async () => {
+      const log = document.querySelector('[data-sapa-host]')?.shadowRoot?.querySelector('[role="log"]');
+      let longTasks = 0;
+      const observer = new PerformanceObserver((list) => {
+        longTasks += list.getEntries().length;
+      });
+      observer.observe({ type: 'longtask' });
+      for (let step = 0; step < 60; step++) {
+        log?.scrollBy(0, -400);
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      observer.disconnect();
+      return longTasks;
+    });
+    await context.close();
+    return { open10kMessages: round(open10kMessages), scroll10kLongTasks };
+  });
+
+  await measure('reload', async () => {
+    const { context, page } = await seededVisitor(1_000);
+    // The network answers late: history must come from IndexedDB.
+    await page.route('**/v1/**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await route.continue().catch(() => {});
+    });
+    await page.reload({ waitUntil: 'load' });
+    const reload1kVisible = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const started = performance.now();
+          const host = document.querySelector('[data-sapa-host]');
+          const check = () => {
+            const log = host?.shadowRoot?.querySelector('[role="log"]');
+            if (log?.textContent?.includes('Pesan 1000')) resolve(performance.now() - started);
+            else requestAnimationFrame(check);
+          };
+          host?.shadowRoot?.querySelector('button')?.click();
+          check();
+        }),
+    );
+    await context.close();
+    return { reload1kVisible: round(reload1kVisible) };
+  });
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const resultsFile = join(root, 'bench', 'results.json');
+let failed = 0;
+console.log('\nmeasure                          value      budget');
+for (const [name, { max, unit }] of Object.entries(budgets)) {
+  const value = results[name];
+  const ok = typeof value === 'number' && value <= max;
+  if (!ok) failed++;
+  const shown = typeof value === 'number' ? `${value} ${unit}` : 'not measured';
+  console.log(`${ok ? '✓' : '✗'} ${name.padEnd(30)} ${shown.padEnd(10)} ≤ ${max} ${unit}`);
+}
+const previous = (() => {
+  try {
+    return JSON.parse(readFileSync(resultsFile, 'utf8'));
+  } catch {
+    return {};
+  }
+})();
+writeFileSync(
+  resultsFile,
+  `${JSON.stringify({ ...previous, measuredAt: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.versions.node}`, results, budgets }, null, 2)}\n`,
+);
+console.log(`\n${Object.keys(budgets).length - failed} within budget, ${failed} over or not measured`);
+process.exit(failed ? 1 : 0);
