@@ -1,0 +1,172 @@
+import type { Attachment, Conversation, Message, MessagePage, Problem } from '@sapa/protocol';
+import type { AgentConversation, AgentReply, StatusFilter } from './agent-types.js';
+
+/** An agent API call answered with a non-2xx status. */
+export class AgentApiError extends Error {
+  override readonly name = 'AgentApiError';
+  constructor(
+    /** What the console was doing, e.g. "Loading conversations". */
+    readonly operation: string,
+    readonly status: number,
+    /** The RFC 9457 problem body, when the server sent one. */
+    readonly problem?: Problem,
+  ) {
+    super(`${operation} failed: ${problem?.detail ?? problem?.title ?? `the server answered ${status}`}.`);
+  }
+
+  /** The token was refused: the agent has to sign in again. */
+  get unauthorized(): boolean {
+    return this.status === 401;
+  }
+}
+
+/** The server could not be reached at all. */
+export class AgentNetworkError extends Error {
+  override readonly name = 'AgentNetworkError';
+  constructor(
+    readonly operation: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${operation} failed: the server could not be reached.`);
+  }
+}
+
+/** Paging of `GET …/messages`: at most one of `after` and `before`. */
+export interface MessagePaging {
+  after?: number;
+  before?: number;
+  limit?: number;
+}
+
+/**
+ * Client of the reference server's agent API. Every call carries the agent's bearer token.
+ *
+ * @example
+ * const api = new AgentApi('http://127.0.0.1:8787', token);
+ * const { conversations } = await api.listConversations('open');
+ */
+export class AgentApi {
+  constructor(
+    /** Origin of the server, without `/agent/v1`. */
+    readonly apiUrl: string,
+    readonly token: string,
+    private readonly fetchFunction: typeof fetch = (input, init) => globalThis.fetch(input, init),
+  ) {}
+
+  /** Absolute URL of an agent API path, e.g. `/conversations`. */
+  url(path: string): string {
+    return `${this.apiUrl.replace(/\/$/, '')}/agent/v1${path}`;
+  }
+
+  listConversations(status: StatusFilter): Promise<{ conversations: AgentConversation[] }> {
+    return this.request('Loading conversations', 'GET', `/conversations?status=${status}`);
+  }
+
+  getConversation(conversationId: string): Promise<AgentConversation> {
+    return this.request(
+      'Loading a conversation',
+      'GET',
+      `/conversations/${encodeURIComponent(conversationId)}`,
+    );
+  }
+
+  listMessages(conversationId: string, paging: MessagePaging = {}): Promise<MessagePage> {
+    const query = new URLSearchParams();
+    if (paging.after !== undefined) query.set('after', String(paging.after));
+    if (paging.before !== undefined) query.set('before', String(paging.before));
+    if (paging.limit !== undefined) query.set('limit', String(paging.limit));
+    const search = query.size > 0 ? `?${query}` : '';
+    return this.request(
+      'Loading messages',
+      'GET',
+      `/conversations/${encodeURIComponent(conversationId)}/messages${search}`,
+    );
+  }
+
+  sendMessage(conversationId: string, reply: AgentReply): Promise<Message> {
+    return this.request(
+      'Sending the reply',
+      'POST',
+      `/conversations/${encodeURIComponent(conversationId)}/messages`,
+      reply,
+    );
+  }
+
+  /** Uploads a file; its id goes into a `file` reply. */
+  async upload(file: File): Promise<Attachment> {
+    return this.request('Uploading the file', 'POST', '/uploads', file, {
+      'Content-Type': file.type || 'application/octet-stream',
+      'X-Sapa-Filename': encodeURIComponent(file.name),
+    });
+  }
+
+  async setTyping(conversationId: string, typing: boolean): Promise<void> {
+    await this.request(
+      'Sending typing',
+      'POST',
+      `/conversations/${encodeURIComponent(conversationId)}/typing`,
+      {
+        typing,
+      },
+    );
+  }
+
+  async markRead(conversationId: string, seq: number): Promise<void> {
+    await this.request(
+      'Marking as read',
+      'POST',
+      `/conversations/${encodeURIComponent(conversationId)}/read`,
+      {
+        seq,
+      },
+    );
+  }
+
+  resolve(conversationId: string): Promise<Conversation> {
+    return this.request(
+      'Resolving the conversation',
+      'POST',
+      `/conversations/${encodeURIComponent(conversationId)}/resolve`,
+    );
+  }
+
+  reopen(conversationId: string): Promise<Conversation> {
+    return this.request(
+      'Reopening the conversation',
+      'POST',
+      `/conversations/${encodeURIComponent(conversationId)}/reopen`,
+    );
+  }
+
+  private async request<T>(
+    operation: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
+    const init: RequestInit = { method, headers: { Authorization: `Bearer ${this.token}`, ...headers } };
+    if (body instanceof Blob) init.body = body;
+    else if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      init.headers = { ...init.headers, 'Content-Type': 'application/json' };
+    }
+    let response: Response;
+    try {
+      response = await this.fetchFunction(this.url(path), init);
+    } catch (cause) {
+      throw new AgentNetworkError(operation, cause);
+    }
+    if (!response.ok) {
+      let problem: Problem | undefined;
+      try {
+        problem = (await response.json()) as Problem;
+      } catch {
+        problem = undefined;
+      }
+      throw new AgentApiError(operation, response.status, problem);
+    }
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+}

@@ -1,0 +1,131 @@
+import type { JSX } from 'preact';
+import type { AgentConversation, StatusFilter } from '../../agent-types.js';
+import { formatDateTime, formatTime, messagePreview, visitorLabel } from '../../format.js';
+
+export const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
+  { value: 'open', label: 'Open' },
+  { value: 'pending', label: 'Pending' },
+  { value: 'resolved', label: 'Resolved' },
+  { value: 'all', label: 'All' },
+];
+
+export interface ConversationListProps {
+  /** Already filtered and sorted, newest first. */
+  conversations: AgentConversation[];
+  filter: StatusFilter;
+  selectedId?: string;
+  onFilter: (filter: StatusFilter) => void;
+  onSelect: (conversationId: string) => void;
+  now?: Date;
+}
+
+/**
+ * The agent's inbox. Arrow keys, Home and End move between conversations; Enter or a click opens one.
+ */
+export function ConversationList({
+  conversations,
+  filter,
+  selectedId,
+  onFilter,
+  onSelect,
+  now,
+}: ConversationListProps) {
+  const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLUListElement>) => {
+    const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button.conversation')];
+    const current = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    let next: number | undefined;
+    if (event.key === 'ArrowDown') next = Math.min(buttons.length - 1, current + 1);
+    else if (event.key === 'ArrowUp') next = Math.max(0, current - 1);
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = buttons.length - 1;
+    if (next === undefined || buttons.length === 0) return;
+    event.preventDefault();
+    buttons[next]?.focus();
+  };
+  const filterLabel = STATUS_FILTERS.find((option) => option.value === filter)?.label ?? filter;
+  return (
+    <nav class="inbox" aria-labelledby="inbox-heading">
+      <h2 id="inbox-heading">Conversations</h2>
+      <fieldset class="filters">
+        <legend>Show</legend>
+        {STATUS_FILTERS.map((option) => (
+          <button
+            key={option.value}
+            type="button"
+            class="filter"
+            aria-pressed={option.value === filter}
+            onClick={() => onFilter(option.value)}
+          >
+            {option.label}
+          </button>
+        ))}
+      </fieldset>
+      {conversations.length === 0 ? (
+        <p class="inbox__empty">No {filter === 'all' ? '' : `${filterLabel.toLowerCase()} `}conversations.</p>
+      ) : (
+        <ul class="inbox__list" onKeyDown={onKeyDown}>
+          {conversations.map((conversation) => (
+            <ConversationRow
+              key={conversation.id}
+              conversation={conversation}
+              selected={conversation.id === selectedId}
+              onSelect={onSelect}
+              now={now}
+            />
+          ))}
+        </ul>
+      )}
+    </nav>
+  );
+}
+
+function ConversationRow({
+  conversation,
+  selected,
+  onSelect,
+  now,
+}: {
+  conversation: AgentConversation;
+  selected: boolean;
+  onSelect: (conversationId: string) => void;
+  now?: Date;
+}) {
+  const unread = conversation.unreadCount > 0;
+  const preview = conversation.lastMessage ? messagePreview(conversation.lastMessage) : '';
+  const classes = ['conversation'];
+  if (unread) classes.push('conversation--unread');
+  if (conversation.handedOver && conversation.status !== 'resolved') classes.push('conversation--handover');
+  return (
+    <li>
+      <button
+        type="button"
+        class={classes.join(' ')}
+        aria-current={selected ? 'true' : undefined}
+        data-conversation-id={conversation.id}
+        onClick={() => onSelect(conversation.id)}
+      >
+        <span class="conversation__top">
+          <span class="conversation__name">
+            <span
+              class={conversation.visitor.online ? 'presence presence--online' : 'presence'}
+              aria-hidden="true"
+            />
+            {visitorLabel(conversation.visitor)}
+            <span class="visually-hidden">{conversation.visitor.online ? ', online' : ', offline'}</span>
+          </span>
+          <time dateTime={conversation.updatedAt} title={formatDateTime(conversation.updatedAt)}>
+            {formatTime(conversation.updatedAt, now)}
+          </time>
+        </span>
+        <span class="conversation__preview">{preview || 'No messages yet'}</span>
+        <span class="conversation__badges">
+          {conversation.handedOver && conversation.status !== 'resolved' ? (
+            <span class="badge badge--handover">Wants a human</span>
+          ) : null}
+          {conversation.status !== 'open' ? <span class="badge">{conversation.status}</span> : null}
+          {unread ? <span class="badge badge--unread">{conversation.unreadCount} unread</span> : null}
+        </span>
+      </button>
+    </li>
+  );
+}

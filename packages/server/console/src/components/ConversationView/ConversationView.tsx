@@ -1,0 +1,141 @@
+import type { Ref } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { AgentConversation } from '../../agent-types.js';
+import type { ConversationMessages } from '../../console-state.js';
+import { visitorLabel } from '../../format.js';
+import { type ComposedReply, Composer } from '../Composer/Composer.js';
+import { MessageItem } from '../MessageItem/MessageItem.js';
+
+export interface ConversationViewProps {
+  conversation: AgentConversation;
+  /** Undefined while the first page loads. */
+  messages?: ConversationMessages;
+  visitorTyping: boolean;
+  apiUrl: string;
+  onLoadOlder: () => Promise<void>;
+  onResolve: () => Promise<void>;
+  onReopen: () => Promise<void>;
+  onSend: (reply: ComposedReply) => Promise<void>;
+  onInput?: (hasText: boolean) => void;
+  composerRef?: Ref<HTMLTextAreaElement>;
+  now?: Date;
+}
+
+/** One conversation: its messages, the visitor's typing, resolve or reopen, and the reply form. */
+export function ConversationView({
+  conversation,
+  messages,
+  visitorTyping,
+  apiUrl,
+  onLoadOlder,
+  onResolve,
+  onReopen,
+  onSend,
+  onInput,
+  composerRef,
+  now,
+}: ConversationViewProps) {
+  const logRef = useRef<HTMLOListElement>(null);
+  const stickToBottom = useRef(true);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const name = visitorLabel(conversation.visitor);
+  const items = messages?.items ?? [];
+  const firstSeq = items[0]?.seq;
+  const lastSeq = items[items.length - 1]?.seq;
+  const previousFirstSeq = useRef(firstSeq);
+  const previousHeight = useRef(0);
+
+  // New messages at the bottom keep the view at the bottom if it was there; older ones loaded at
+  // the top keep what the agent was reading in place.
+  useLayoutEffect(() => {
+    const log = logRef.current;
+    if (!log) return;
+    if (
+      previousFirstSeq.current !== undefined &&
+      firstSeq !== undefined &&
+      firstSeq < previousFirstSeq.current
+    ) {
+      log.scrollTop += log.scrollHeight - previousHeight.current;
+    } else if (stickToBottom.current) {
+      log.scrollTop = log.scrollHeight;
+    }
+    previousFirstSeq.current = firstSeq;
+    previousHeight.current = log.scrollHeight;
+  }, [firstSeq, lastSeq, conversation.id]);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await work();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : 'That did not work.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const resolved = conversation.status === 'resolved';
+  return (
+    <section class="thread" aria-labelledby="thread-heading">
+      <header class="thread__header">
+        <h2 id="thread-heading">{name}</h2>
+        <span class={`badge badge--${conversation.status}`}>{conversation.status}</span>
+        {conversation.handedOver && !resolved ? (
+          <span class="badge badge--handover">Wants a human</span>
+        ) : null}
+        <span class="spacer" />
+        {resolved ? (
+          <button type="button" disabled={busy} onClick={() => run(onReopen)}>
+            Reopen
+          </button>
+        ) : (
+          <button type="button" disabled={busy} onClick={() => run(onResolve)}>
+            Resolve
+          </button>
+        )}
+      </header>
+      {error ? (
+        <p class="thread__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {messages?.hasMore ? (
+        <button type="button" class="thread__older" disabled={busy} onClick={() => run(onLoadOlder)}>
+          Load older messages
+        </button>
+      ) : null}
+      <ol
+        ref={logRef}
+        class="thread__messages"
+        role="log"
+        aria-live="polite"
+        aria-label={`Messages with ${name}`}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable log must be reachable by keyboard (WCAG 2.1.1)
+        tabIndex={0}
+        onScroll={(event) => {
+          const log = event.currentTarget;
+          stickToBottom.current = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+        }}
+      >
+        {messages === undefined ? <li class="muted">Loading messages…</li> : null}
+        {messages && items.length === 0 ? <li class="muted">No messages yet.</li> : null}
+        {items.map((message) => (
+          <MessageItem
+            key={message.seq}
+            message={message}
+            visitor={conversation.visitor}
+            apiUrl={apiUrl}
+            visitorReadSeq={conversation.visitorReadSeq}
+            now={now}
+          />
+        ))}
+      </ol>
+      <p class="thread__typing" aria-live="polite">
+        {visitorTyping ? `${name} is typing…` : ''}
+      </p>
+      <Composer onSend={onSend} onInput={onInput} textareaRef={composerRef} />
+    </section>
+  );
+}

@@ -1,0 +1,189 @@
+import type { Conversation, Message, MessagePage } from '@sapa/protocol';
+import type { ConnectionStatus } from './agent-stream.js';
+import type { AgentConversation, AgentStreamEvent, AgentVisitor, StatusFilter } from './agent-types.js';
+
+/** Messages of one conversation, as far as loaded: ordered by seq, no duplicates. */
+export interface ConversationMessages {
+  items: Message[];
+  /** Older messages exist on the server. */
+  hasMore: boolean;
+}
+
+/** Everything the console shows; changed only through {@link consoleReducer}. */
+export interface ConsoleState {
+  filter: StatusFilter;
+  conversations: Record<string, AgentConversation>;
+  selectedId?: string;
+  messages: Record<string, ConversationMessages>;
+  /** Conversations whose visitor is typing right now. */
+  visitorTyping: Record<string, boolean>;
+  connection: ConnectionStatus;
+  retryInMs?: number;
+}
+
+export type ConsoleAction =
+  | { type: 'filter'; filter: StatusFilter }
+  | { type: 'conversations.loaded'; conversations: AgentConversation[] }
+  | { type: 'conversation.loaded'; conversation: AgentConversation }
+  | { type: 'conversation.changed'; conversation: Conversation }
+  | { type: 'select'; conversationId: string | undefined }
+  | { type: 'messages.loaded'; conversationId: string; page: MessagePage; older: boolean }
+  | { type: 'message.sent'; message: Message }
+  | { type: 'read'; conversationId: string; seq: number }
+  | { type: 'typing.expired'; conversationId: string }
+  | { type: 'connection'; status: ConnectionStatus; retryInMs?: number }
+  | { type: 'stream'; event: AgentStreamEvent };
+
+export const initialConsoleState: ConsoleState = {
+  filter: 'open',
+  conversations: {},
+  messages: {},
+  visitorTyping: {},
+  connection: 'connecting',
+};
+
+/** Conversations that pass the filter, newest activity first. */
+export function visibleConversations(state: ConsoleState): AgentConversation[] {
+  return Object.values(state.conversations)
+    .filter((conversation) => state.filter === 'all' || conversation.status === state.filter)
+    .sort((left, right) =>
+      left.updatedAt < right.updatedAt ? 1 : left.updatedAt > right.updatedAt ? -1 : 0,
+    );
+}
+
+/** Merges messages by seq: later copies of the same seq replace earlier ones. */
+export function mergeMessages(existing: Message[], incoming: Message[]): Message[] {
+  if (incoming.length === 0) return existing;
+  const bySeq = new Map<number, Message>();
+  for (const message of existing) bySeq.set(message.seq, message);
+  for (const message of incoming) bySeq.set(message.seq, message);
+  return [...bySeq.values()].sort((left, right) => left.seq - right.seq);
+}
+
+/** The later of two ISO 8601 UTC timestamps (they sort as text). */
+function later(left: string, right: string): string {
+  if (left > right) return left;
+  return right;
+}
+
+function withConversation(state: ConsoleState, conversation: AgentConversation): ConsoleState {
+  return { ...state, conversations: { ...state.conversations, [conversation.id]: conversation } };
+}
+
+function applyMessage(state: ConsoleState, conversationId: string, message: Message): ConsoleState {
+  let next = state;
+  const loaded = state.messages[conversationId];
+  if (loaded) {
+    next = {
+      ...next,
+      messages: {
+        ...next.messages,
+        [conversationId]: { ...loaded, items: mergeMessages(loaded.items, [message]) },
+      },
+    };
+  }
+  const conversation = next.conversations[conversationId];
+  // A conversation.updated may already have counted this message; only newer seqs move the summary.
+  if (conversation && message.seq > conversation.lastSeq) {
+    const fromVisitor = message.author.role === 'visitor';
+    next = withConversation(next, {
+      ...conversation,
+      lastSeq: message.seq,
+      lastMessage: message,
+      updatedAt: later(message.createdAt, conversation.updatedAt),
+      unreadCount: conversation.unreadCount + (fromVisitor ? 1 : 0),
+    });
+  }
+  if (message.author.role === 'visitor' && next.visitorTyping[conversationId]) {
+    next = { ...next, visitorTyping: { ...next.visitorTyping, [conversationId]: false } };
+  }
+  return next;
+}
+
+function applyVisitor(state: ConsoleState, visitor: AgentVisitor): ConsoleState {
+  let changed = false;
+  const conversations: Record<string, AgentConversation> = {};
+  for (const [id, conversation] of Object.entries(state.conversations)) {
+    if (conversation.visitor.id === visitor.id) {
+      conversations[id] = { ...conversation, visitor: { ...conversation.visitor, ...visitor } };
+      changed = true;
+    } else conversations[id] = conversation;
+  }
+  return changed ? { ...state, conversations } : state;
+}
+
+/** The console's state machine: every server answer and stream event goes through here. */
+export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
+  switch (action.type) {
+    case 'filter':
+      return { ...state, filter: action.filter };
+    case 'conversations.loaded': {
+      const conversations = { ...state.conversations };
+      for (const conversation of action.conversations) conversations[conversation.id] = conversation;
+      return { ...state, conversations };
+    }
+    case 'conversation.loaded':
+      return withConversation(state, action.conversation);
+    case 'conversation.changed': {
+      // Resolve and reopen answer a plain Conversation: keep what only the agent API knows.
+      const known = state.conversations[action.conversation.id];
+      return known ? withConversation(state, { ...known, ...action.conversation }) : state;
+    }
+    case 'select':
+      return { ...state, selectedId: action.conversationId };
+    case 'messages.loaded': {
+      const loaded = state.messages[action.conversationId];
+      const items = mergeMessages(loaded?.items ?? [], action.page.messages);
+      // Only a page of older messages (or the first page) says whether even older ones exist.
+      const hasMore = action.older || !loaded ? action.page.hasMore : loaded.hasMore;
+      return {
+        ...state,
+        messages: { ...state.messages, [action.conversationId]: { items, hasMore } },
+      };
+    }
+    case 'message.sent':
+      return applyMessage(state, action.message.conversationId, action.message);
+    case 'read': {
+      const conversation = state.conversations[action.conversationId];
+      if (!conversation) return state;
+      return withConversation(state, {
+        ...conversation,
+        agentReadSeq: Math.max(conversation.agentReadSeq, action.seq),
+        unreadCount: 0,
+      });
+    }
+    case 'typing.expired':
+      return { ...state, visitorTyping: { ...state.visitorTyping, [action.conversationId]: false } };
+    case 'connection':
+      return { ...state, connection: action.status, retryInMs: action.retryInMs };
+    case 'stream':
+      return applyStreamEvent(state, action.event);
+  }
+}
+
+function applyStreamEvent(state: ConsoleState, event: AgentStreamEvent): ConsoleState {
+  switch (event.type) {
+    case 'message.created':
+      return applyMessage(
+        state,
+        event.data.conversationId ?? event.data.message.conversationId,
+        event.data.message,
+      );
+    case 'conversation.updated':
+      return withConversation(state, event.data.conversation);
+    case 'typing': {
+      if (event.data.participant.role !== 'visitor') return state;
+      return {
+        ...state,
+        visitorTyping: { ...state.visitorTyping, [event.data.conversationId]: event.data.typing },
+      };
+    }
+    case 'read.updated': {
+      const conversation = state.conversations[event.data.conversationId];
+      if (!conversation || event.data.seq <= conversation.visitorReadSeq) return state;
+      return withConversation(state, { ...conversation, visitorReadSeq: event.data.seq });
+    }
+    case 'visitor.updated':
+      return applyVisitor(state, event.data.visitor);
+  }
+}
