@@ -1,0 +1,167 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Action, Card, ConversationStatus } from '@sapa/protocol';
+import { Hono } from 'hono';
+import type { AppContext, AppEnvironment } from './app-context.js';
+import type { AgentSend } from './chat-service.js';
+import { eventStreamResponse } from './event-stream.js';
+import { ProblemError } from './problem.js';
+import { field, readJsonObject } from './request-body.js';
+import { bearerToken, readPageQuery, receiveUpload } from './visitor-routes.js';
+
+const STATUSES = new Set(['open', 'pending', 'resolved', 'all']);
+
+function sameToken(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const left = Buffer.from(given);
+  const right = Buffer.from(expected);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function readActions(body: Record<string, unknown>): Action[] | undefined {
+  const value = body.actions;
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || value.length > 10) {
+    throw new ProblemError('invalid_request', 'The field actions must be a list of at most 10 actions.');
+  }
+  return value.map((action, index) => {
+    const entry = (typeof action === 'object' && action !== null ? action : {}) as Record<string, unknown>;
+    const label = field.string(entry, 'label', 100);
+    if (entry.type === 'reply')
+      return { type: 'reply', label, payload: field.string(entry, 'payload', 1000) };
+    if (entry.type === 'link') {
+      const url = field.string(entry, 'url', 2000);
+      if (!/^(https?:|mailto:|tel:)/i.test(url)) {
+        throw new ProblemError(
+          'invalid_request',
+          `actions[${index}].url must be an http, https, mailto or tel URL.`,
+        );
+      }
+      return { type: 'link', label, url };
+    }
+    throw new ProblemError('invalid_request', `actions[${index}].type must be "reply" or "link".`);
+  });
+}
+
+function readCard(body: Record<string, unknown>): Card {
+  const value = field.optionalObject(body, 'card');
+  if (!value) throw new ProblemError('invalid_request', 'The field card must be an object.');
+  const card: Card = { title: field.string(value, 'title', 200) };
+  const text = field.optionalString(value, 'text', 2000);
+  const imageUrl = field.optionalString(value, 'imageUrl', 2000);
+  const url = field.optionalString(value, 'url', 2000);
+  if (text !== undefined) card.text = text;
+  if (imageUrl !== undefined) card.imageUrl = imageUrl;
+  if (url !== undefined) card.url = url;
+  return card;
+}
+
+function readAgentSend(body: Record<string, unknown>): AgentSend {
+  const actions = readActions(body);
+  const text = (required: boolean) => {
+    const value = required
+      ? field.string(body, 'text', 100_000)
+      : field.optionalString(body, 'text', 100_000);
+    if (value !== undefined && value.length > 10_000) {
+      throw new ProblemError('payload_too_large', 'A message text may be at most 10000 characters.');
+    }
+    return value;
+  };
+  switch (body.type) {
+    case 'text':
+      return actions
+        ? { type: 'text', text: text(true) as string, actions }
+        : { type: 'text', text: text(true) as string };
+    case 'card':
+      return actions
+        ? { type: 'card', card: readCard(body), actions }
+        : { type: 'card', card: readCard(body) };
+    case 'file': {
+      const attachmentIds = field.stringList(body, 'attachmentIds', 10);
+      const caption = text(false);
+      return caption === undefined
+        ? { type: 'file', attachmentIds }
+        : { type: 'file', attachmentIds, text: caption };
+    }
+    default:
+      throw new ProblemError('invalid_request', 'The field type must be "text", "card" or "file".');
+  }
+}
+
+/** The agent API under `/agent/v1`: bearer agent token on every call (`?token=` also on the stream). */
+export function agentRoutes(app: AppContext): Hono<AppEnvironment> {
+  const routes = new Hono<AppEnvironment>();
+  const { service } = app;
+
+  routes.use('*', async (c, next) => {
+    const given =
+      bearerToken(c.req.raw) ?? (c.req.path.endsWith('/stream') ? c.req.query('token') : undefined);
+    if (!sameToken(given, app.agentToken))
+      throw new ProblemError('unauthorized', 'The agent token is missing or wrong.');
+    await next();
+  });
+
+  routes.get('/conversations', (c) => {
+    const status = c.req.query('status') ?? 'all';
+    if (!STATUSES.has(status)) {
+      throw new ProblemError('invalid_request', 'The status must be open, pending, resolved or all.');
+    }
+    const filter = status === 'all' ? undefined : (status as ConversationStatus);
+    return c.json({ conversations: service.listAgentConversations(filter) });
+  });
+
+  routes.get('/conversations/:id', (c) =>
+    c.json(service.agentConversation(service.conversation(c.req.param('id')))),
+  );
+
+  routes.get('/conversations/:id/messages', (c) => {
+    const record = service.conversation(c.req.param('id'));
+    return c.json(
+      service.pageMessages(
+        record.conversation.id,
+        readPageQuery((name) => c.req.query(name)),
+      ),
+    );
+  });
+
+  routes.post('/conversations/:id/messages', async (c) => {
+    const body = await readJsonObject(c.req.raw);
+    const agentName = field.optionalString(body, 'agentName', 100);
+    return c.json(service.sendAgentMessage(c.req.param('id'), readAgentSend(body), agentName), 201);
+  });
+
+  routes.post('/uploads', (c) => {
+    const siteKey = c.req.query('siteKey') ?? [...app.sites.keys()][0] ?? '';
+    return receiveUpload(app, c.req.raw, siteKey, 'agent');
+  });
+
+  routes.post('/conversations/:id/typing', async (c) => {
+    const body = await readJsonObject(c.req.raw);
+    service.agentTyping(
+      c.req.param('id'),
+      field.boolean(body, 'typing'),
+      field.optionalString(body, 'agentName', 100),
+    );
+    return c.body(null, 204);
+  });
+
+  routes.post('/conversations/:id/read', async (c) => {
+    const body = await readJsonObject(c.req.raw);
+    service.agentRead(c.req.param('id'), field.integer(body, 'seq', 0, Number.MAX_SAFE_INTEGER));
+    return c.body(null, 204);
+  });
+
+  routes.post('/conversations/:id/resolve', (c) => c.json(service.setStatus(c.req.param('id'), 'resolved')));
+  routes.post('/conversations/:id/reopen', (c) => c.json(service.setStatus(c.req.param('id'), 'open')));
+
+  routes.get('/stream', (c) =>
+    eventStreamResponse({
+      replay: [],
+      subscribe: (listener) => app.hub.subscribeAgent(listener),
+      heartbeatMs: app.heartbeatMs,
+      signal: c.req.raw.signal,
+      registry: app.streams,
+    }),
+  );
+
+  return routes;
+}

@@ -1,0 +1,74 @@
+/** One event ready to be written to an SSE stream. */
+export interface OutgoingEvent {
+  type: string;
+  /** The cursor of a durable event; absent for live-only events such as `typing`. */
+  id?: string;
+  /** JSON text. */
+  data: string;
+}
+
+/** Something listening on a stream. */
+export type EventListener = (event: OutgoingEvent) => void;
+
+/**
+ * Live fan-out of events to the open SSE connections: one set per visitor (all their tabs) and one set of
+ * agent consoles. Durable storage is the event log's job; this only reaches whoever is connected now.
+ */
+export class EventHub {
+  private readonly visitors = new Map<string, Set<EventListener>>();
+  private readonly agents = new Set<EventListener>();
+  private readonly presenceListeners = new Set<() => void>();
+
+  subscribeVisitor(visitorId: string, listener: EventListener): () => void {
+    let listeners = this.visitors.get(visitorId);
+    if (!listeners) {
+      listeners = new Set();
+      this.visitors.set(visitorId, listeners);
+    }
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) this.visitors.delete(visitorId);
+    };
+  }
+
+  subscribeAgent(listener: EventListener): () => void {
+    this.agents.add(listener);
+    if (this.agents.size === 1) this.notifyPresence();
+    return () => {
+      if (this.agents.delete(listener) && this.agents.size === 0) this.notifyPresence();
+    };
+  }
+
+  /** Called when the first agent connects or the last one leaves. */
+  onAgentPresenceChange(listener: () => void): () => void {
+    this.presenceListeners.add(listener);
+    return () => this.presenceListeners.delete(listener);
+  }
+
+  publishToVisitor(visitorId: string, event: OutgoingEvent): void {
+    for (const listener of this.visitors.get(visitorId) ?? []) listener(event);
+  }
+
+  publishToAgents(event: OutgoingEvent): void {
+    for (const listener of this.agents) listener(event);
+  }
+
+  isVisitorOnline(visitorId: string): boolean {
+    return this.visitors.has(visitorId);
+  }
+
+  get visitorStreamCount(): number {
+    let count = 0;
+    for (const listeners of this.visitors.values()) count += listeners.size;
+    return count;
+  }
+
+  get agentStreamCount(): number {
+    return this.agents.size;
+  }
+
+  private notifyPresence(): void {
+    for (const listener of this.presenceListeners) listener();
+  }
+}

@@ -1,0 +1,82 @@
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@sapa/protocol';
+import type { EventListener, OutgoingEvent } from './event-hub.js';
+
+/** Every open stream, so the server can end them all when it closes. */
+export type StreamRegistry = Set<() => void>;
+
+/** Internal event type that ends a stream (its visitor was merged into another). */
+export const CLOSE_STREAM_EVENT = 'sapa.close';
+
+const encoder = new TextEncoder();
+
+function encodeEvent(event: OutgoingEvent): Uint8Array {
+  const idLine = event.id === undefined ? '' : `id: ${event.id}\n`;
+  return encoder.encode(`${idLine}event: ${event.type}\ndata: ${event.data}\n\n`);
+}
+
+/**
+ * An SSE answer: first `replay` (durable events after the client's cursor), then live events from
+ * `subscribe`, with a `: ping` comment every `heartbeatMs`. Subscribing happens synchronously with
+ * reading the replay, so no event falls between them.
+ */
+export function eventStreamResponse(options: {
+  replay: OutgoingEvent[];
+  subscribe: (listener: EventListener) => () => void;
+  heartbeatMs: number;
+  signal: AbortSignal;
+  registry: StreamRegistry;
+  headers?: Record<string, string>;
+}): Response {
+  let cleanup = () => {};
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false;
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        options.registry.delete(close);
+        options.signal.removeEventListener('abort', close);
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the reader going away.
+        }
+      };
+      cleanup = close;
+      const send = (chunk: Uint8Array) => {
+        if (closed) return;
+        try {
+          controller.enqueue(chunk);
+        } catch {
+          close();
+        }
+      };
+      // An opening comment flushes the headers at once, so clients see the stream open before any event.
+      send(encoder.encode(': open\n\n'));
+      for (const event of options.replay) send(encodeEvent(event));
+      const unsubscribe = options.subscribe((event) => {
+        if (event.type === CLOSE_STREAM_EVENT) close();
+        else send(encodeEvent(event));
+      });
+      const heartbeat = setInterval(() => send(encoder.encode(': ping\n\n')), options.heartbeatMs);
+      options.registry.add(close);
+      options.signal.addEventListener('abort', close);
+      if (options.signal.aborted) close();
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      'X-Accel-Buffering': 'no',
+      [PROTOCOL_HEADER]: PROTOCOL_VERSION,
+      ...options.headers,
+    },
+  });
+}

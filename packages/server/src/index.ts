@@ -1,0 +1,14 @@
+/**
+ * `@sapa/server`: the reference backend of the Sapa Chat Protocol.
+ *
+ * @example
+ * import { startServer } from '@sapa/server';
+ * const server = await startServer({ port: 0, dbPath: ':memory:' });
+ * console.log(server.url, server.agentToken);
+ */
+export type { AgentConversation } from './agent-conversation.js';
+export { DEMO_SITE } from './demo-site.js';
+export { ProblemError } from './problem.js';
+export type { BusinessHours, EventCampaign, SiteConfig, Weekday } from './site-config.js';
+export { SiteConfigError } from './site-config.js';
+export { type RunningServer, type ServerOptions, startServer } from './start-server.js';

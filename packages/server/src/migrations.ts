@@ -1,0 +1,95 @@
+/**
+ * The database schema as an ordered list of migrations. A migration is never edited once released:
+ * a change is a new entry at the end. `schema_version` records how many have run.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: visitors, sessions, conversations, messages, uploads, the per-visitor event log, campaign caps.
+  `
+  CREATE TABLE visitors (
+    id TEXT PRIMARY KEY,
+    site_key TEXT NOT NULL,
+    user_id TEXT,
+    verified INTEGER NOT NULL DEFAULT 0,
+    name TEXT,
+    email TEXT,
+    phone TEXT,
+    attributes TEXT NOT NULL DEFAULT '{}',
+    locale TEXT,
+    page TEXT,
+    created_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL,
+    merged_into TEXT,
+    pruned_through INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE UNIQUE INDEX visitors_verified_user ON visitors (site_key, user_id) WHERE verified = 1;
+
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    visitor_id TEXT NOT NULL REFERENCES visitors (id),
+    expires_at TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX sessions_visitor ON sessions (visitor_id);
+
+  CREATE TABLE conversations (
+    id TEXT PRIMARY KEY,
+    site_key TEXT NOT NULL,
+    visitor_id TEXT NOT NULL REFERENCES visitors (id),
+    client_conversation_id TEXT,
+    status TEXT NOT NULL DEFAULT 'open',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    last_seq INTEGER NOT NULL DEFAULT 0,
+    visitor_read_seq INTEGER NOT NULL DEFAULT 0,
+    agent_read_seq INTEGER NOT NULL DEFAULT 0,
+    assignee TEXT,
+    rating TEXT,
+    handed_over INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX conversations_visitor ON conversations (visitor_id, updated_at);
+  CREATE INDEX conversations_updated ON conversations (updated_at);
+
+  CREATE TABLE messages (
+    id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL REFERENCES conversations (id),
+    seq INTEGER NOT NULL,
+    client_message_id TEXT,
+    request_key TEXT,
+    author TEXT NOT NULL,
+    type TEXT NOT NULL,
+    text TEXT,
+    attachments TEXT,
+    actions TEXT,
+    card TEXT,
+    created_at TEXT NOT NULL,
+    UNIQUE (conversation_id, seq)
+  );
+  CREATE UNIQUE INDEX messages_client_id ON messages (conversation_id, client_message_id)
+    WHERE client_message_id IS NOT NULL;
+
+  CREATE TABLE uploads (
+    id TEXT PRIMARY KEY,
+    site_key TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mime TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE visitor_events (
+    cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+    visitor_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX visitor_events_visitor ON visitor_events (visitor_id, cursor);
+
+  CREATE TABLE campaign_deliveries (
+    visitor_id TEXT NOT NULL,
+    delivery_key TEXT NOT NULL,
+    delivered_at TEXT NOT NULL,
+    PRIMARY KEY (visitor_id, delivery_key)
+  );
+  `,
+];

@@ -1,0 +1,193 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Session } from '@sapa/protocol';
+import { afterEach } from 'vitest';
+import { type RunningServer, type ServerOptions, startServer } from '../src/index.js';
+
+/** A server on 127.0.0.1, port 0, with its SQLite file in a fresh temp folder; closed after each test. */
+export async function startTestServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const folder = mkdtempSync(join(tmpdir(), 'sapa-server-test-'));
+  const server = await startServer({
+    port: 0,
+    dbPath: join(folder, 'sapa.db'),
+    quiet: true,
+    agentToken: 'agent-secret',
+    ...options,
+  });
+  cleanups.push(async () => {
+    await server.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+  return server;
+}
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** JSON request helper: `call(server, 'POST', '/v1/sessions', body, token)`. */
+export async function call(
+  server: RunningServer,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+  headers: Record<string, string> = {},
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the server answered and assert on it.
+): Promise<{ status: number; headers: Headers; body: any }> {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    // Not JSON: keep the text.
+  }
+  return { status: response.status, headers: response.headers, body: parsed };
+}
+
+/** A new demo visitor session. */
+export async function newSession(
+  server: RunningServer,
+  extra: Record<string, unknown> = {},
+): Promise<Session> {
+  const { status, body } = await call(server, 'POST', '/v1/sessions', { siteKey: 'demo', ...extra });
+  if (status !== 201) throw new Error(`Session failed with ${status}: ${JSON.stringify(body)}`);
+  return body as Session;
+}
+
+/** A visitor with one conversation. */
+export async function visitorWithConversation(
+  server: RunningServer,
+  extra: Record<string, unknown> = {},
+): Promise<{ session: Session; conversationId: string }> {
+  const session = await newSession(server, extra);
+  const { body } = await call(
+    server,
+    'POST',
+    '/v1/conversations',
+    { clientConversationId: 'first' },
+    session.token,
+  );
+  return { session, conversationId: body.id };
+}
+
+/** One parsed SSE frame: an event, or a comment. */
+export interface Frame {
+  event?: string;
+  id?: string;
+  // biome-ignore lint/suspicious/noExplicitAny: tests assert on whatever JSON an event carried.
+  data?: any;
+  comment?: string;
+}
+
+/**
+ * An open SSE connection read frame by frame. `next(predicate)` waits for the first matching frame
+ * (bounded by a timeout so a missing event fails the test instead of hanging it).
+ */
+export class StreamReader {
+  readonly frames: Frame[] = [];
+  private buffer = '';
+  private waiters: Array<() => void> = [];
+  private readonly controller = new AbortController();
+  response!: Response;
+
+  static async open(url: string, headers: Record<string, string>): Promise<StreamReader> {
+    const reader = new StreamReader();
+    reader.response = await fetch(url, { headers, signal: reader.controller.signal });
+    if (reader.response.ok && reader.response.body) void reader.pump(reader.response.body);
+    cleanups.push(async () => reader.close());
+    return reader;
+  }
+
+  private async pump(body: ReadableStream<Uint8Array>): Promise<void> {
+    const decoder = new TextDecoder();
+    try {
+      for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+        this.buffer += decoder.decode(chunk, { stream: true });
+        let end = this.buffer.indexOf('\n\n');
+        while (end !== -1) {
+          this.frames.push(parseFrame(this.buffer.slice(0, end)));
+          this.buffer = this.buffer.slice(end + 2);
+          end = this.buffer.indexOf('\n\n');
+        }
+        for (const wake of this.waiters.splice(0)) wake();
+      }
+    } catch {
+      // Aborted by close().
+    }
+    this.ended = true;
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  ended = false;
+
+  async next(predicate: (frame: Frame) => boolean, timeoutMs = 3000): Promise<Frame> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.frames.find(predicate);
+      if (found) return found;
+      if (this.ended)
+        throw new Error(`Stream ended without the expected frame; got ${JSON.stringify(this.frames)}`);
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`No matching frame in time; got ${JSON.stringify(this.frames)}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  events(type?: string): Frame[] {
+    return this.frames.filter(
+      (frame) => frame.event !== undefined && (type === undefined || frame.event === type),
+    );
+  }
+
+  close(): void {
+    this.controller.abort();
+  }
+}
+
+function parseFrame(text: string): Frame {
+  const frame: Frame = {};
+  for (const line of text.split('\n')) {
+    if (line.startsWith(':')) frame.comment = line.slice(1).trim();
+    else if (line.startsWith('event: ')) frame.event = line.slice(7);
+    else if (line.startsWith('id: ')) frame.id = line.slice(4);
+    else if (line.startsWith('data: ')) frame.data = JSON.parse(line.slice(6));
+  }
+  return frame;
+}
+
+/** Opens the visitor stream. */
+export function visitorStream(
+  server: RunningServer,
+  token: string,
+  after?: string,
+  headers: Record<string, string> = {},
+) {
+  const query = after === undefined ? '' : `?after=${encodeURIComponent(after)}`;
+  return StreamReader.open(`${server.url}/v1/stream${query}`, {
+    Authorization: `Bearer ${token}`,
+    ...headers,
+  });
+}
+
+/** Opens the agent stream. */
+export function agentStream(server: RunningServer) {
+  return StreamReader.open(`${server.url}/agent/v1/stream`, { Authorization: `Bearer ${server.agentToken}` });
+}
