@@ -1,0 +1,123 @@
+// @vitest-environment node
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AgentApi, AgentApiError, AgentNetworkError } from './agent-api.js';
+
+interface Recorded {
+  method?: string;
+  url?: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+let server: Server | undefined;
+
+afterEach(async () => {
+  const running = server;
+  server = undefined;
+  running?.closeAllConnections();
+  if (running) await new Promise((resolve) => running.close(resolve));
+});
+
+/** A small agent API on loopback that records each request and answers with `answer`. */
+async function listen(answer: (recorded: Recorded) => { status: number; body?: unknown }) {
+  const requests: Recorded[] = [];
+  server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const recorded = {
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+      requests.push(recorded);
+      const { status, body } = answer(recorded);
+      const type = status >= 400 ? 'application/problem+json' : 'application/json';
+      response.writeHead(status, body === undefined ? {} : { 'Content-Type': type });
+      response.end(body === undefined ? undefined : JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+  return { apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
+}
+
+describe('AgentApi', () => {
+  it('sends replies as JSON with the bearer token to the agent API', async () => {
+    const { apiUrl, requests } = await listen(() => ({ status: 201, body: { id: 'm1', seq: 3 } }));
+    const api = new AgentApi(apiUrl, 'agent-secret');
+    const message = await api.sendMessage('conversation/1', {
+      type: 'text',
+      text: 'Baik kak, kami cek dulu ya.',
+      actions: [{ type: 'reply', label: 'Sudah', payload: 'done' }],
+    });
+    expect(message).toMatchObject({ id: 'm1', seq: 3 });
+    expect(requests[0]).toMatchObject({
+      method: 'POST',
+      url: '/agent/v1/conversations/conversation%2F1/messages',
+      headers: { authorization: 'Bearer agent-secret', 'content-type': 'application/json' },
+    });
+    expect(JSON.parse(requests[0]?.body ?? '')).toEqual({
+      type: 'text',
+      text: 'Baik kak, kami cek dulu ya.',
+      actions: [{ type: 'reply', label: 'Sudah', payload: 'done' }],
+    });
+  });
+
+  it('uploads the file bytes with its type and percent-encoded name', async () => {
+    const { apiUrl, requests } = await listen(() => ({
+      status: 201,
+      body: { id: 'a1', name: 'struk belanja.txt' },
+    }));
+    const api = new AgentApi(apiUrl, 't');
+    await api.upload(new File(['Total: Rp 150.000'], 'struk belanja.txt', { type: 'text/plain' }));
+    expect(requests[0]).toMatchObject({
+      url: '/agent/v1/uploads',
+      headers: { 'content-type': 'text/plain', 'x-sapa-filename': 'struk%20belanja.txt' },
+      body: 'Total: Rp 150.000',
+    });
+  });
+
+  it('asks for messages before a seq and reads 204 answers as nothing', async () => {
+    const { apiUrl, requests } = await listen((recorded) =>
+      recorded.method === 'GET' ? { status: 200, body: { messages: [], hasMore: false } } : { status: 204 },
+    );
+    const api = new AgentApi(apiUrl, 't');
+    await api.listMessages('c1', { before: 51, limit: 50 });
+    await expect(api.markRead('c1', 50)).resolves.toBeUndefined();
+    expect(requests.map((request) => request.url)).toEqual([
+      '/agent/v1/conversations/c1/messages?before=51&limit=50',
+      '/agent/v1/conversations/c1/read',
+    ]);
+  });
+
+  it('turns a problem answer into an error that carries the status and problem', async () => {
+    const problem = {
+      type: 'https://sapa.dev/problems/unauthorized',
+      title: 'Unauthorized',
+      status: 401,
+      code: 'unauthorized',
+    };
+    const { apiUrl } = await listen(() => ({ status: 401, body: problem }));
+    const error = await new AgentApi(apiUrl, 'wrong')
+      .listConversations('open')
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AgentApiError);
+    expect(error).toMatchObject({
+      status: 401,
+      problem,
+      unauthorized: true,
+      operation: 'Loading conversations',
+    });
+  });
+
+  it('reports an unreachable server as a network error', async () => {
+    const { apiUrl } = await listen(() => ({ status: 204 }));
+    await new Promise((resolve) => server?.close(resolve));
+    server = undefined;
+    const error = await new AgentApi(apiUrl, 't').resolve('c1').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AgentNetworkError);
+  });
+});

@@ -1,0 +1,96 @@
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { userEvent } from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { conversationFixture, messageFixture, NOW } from '../../test-fixtures.js';
+import { ConversationList } from './ConversationList.js';
+
+const conversations = [
+  conversationFixture({
+    id: 'c1',
+    unreadCount: 2,
+    handedOver: true,
+    lastMessage: messageFixture({ text: 'Mau bicara dengan\nagen, kak' }),
+  }),
+  conversationFixture({
+    id: 'c2',
+    unreadCount: 0,
+    visitor: { id: 'v2', name: 'Siti Rahayu', attributes: {}, verified: true, online: false },
+  }),
+  conversationFixture({ id: 'c3', unreadCount: 0, lastMessage: undefined }),
+];
+
+describe('ConversationList', () => {
+  it('shows who wrote, the last message, unread counts and hand-over requests', () => {
+    render(
+      <ConversationList
+        conversations={conversations}
+        filter="open"
+        onFilter={() => {}}
+        onSelect={() => {}}
+        now={NOW}
+      />,
+    );
+    const inbox = screen.getByRole('navigation', { name: 'Conversations' });
+    const rows = within(inbox).getAllByRole('button', { name: /Visitor|Siti/ });
+    expect(rows).toHaveLength(3);
+    expect(rows[0]?.textContent).toContain('Visitor 1a2b');
+    expect(rows[0]?.textContent).toContain('Mau bicara dengan agen, kak');
+    expect(rows[0]?.textContent).toContain('2 unread');
+    expect(rows[0]?.textContent).toContain('Wants a human');
+    expect(rows[1]?.textContent).toContain('Siti Rahayu');
+    expect(rows[1]?.textContent).not.toContain('unread');
+    expect(rows[1]?.textContent).not.toContain('Wants a human');
+    expect(rows[2]?.textContent).toContain('No messages yet');
+  });
+
+  it('moves focus with the arrow keys, Home and End, and opens a conversation on Enter', async () => {
+    const onSelect = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <ConversationList
+        conversations={conversations}
+        filter="open"
+        onFilter={() => {}}
+        onSelect={onSelect}
+      />,
+    );
+    const rows = screen.getAllByRole('button', { name: /Visitor|Siti/ });
+    rows[0]?.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(rows[1]);
+    await user.keyboard('{End}');
+    expect(document.activeElement).toBe(rows[2]);
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(rows[2]);
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toBe(rows[0]);
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(onSelect).toHaveBeenCalledWith('c2');
+  });
+
+  it('marks the open conversation and the active filter, and reports filter changes', () => {
+    const onFilter = vi.fn();
+    render(
+      <ConversationList
+        conversations={conversations}
+        filter="pending"
+        selectedId="c3"
+        onFilter={onFilter}
+        onSelect={() => {}}
+      />,
+    );
+    expect(screen.getByRole('button', { name: 'Pending' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Open' }).getAttribute('aria-pressed')).toBe('false');
+    const current = screen
+      .getAllByRole('button')
+      .filter((button) => button.getAttribute('aria-current') === 'true');
+    expect(current.map((button) => button.dataset.conversationId)).toEqual(['c3']);
+    fireEvent.click(screen.getByRole('button', { name: 'Resolved' }));
+    expect(onFilter).toHaveBeenCalledWith('resolved');
+  });
+
+  it('says so when there is nothing to answer', () => {
+    render(<ConversationList conversations={[]} filter="pending" onFilter={() => {}} onSelect={() => {}} />);
+    expect(screen.getByText('No pending conversations.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type ConsoleState,
+  consoleReducer,
+  initialConsoleState,
+  visibleConversations,
+} from './console-state.js';
+import { conversationFixture, messageFixture } from './test-fixtures.js';
+
+function stateWith(...conversations: ReturnType<typeof conversationFixture>[]): ConsoleState {
+  return consoleReducer(initialConsoleState, { type: 'conversations.loaded', conversations });
+}
+
+describe('consoleReducer', () => {
+  it('lists conversations of the chosen status, newest activity first', () => {
+    const state = stateWith(
+      conversationFixture({ id: 'old', updatedAt: '2026-03-02T08:00:00Z' }),
+      conversationFixture({ id: 'new', updatedAt: '2026-03-02T09:00:00Z' }),
+      conversationFixture({ id: 'done', status: 'resolved', updatedAt: '2026-03-02T10:00:00Z' }),
+    );
+    expect(visibleConversations(state).map((conversation) => conversation.id)).toEqual(['new', 'old']);
+    const all = consoleReducer(state, { type: 'filter', filter: 'all' });
+    expect(visibleConversations(all).map((conversation) => conversation.id)).toEqual(['done', 'new', 'old']);
+  });
+
+  it('counts a live visitor message as unread, moves the conversation up and ends the typing indicator', () => {
+    let state = stateWith(
+      conversationFixture({ id: 'a', updatedAt: '2026-03-02T09:00:00Z', lastSeq: 1, unreadCount: 0 }),
+      conversationFixture({ id: 'b', updatedAt: '2026-03-02T09:05:00Z' }),
+    );
+    state = consoleReducer(state, {
+      type: 'stream',
+      event: {
+        type: 'typing',
+        data: { conversationId: 'a', participant: { role: 'visitor', id: 'v' }, typing: true },
+      },
+    });
+    expect(state.visitorTyping.a).toBe(true);
+    const message = messageFixture({ conversationId: 'a', seq: 2, createdAt: '2026-03-02T09:20:00Z' });
+    state = consoleReducer(state, {
+      type: 'stream',
+      event: { type: 'message.created', data: { conversationId: 'a', message } },
+    });
+    const conversation = state.conversations.a;
+    expect(conversation?.unreadCount).toBe(1);
+    expect(conversation?.lastMessage).toBe(message);
+    expect(state.visitorTyping.a).toBe(false);
+    expect(visibleConversations(state)[0]?.id).toBe('a');
+  });
+
+  it('does not count a message twice when conversation.updated already carried it', () => {
+    let state = stateWith(conversationFixture({ id: 'a', lastSeq: 1, unreadCount: 0 }));
+    state = consoleReducer(state, {
+      type: 'stream',
+      event: {
+        type: 'conversation.updated',
+        data: { conversation: conversationFixture({ id: 'a', lastSeq: 2, unreadCount: 1 }) },
+      },
+    });
+    state = consoleReducer(state, {
+      type: 'stream',
+      event: {
+        type: 'message.created',
+        data: { conversationId: 'a', message: messageFixture({ conversationId: 'a', seq: 2 }) },
+      },
+    });
+    expect(state.conversations.a?.unreadCount).toBe(1);
+  });
+
+  it('keeps loaded messages ordered by seq without duplicates, whatever order they arrive in', () => {
+    let state = stateWith(conversationFixture({ id: 'conversation-1', lastSeq: 3 }));
+    state = consoleReducer(state, {
+      type: 'messages.loaded',
+      conversationId: 'conversation-1',
+      page: { messages: [messageFixture({ seq: 2 }), messageFixture({ seq: 3 })], hasMore: true },
+      older: true,
+    });
+    state = consoleReducer(state, {
+      type: 'stream',
+      event: {
+        type: 'message.created',
+        data: { conversationId: 'conversation-1', message: messageFixture({ seq: 3 }) },
+      },
+    });
+    state = consoleReducer(state, {
+      type: 'messages.loaded',
+      conversationId: 'conversation-1',
+      page: { messages: [messageFixture({ seq: 1 })], hasMore: false },
+      older: true,
+    });
+    expect(state.messages['conversation-1']?.items.map((message) => message.seq)).toEqual([1, 2, 3]);
+    expect(state.messages['conversation-1']?.hasMore).toBe(false);
+  });
+
+  it('clears unread on read, and keeps agent-only fields when resolve answers a plain conversation', () => {
+    let state = stateWith(conversationFixture({ id: 'a', unreadCount: 3, handedOver: true }));
+    state = consoleReducer(state, { type: 'read', conversationId: 'a', seq: 2 });
+    expect(state.conversations.a).toMatchObject({ unreadCount: 0, agentReadSeq: 2 });
+    const {
+      visitor: _visitor,
+      unreadCount: _unread,
+      handedOver: _handedOver,
+      lastMessage: _last,
+      ...plain
+    } = conversationFixture({ id: 'a', status: 'resolved', rating: { score: 5, comment: 'Mantap' } });
+    state = consoleReducer(state, { type: 'conversation.changed', conversation: plain });
+    expect(state.conversations.a).toMatchObject({
+      status: 'resolved',
+      handedOver: true,
+      rating: { score: 5 },
+    });
+    expect(state.conversations.a?.visitor.id).toBe('visitor-00001a2b');
+  });
+
+  it('applies a visitor update to every conversation of that visitor', () => {
+    let state = stateWith(conversationFixture({ id: 'a' }), conversationFixture({ id: 'b' }));
+    state = consoleReducer(state, {
+      type: 'stream',
+      event: {
+        type: 'visitor.updated',
+        data: {
+          visitor: { id: 'visitor-00001a2b', name: 'Budi', attributes: {}, verified: true, online: false },
+        },
+      },
+    });
+    expect(state.conversations.a?.visitor.name).toBe('Budi');
+    expect(state.conversations.b?.visitor.verified).toBe(true);
+  });
+});
