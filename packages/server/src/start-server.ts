@@ -127,14 +127,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close() {
       closing ??= new Promise<void>((resolveClosed) => {
         for (const end of [...streams]) end();
+        // Streams just ended; their connections turn idle as the last bytes go out. Idle ones are closed as
+        // they appear, and whatever is still busy after 250 ms is cut, so close() always finishes.
+        const idleSweep = setInterval(() => server.closeIdleConnections(), 10);
+        const deadline = setTimeout(() => server.closeAllConnections(), 250);
         server.close(() => {
+          clearInterval(idleSweep);
+          clearTimeout(deadline);
           database.close();
           if (temporaryDir) rmSync(temporaryDir, { recursive: true, force: true });
           resolveClosed();
         });
         server.closeIdleConnections();
-        // Streams just ended; whatever is still open after a moment is cut so close() always finishes.
-        setTimeout(() => server.closeAllConnections(), 1000).unref();
       });
       return closing;
     },
