@@ -81,7 +81,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const resolved = resolveSite(site, index);
     sites.set(resolved.siteKey, resolved);
   });
-  const agentToken = options.agentToken ?? process.env.SAPA_AGENT_TOKEN ?? newToken();
+  // An empty SAPA_AGENT_TOKEN counts as unset: a blank token would be no protection at all.
+  const agentToken = options.agentToken || process.env.SAPA_AGENT_TOKEN || newToken();
   const log = (message: string, error?: unknown) => {
     if (!options.quiet) console.error(message, error ?? '');
   };

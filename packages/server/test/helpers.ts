@@ -8,6 +8,7 @@ import { type RunningServer, type ServerOptions, startServer } from '../src/inde
 /** A server on 127.0.0.1, port 0, with its SQLite file in a fresh temp folder; closed after each test. */
 export async function startTestServer(options: ServerOptions = {}): Promise<RunningServer> {
   const folder = mkdtempSync(join(tmpdir(), 'sapa-server-test-'));
+  cleanups.push(async () => rmSync(folder, { recursive: true, force: true }));
   const server = await startServer({
     port: 0,
     dbPath: join(folder, 'sapa.db'),
@@ -15,10 +16,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Runn
     agentToken: 'agent-secret',
     ...options,
   });
-  cleanups.push(async () => {
-    await server.close();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  cleanups.push(() => server.close());
   return server;
 }
 
