@@ -101,10 +101,10 @@ describe('ConversationView', () => {
     const { props, rerender } = renderView({ messages: { items: messages, hasMore: true } });
     fireEvent.click(screen.getByRole('button', { name: 'Load older messages' }));
     expect(props.onLoadOlder).toHaveBeenCalledOnce();
-    fireEvent.click(await screen.findByRole('button', { name: 'Resolve' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Resolve conversation' }));
     expect(props.onResolve).toHaveBeenCalledOnce();
     rerender(<ConversationView {...props} conversation={conversationFixture({ status: 'resolved' })} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Reopen' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Reopen conversation' }));
     expect(props.onReopen).toHaveBeenCalledOnce();
   });
 
@@ -112,7 +112,7 @@ describe('ConversationView', () => {
     renderView({
       onResolve: async () => Promise.reject(new Error('Resolving the conversation failed: gone.')),
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Resolve' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Resolve conversation' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Resolving the conversation failed: gone.');
   });
 });

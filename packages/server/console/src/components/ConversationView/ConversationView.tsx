@@ -35,7 +35,7 @@ export function ConversationView({
   composerRef,
   now,
 }: ConversationViewProps) {
-  const logRef = useRef<HTMLOListElement>(null);
+  const logRef = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -88,11 +88,11 @@ export function ConversationView({
         <span class="spacer" />
         {resolved ? (
           <button type="button" disabled={busy} onClick={() => run(onReopen)}>
-            Reopen
+            Reopen conversation
           </button>
         ) : (
           <button type="button" disabled={busy} onClick={() => run(onResolve)}>
-            Resolve
+            Resolve conversation
           </button>
         )}
       </header>
@@ -106,7 +106,7 @@ export function ConversationView({
           Load older messages
         </button>
       ) : null}
-      <ol
+      <div
         ref={logRef}
         class="thread__messages"
         role="log"
@@ -119,19 +119,21 @@ export function ConversationView({
           stickToBottom.current = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
         }}
       >
-        {messages === undefined ? <li class="muted">Loading messages…</li> : null}
-        {messages && items.length === 0 ? <li class="muted">No messages yet.</li> : null}
-        {items.map((message) => (
-          <MessageItem
-            key={message.seq}
-            message={message}
-            visitor={conversation.visitor}
-            apiUrl={apiUrl}
-            visitorReadSeq={conversation.visitorReadSeq}
-            now={now}
-          />
-        ))}
-      </ol>
+        {messages === undefined ? <p class="muted">Loading messages…</p> : null}
+        {messages && items.length === 0 ? <p class="muted">No messages yet.</p> : null}
+        <ol class="thread__list">
+          {items.map((message) => (
+            <MessageItem
+              key={message.seq}
+              message={message}
+              visitor={conversation.visitor}
+              apiUrl={apiUrl}
+              visitorReadSeq={conversation.visitorReadSeq}
+              now={now}
+            />
+          ))}
+        </ol>
+      </div>
       <p class="thread__typing" aria-live="polite">
         {visitorTyping ? `${name} is typing…` : ''}
       </p>

@@ -1,0 +1,242 @@
+/**
+ * The agent console end to end: a real reference server (temp SQLite), the built console in Chromium,
+ * and a visitor speaking the protocol with plain fetch calls.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Conversation, Message, Session } from '@sapa/protocol';
+import { DEMO_SITE, type RunningServer, startServer } from '@sapa/server';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServerSentEvent, SseParser } from '../packages/server/console/src/sse-parser.js';
+import { launchChromium } from './support/browser.js';
+
+const consoleConfig = fileURLToPath(new URL('../packages/server/console/vite.config.ts', import.meta.url));
+const builtConsole = fileURLToPath(new URL('../packages/server/dist/console/index.html', import.meta.url));
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+const { businessHours: _businessHours, ...withoutBusinessHours } = DEMO_SITE;
+
+let server: RunningServer;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  // `npm test` builds everything first; a lone run of this file builds the console itself.
+  if (!existsSync(builtConsole)) await build({ configFile: consoleConfig, logLevel: 'warn' });
+  dataDir = mkdtempSync(join(tmpdir(), 'sapa-console-e2e-'));
+  server = await startServer({
+    port: 0,
+    dbPath: join(dataDir, 'sapa.db'),
+    dataDir,
+    quiet: true,
+    rateLimit: false,
+    agentToken: 'console-e2e-token',
+    // Without business hours an agent with the console open is online at any hour, so the bot stays
+    // quiet and the test does not depend on the time of day.
+    sites: [withoutBusinessHours],
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A visitor on the demo shop, speaking the protocol directly. */
+class Visitor {
+  private constructor(
+    readonly session: Session,
+    private readonly events: ServerSentEvent[],
+    private readonly abort: AbortController,
+  ) {}
+
+  static async start(): Promise<Visitor> {
+    const response = await fetch(`${server.url}/v1/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        siteKey: 'demo',
+        locale: 'id',
+        page: { url: 'http://127.0.0.1/keranjang', title: 'Keranjang belanja' },
+      }),
+    });
+    expect(response.status).toBe(201);
+    const session = (await response.json()) as Session;
+    // The visitor's live stream, read as the SDK would.
+    const abort = new AbortController();
+    const events: ServerSentEvent[] = [];
+    const stream = await fetch(`${server.url}/v1/stream?after=${encodeURIComponent(session.cursor)}`, {
+      headers: { Authorization: `Bearer ${session.token}` },
+      signal: abort.signal,
+    });
+    expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const parser = new SseParser((event) => events.push(event));
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    void (async () => {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          parser.push(decoder.decode(value, { stream: true }));
+        }
+      } catch {
+        // aborted at the end of the test
+      }
+    })();
+    return new Visitor(session, events, abort);
+  }
+
+  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${server.url}/v1${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${this.session.token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    expect(response.ok, `${method} ${path} answered ${response.status}`).toBe(true);
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+
+  /** Waits for a stream event that matches, and returns its data. */
+  async nextEvent<T>(type: string, matches: (data: T) => boolean): Promise<T> {
+    for (let waited = 0; waited < 10_000; waited += 20) {
+      for (const event of this.events) {
+        if (event.type !== type) continue;
+        const data = JSON.parse(event.data) as T;
+        if (matches(data)) return data;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`The visitor's stream carried no matching ${type} event within 10 s.`);
+  }
+
+  close(): void {
+    this.abort.abort();
+  }
+}
+
+async function openConsole(fragment: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/console/${fragment}`);
+  return page;
+}
+
+async function axeViolations(page: Page): Promise<{ id: string; nodes: unknown[] }[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations.map((violation) => ({ id: violation.id, nodes: violation.nodes }));
+  });
+}
+
+describe('agent console', () => {
+  it('answers a visitor live: unread marker, reply with a quick reply, typing, resolve, rating, no axe violations', async () => {
+    const page = await openConsole(`#token=${server.agentToken}`);
+    // The token leaves the address bar at once.
+    expect(page.url()).toBe(`${server.url}/console/`);
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    const visitor = await Visitor.start();
+    const conversation = await visitor.call<Conversation>('POST', '/conversations', {
+      clientConversationId: randomUUID(),
+    });
+    await visitor.call<Message>('PUT', `/conversations/${conversation.id}/messages/${randomUUID()}`, {
+      type: 'text',
+      text: 'Halo kak, pesanan INV-2026 saya belum sampai.',
+    });
+
+    // The conversation arrives in the inbox by itself, unread.
+    const inbox = page.getByRole('navigation', { name: 'Conversations' });
+    const row = inbox.getByRole('button', { name: /Visitor .*Halo kak, pesanan INV-2026/ });
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toContain('1 unread');
+
+    // Opening it shows the message, gives the reply box focus and marks it read.
+    await row.click();
+    const log = page.getByRole('log');
+    await log.getByText('Halo kak, pesanan INV-2026 saya belum sampai.').waitFor();
+    const textbox = page.getByRole('textbox', { name: 'Reply to the visitor' });
+    await expect.poll(() => textbox.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect.poll(() => row.textContent()).not.toContain('unread');
+    await visitor.nextEvent<{ conversationId: string; seq: number }>(
+      'read.updated',
+      (data) => data.conversationId === conversation.id && data.seq >= 1,
+    );
+
+    // The visitor types; the agent sees it.
+    await visitor.call('POST', `/conversations/${conversation.id}/typing`, { typing: true });
+    await page.getByText(/is typing…/).waitFor();
+
+    // The agent answers with text and a quick reply; Enter sends.
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Rina');
+    await page.getByRole('button', { name: 'Add quick reply' }).click();
+    await page.getByRole('textbox', { name: 'Label 1' }).fill('Sudah diterima');
+    await page.getByRole('textbox', { name: 'Payload 1' }).fill('received');
+    await textbox.fill('Baik kak, kami cek dulu ya.');
+    await textbox.press('Enter');
+    const { message: reply } = await visitor.nextEvent<{ message: Message }>(
+      'message.created',
+      (data) => data.message.author.role === 'agent',
+    );
+    expect(reply).toMatchObject({
+      conversationId: conversation.id,
+      type: 'text',
+      text: 'Baik kak, kami cek dulu ya.',
+      author: { role: 'agent', name: 'Rina' },
+      actions: [{ type: 'reply', label: 'Sudah diterima', payload: 'received' }],
+    });
+    await log.getByText('Baik kak, kami cek dulu ya.').waitFor();
+    expect(await textbox.inputValue()).toBe('');
+
+    // Resolving reaches the visitor, who rates the conversation; the rating shows up live.
+    await page.getByRole('button', { name: 'Resolve conversation' }).click();
+    await page.getByRole('button', { name: 'Reopen conversation' }).waitFor();
+    await visitor.nextEvent<{ conversation: Conversation }>(
+      'conversation.updated',
+      (data) => data.conversation.id === conversation.id && data.conversation.status === 'resolved',
+    );
+    await visitor.call('POST', `/conversations/${conversation.id}/rating`, {
+      score: 5,
+      comment: 'Terima kasih, cepat sekali!',
+    });
+    const profile = page.getByRole('complementary', { name: 'Visitor' });
+    await profile.getByText('5 out of 5').waitFor();
+    await profile.getByText('Terima kasih, cepat sekali!').waitFor();
+    expect(await profile.textContent()).toContain('Keranjang belanja');
+
+    // The open inbox no longer lists it; the resolved one does.
+    const listed = inbox.locator(`button[data-conversation-id="${conversation.id}"]`);
+    await expect.poll(() => listed.count()).toBe(0);
+    await inbox.getByRole('button', { name: 'Resolved' }).click();
+    await listed.waitFor();
+
+    expect(await axeViolations(page)).toEqual([]);
+    visitor.close();
+    await page.close();
+  });
+
+  it('asks for the token again when the server refuses it', async () => {
+    const page = await openConsole('#token=not-the-token');
+    await page.getByRole('alert').filter({ hasText: 'did not accept this token' }).waitFor();
+    const field = page.getByLabel('Agent token');
+    await field.fill(server.agentToken);
+    await field.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
