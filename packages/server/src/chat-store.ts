@@ -491,14 +491,18 @@ export class ChatStore {
 
   // ── Uploads ────────────────────────────────────────────────────────────────────────────────────
 
-  insertUpload(upload: Omit<StoredUpload, 'id'>): StoredUpload {
-    const stored: StoredUpload = { id: newId('f'), ...upload };
+  /** Records an upload whose bytes are already on disk under its id (see `newUploadId`). */
+  insertUpload(stored: StoredUpload): StoredUpload {
     this.database
       .prepare(
         'INSERT INTO uploads (id, site_key, owner, name, size, mime, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
       .run(stored.id, stored.siteKey, stored.owner, stored.name, stored.size, stored.mime, this.now());
     return stored;
+  }
+
+  newUploadId(): string {
+    return newId('f');
   }
 
   getUpload(id: string): StoredUpload | undefined {

@@ -149,9 +149,11 @@ export async function receiveUpload(
   const name = cleanFileName(request.headers.get(FILENAME_HEADER) ?? undefined);
   const bytes = await readBody(request, site.upload.maxBytes);
   if (bytes.length === 0) throw new ProblemError('invalid_request', 'The upload is empty.');
-  const upload = app.store.insertUpload({ siteKey, owner, name, size: bytes.length, mime });
+  // Bytes first, row second: a failed write leaves no upload that points at nothing.
+  const id = app.store.newUploadId();
   await mkdir(app.uploadDir, { recursive: true });
-  await writeFile(join(app.uploadDir, upload.id), bytes);
+  await writeFile(join(app.uploadDir, id), bytes);
+  const upload = app.store.insertUpload({ id, siteKey, owner, name, size: bytes.length, mime });
   return Response.json(app.store.toAttachment(upload), {
     status: 201,
     headers: { [PROTOCOL_HEADER]: PROTOCOL_VERSION },
