@@ -83,6 +83,20 @@ describe('CORS', () => {
     expect(session.headers.get('access-control-expose-headers')).toBe('Sapa-Protocol, Retry-After');
   });
 
+  it('puts CORS headers on problems too, so a browser can read a 401 or a 429', async () => {
+    const server = await startTestServer({ rateLimit: { perMinute: 1 } });
+    const origin = { Origin: 'http://localhost:8080' };
+    const unauthorized = await call(server, 'GET', '/v1/conversations', undefined, 'stale-token', origin);
+    expect(unauthorized.status).toBe(401);
+    expect(unauthorized.headers.get('access-control-allow-origin')).toBe('http://localhost:8080');
+    const session = await newSession(server);
+    await call(server, 'GET', '/v1/conversations', undefined, session.token, origin);
+    const limited = await call(server, 'GET', '/v1/conversations', undefined, session.token, origin);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('access-control-allow-origin')).toBe('http://localhost:8080');
+    expect(limited.headers.get('access-control-expose-headers')).toContain('Retry-After');
+  });
+
   it('gives other origins no CORS headers', async () => {
     const server = await startTestServer();
     const preflight = await fetch(`${server.url}/v1/sessions`, {

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SITE } from '../src/index.js';
-import { call, newSession, startTestServer } from './helpers.js';
+import { call, newSession, startTestServer, visitorStream } from './helpers.js';
 
 const SECRET = 'shop-identity-secret';
 const securedSite = { ...DEMO_SITE, identitySecret: SECRET, identityRequired: true };
@@ -146,6 +146,8 @@ describe('identify', () => {
       { clientConversationId: 'l1' },
       laptop.token,
     );
+    const laptopStream = await visitorStream(server, laptop.token, laptop.cursor);
+    await laptopStream.next((frame) => frame.comment === 'open');
     const identified = await call(
       server,
       'POST',
@@ -157,6 +159,8 @@ describe('identify', () => {
     expect(identified.body.token).not.toBe(laptop.token);
     expect(identified.body.visitor.id).toBe(onPhone.body.visitor.id);
     expect((await call(server, 'GET', '/v1/conversations', undefined, laptop.token)).status).toBe(401);
+    // The anonymous visitor's stream ends, so the client reconnects with its new token.
+    await expect.poll(() => laptopStream.ended).toBe(true);
     const seenOnPhone = await call(server, 'GET', '/v1/conversations', undefined, onPhone.body.token);
     expect(seenOnPhone.body.conversations.map((conversation: { id: string }) => conversation.id)).toEqual([
       created.body.id,
