@@ -229,6 +229,81 @@ describe('agent console', () => {
     await page.close();
   });
 
+  it('pages back through a long conversation, sends a card and a file, and tells the visitor the agent types', async () => {
+    // With the console open an agent is online, so the bot leaves the visitor's messages to us.
+    const page = await openConsole(`#token=${server.agentToken}`);
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    const visitor = await Visitor.start();
+    const conversation = await visitor.call<Conversation>('POST', '/conversations', {
+      clientConversationId: randomUUID(),
+    });
+    for (let index = 1; index <= 60; index++) {
+      await visitor.call('PUT', `/conversations/${conversation.id}/messages/${randomUUID()}`, {
+        type: 'text',
+        text: `Pesan nomor ${index}`,
+      });
+    }
+    await page.locator(`button[data-conversation-id="${conversation.id}"]`).click();
+    const log = page.getByRole('log');
+    await log.getByText('Pesan nomor 60', { exact: true }).waitFor();
+    // The newest page is shown first; the rest comes on request, above what is already there.
+    expect(await log.getByText('Pesan nomor 1', { exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Load older messages' }).click();
+    await log.getByText('Pesan nomor 1', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Load older messages' }).count()).toBe(0);
+    const seqs = await log
+      .locator('li.message')
+      .evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-seq'))));
+    expect(seqs).toEqual(Array.from({ length: 60 }, (_, index) => index + 1));
+
+    // Typing reaches the visitor's stream.
+    const textbox = page.getByRole('textbox', { name: 'Reply to the visitor' });
+    await textbox.pressSequentially('Sebentar');
+    await visitor.nextEvent<{ conversationId: string; participant: { role: string }; typing: boolean }>(
+      'typing',
+      (data) => data.conversationId === conversation.id && data.participant.role === 'agent' && data.typing,
+    );
+
+    // A card with a link.
+    await textbox.fill('Sepatu lari favorit bulan ini');
+    await page.getByRole('button', { name: 'Card' }).click();
+    await page.getByRole('textbox', { name: 'Title' }).fill('Sepatu Lari Sapa');
+    await page.getByRole('textbox', { name: 'Link URL' }).fill('https://toko-sapa.example/sepatu');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const { message: card } = await visitor.nextEvent<{ message: Message }>(
+      'message.created',
+      (data) => data.message.type === 'card',
+    );
+    expect(card.card).toEqual({
+      title: 'Sepatu Lari Sapa',
+      text: 'Sepatu lari favorit bulan ini',
+      url: 'https://toko-sapa.example/sepatu',
+    });
+
+    // A file, uploaded by the agent and sent with a caption.
+    await page.getByLabel('Attach file').setInputFiles({
+      name: 'resi pengiriman.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('JNE 1234567890'),
+    });
+    await textbox.fill('Ini resinya, Kak');
+    await textbox.press('Enter');
+    const { message: file } = await visitor.nextEvent<{ message: Message }>(
+      'message.created',
+      (data) => data.message.type === 'file',
+    );
+    expect(file).toMatchObject({
+      text: 'Ini resinya, Kak',
+      attachments: [{ name: 'resi pengiriman.txt', mime: 'text/plain' }],
+    });
+    const download = await fetch(new URL(file.attachments?.[0]?.url ?? '', server.url));
+    expect(await download.text()).toBe('JNE 1234567890');
+    await log.getByRole('link', { name: /resi pengiriman\.txt/ }).waitFor();
+
+    visitor.close();
+    await page.close();
+  });
+
   it('asks for the token again when the server refuses it', async () => {
     const page = await openConsole('#token=not-the-token');
     await page.getByRole('alert').filter({ hasText: 'did not accept this token' }).waitFor();
