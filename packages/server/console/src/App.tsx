@@ -304,6 +304,7 @@ function Workspace({
           conversations={conversations}
           filter={state.filter}
           selectedId={state.selectedId}
+          visitorTyping={state.visitorTyping}
           onFilter={(filter) => dispatch({ type: 'filter', filter })}
           onSelect={select}
         />

@@ -112,6 +112,20 @@ describe('consoleReducer', () => {
     expect(state.conversations.a?.visitor.id).toBe('visitor-00001a2b');
   });
 
+  it('keeps a newer summary when a slower fetch of the same conversation answers', () => {
+    let state = stateWith(conversationFixture({ id: 'a', lastSeq: 5, unreadCount: 3 }));
+    state = consoleReducer(state, {
+      type: 'conversation.loaded',
+      conversation: conversationFixture({ id: 'a', lastSeq: 4 }),
+    });
+    expect(state.conversations.a?.lastSeq).toBe(5);
+    state = consoleReducer(state, {
+      type: 'conversation.loaded',
+      conversation: conversationFixture({ id: 'a', lastSeq: 6 }),
+    });
+    expect(state.conversations.a?.lastSeq).toBe(6);
+  });
+
   it('applies a visitor update to every conversation of that visitor', () => {
     let state = stateWith(conversationFixture({ id: 'a' }), conversationFixture({ id: 'b' }));
     state = consoleReducer(state, {

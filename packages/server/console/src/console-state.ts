@@ -122,8 +122,12 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       for (const conversation of action.conversations) conversations[conversation.id] = conversation;
       return { ...state, conversations };
     }
-    case 'conversation.loaded':
+    case 'conversation.loaded': {
+      // A fetch answered after a newer conversation.updated must not roll the summary back.
+      const known = state.conversations[action.conversation.id];
+      if (known && known.lastSeq > action.conversation.lastSeq) return state;
       return withConversation(state, action.conversation);
+    }
     case 'conversation.changed': {
       // Resolve and reopen answer a plain Conversation: keep what only the agent API knows.
       const known = state.conversations[action.conversation.id];

@@ -89,6 +89,22 @@ describe('ConversationList', () => {
     expect(onFilter).toHaveBeenCalledWith('resolved');
   });
 
+  it('shows a typing visitor in place of the last message', () => {
+    render(
+      <ConversationList
+        conversations={conversations}
+        filter="open"
+        visitorTyping={{ c1: true }}
+        onFilter={() => {}}
+        onSelect={() => {}}
+      />,
+    );
+    const rows = screen.getAllByRole('button', { name: /Visitor|Siti/ });
+    expect(rows[0]?.textContent).toContain('typing…');
+    expect(rows[0]?.textContent).not.toContain('Mau bicara');
+    expect(rows[1]?.textContent).not.toContain('typing…');
+  });
+
   it('says so when there is nothing to answer', () => {
     render(<ConversationList conversations={[]} filter="pending" onFilter={() => {}} onSelect={() => {}} />);
     expect(screen.getByText('No pending conversations.')).toBeTruthy();

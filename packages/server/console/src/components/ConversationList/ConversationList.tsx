@@ -14,6 +14,8 @@ export interface ConversationListProps {
   conversations: AgentConversation[];
   filter: StatusFilter;
   selectedId?: string;
+  /** Conversations whose visitor is typing now. */
+  visitorTyping?: Record<string, boolean>;
   onFilter: (filter: StatusFilter) => void;
   onSelect: (conversationId: string) => void;
   now?: Date;
@@ -26,6 +28,7 @@ export function ConversationList({
   conversations,
   filter,
   selectedId,
+  visitorTyping = {},
   onFilter,
   onSelect,
   now,
@@ -69,6 +72,7 @@ export function ConversationList({
               key={conversation.id}
               conversation={conversation}
               selected={conversation.id === selectedId}
+              typing={visitorTyping[conversation.id] ?? false}
               onSelect={onSelect}
               now={now}
             />
@@ -82,11 +86,13 @@ export function ConversationList({
 function ConversationRow({
   conversation,
   selected,
+  typing,
   onSelect,
   now,
 }: {
   conversation: AgentConversation;
   selected: boolean;
+  typing: boolean;
   onSelect: (conversationId: string) => void;
   now?: Date;
 }) {
@@ -117,7 +123,9 @@ function ConversationRow({
             {formatTime(conversation.updatedAt, now)}
           </time>
         </span>
-        <span class="conversation__preview">{preview || 'No messages yet'}</span>
+        <span class="conversation__preview">
+          {typing ? <em class="conversation__typing">typing…</em> : preview || 'No messages yet'}
+        </span>
         <span class="conversation__badges">
           {conversation.handedOver && conversation.status !== 'resolved' ? (
             <span class="badge badge--handover">Wants a human</span>
