@@ -307,6 +307,7 @@ describe('agent console', () => {
   it('asks for the token again when the server refuses it', async () => {
     const page = await openConsole('#token=not-the-token');
     await page.getByRole('alert').filter({ hasText: 'did not accept this token' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     const field = page.getByLabel('Agent token');
     await field.fill(server.agentToken);
     await field.press('Enter');

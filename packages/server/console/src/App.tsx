@@ -299,7 +299,7 @@ function Workspace({
           {error}
         </p>
       ) : null}
-      <div class="layout">
+      <div class={selected ? 'layout layout--with-profile' : 'layout'}>
         <ConversationList
           conversations={conversations}
           filter={state.filter}
