@@ -304,6 +304,63 @@ describe('agent console', () => {
     await page.close();
   });
 
+  it('shows a lost connection, reconnects by itself and catches up on what it missed', async () => {
+    // A server of its own, restarted on the same port and database.
+    const directory = mkdtempSync(join(tmpdir(), 'sapa-console-reconnect-'));
+    const options = {
+      dbPath: join(directory, 'sapa.db'),
+      dataDir: directory,
+      quiet: true,
+      rateLimit: false as const,
+      agentToken: 'console-e2e-token',
+      sites: [withoutBusinessHours],
+    };
+    let own = await startServer({ ...options, port: 0 });
+    const port = Number(new URL(own.url).port);
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${own.url}/console/#token=${own.agentToken}`);
+      const status = page.getByRole('status');
+      await status.filter({ hasText: 'Live' }).waitFor();
+      const session = (await (
+        await fetch(`${own.url}/v1/sessions`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ siteKey: 'demo' }),
+        })
+      ).json()) as Session;
+      const headers = { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json' };
+      const conversation = (await (
+        await fetch(`${own.url}/v1/conversations`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ clientConversationId: randomUUID() }),
+        })
+      ).json()) as Conversation;
+      const send = (text: string) =>
+        fetch(`${own.url}/v1/conversations/${conversation.id}/messages/${randomUUID()}`, {
+          method: 'PUT',
+          headers,
+          body: JSON.stringify({ type: 'text', text }),
+        });
+      await send('Halo, masih ada stok?');
+      await page.locator(`button[data-conversation-id="${conversation.id}"]`).click();
+      await page.getByRole('log').getByText('Halo, masih ada stok?').waitFor();
+
+      await own.close();
+      await status.filter({ hasText: /Reconnecting|retrying/ }).waitFor();
+      own = await startServer({ ...options, port });
+      expect((await send('Ukuran 42 ya, Kak')).status).toBe(201);
+
+      await status.filter({ hasText: 'Live' }).waitFor({ timeout: 45_000 });
+      await page.getByRole('log').getByText('Ukuran 42 ya, Kak').waitFor();
+    } finally {
+      await page.close();
+      await own.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
   it('asks for the token again when the server refuses it', async () => {
     const page = await openConsole('#token=not-the-token');
     await page.getByRole('alert').filter({ hasText: 'did not accept this token' }).waitFor();
