@@ -13,7 +13,11 @@ import type {
   StreamEventMap,
   Visitor,
 } from '@sapa/protocol';
+import type Database from 'better-sqlite3';
 import type { SqliteDatabase } from './database.js';
+
+type Statement = Database.Statement<unknown[]>;
+
 import { formatCursor, hashToken, newId } from './ids.js';
 
 interface VisitorRow {
@@ -130,7 +134,19 @@ export class ChatStore {
   /** Absolute base URL that attachment URLs start with. */
   publicUrl = '';
 
+  // Preparing a statement costs more than running it; every statement text is prepared once.
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly database: SqliteDatabase) {}
+
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.database.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
 
   /** Runs `work` in one SQLite transaction. */
   transaction<T>(work: () => T): T {
@@ -146,35 +162,30 @@ export class ChatStore {
   createVisitor(siteKey: string, locale: string | undefined, page: PageInfo | undefined): VisitorRecord {
     const id = newId('v');
     const now = this.now();
-    this.database
-      .prepare(
-        `INSERT INTO visitors (id, site_key, locale, page, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, siteKey, locale ?? null, page ? JSON.stringify(page) : null, now, now);
+    this.sql(
+      `INSERT INTO visitors (id, site_key, locale, page, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(id, siteKey, locale ?? null, page ? JSON.stringify(page) : null, now, now);
     return this.getVisitor(id) as VisitorRecord;
   }
 
   getVisitor(id: string): VisitorRecord | undefined {
-    const row = this.database.prepare('SELECT * FROM visitors WHERE id = ?').get(id) as
-      | VisitorRow
-      | undefined;
+    const row = this.sql('SELECT * FROM visitors WHERE id = ?').get(id) as VisitorRow | undefined;
     return row && this.toVisitorRecord(row);
   }
 
   findVerifiedVisitor(siteKey: string, userId: string): VisitorRecord | undefined {
-    const row = this.database
-      .prepare('SELECT * FROM visitors WHERE site_key = ? AND user_id = ? AND verified = 1')
-      .get(siteKey, userId) as VisitorRow | undefined;
+    const row = this.sql('SELECT * FROM visitors WHERE site_key = ? AND user_id = ? AND verified = 1').get(
+      siteKey,
+      userId,
+    ) as VisitorRow | undefined;
     return row && this.toVisitorRecord(row);
   }
 
   /** Records where the visitor is and what they speak; `undefined` fields stay as they were. */
   touchVisitor(id: string, locale?: string, page?: PageInfo): void {
-    this.database
-      .prepare(
-        `UPDATE visitors SET last_seen_at = ?, locale = COALESCE(?, locale), page = COALESCE(?, page) WHERE id = ?`,
-      )
-      .run(this.now(), locale ?? null, page ? JSON.stringify(page) : null, id);
+    this.sql(
+      `UPDATE visitors SET last_seen_at = ?, locale = COALESCE(?, locale), page = COALESCE(?, page) WHERE id = ?`,
+    ).run(this.now(), locale ?? null, page ? JSON.stringify(page) : null, id);
   }
 
   updateVisitorProfile(
@@ -184,50 +195,41 @@ export class ChatStore {
     const current = this.getVisitor(id);
     if (!current) throw new Error(`Visitor ${id} does not exist.`);
     const attributes = { ...current.visitor.attributes, ...(profile.attributes ?? {}) };
-    this.database
-      .prepare(
-        `UPDATE visitors SET name = COALESCE(?, name), email = COALESCE(?, email), phone = COALESCE(?, phone),
+    this.sql(
+      `UPDATE visitors SET name = COALESCE(?, name), email = COALESCE(?, email), phone = COALESCE(?, phone),
          attributes = ? WHERE id = ?`,
-      )
-      .run(
-        profile.name ?? null,
-        profile.email ?? null,
-        profile.phone ?? null,
-        JSON.stringify(attributes),
-        id,
-      );
+    ).run(profile.name ?? null, profile.email ?? null, profile.phone ?? null, JSON.stringify(attributes), id);
     return this.getVisitor(id) as VisitorRecord;
   }
 
   setVisitorUser(id: string, userId: string, verified: boolean): void {
-    this.database
-      .prepare('UPDATE visitors SET user_id = ?, verified = ? WHERE id = ?')
-      .run(userId, verified ? 1 : 0, id);
+    this.sql('UPDATE visitors SET user_id = ?, verified = ? WHERE id = ?').run(userId, verified ? 1 : 0, id);
   }
 
   markMerged(fromVisitorId: string, intoVisitorId: string): void {
-    this.database
-      .prepare('UPDATE visitors SET merged_into = ? WHERE id = ?')
-      .run(intoVisitorId, fromVisitorId);
-    this.database.prepare('DELETE FROM sessions WHERE visitor_id = ?').run(fromVisitorId);
+    this.sql('UPDATE visitors SET merged_into = ? WHERE id = ?').run(intoVisitorId, fromVisitorId);
+    this.sql('DELETE FROM sessions WHERE visitor_id = ?').run(fromVisitorId);
   }
 
   createSession(visitorId: string, token: string, expiresAt: string): void {
-    this.database
-      .prepare('INSERT INTO sessions (token_hash, visitor_id, expires_at, created_at) VALUES (?, ?, ?, ?)')
-      .run(hashToken(token), visitorId, expiresAt, this.now());
+    this.sql('INSERT INTO sessions (token_hash, visitor_id, expires_at, created_at) VALUES (?, ?, ?, ?)').run(
+      hashToken(token),
+      visitorId,
+      expiresAt,
+      this.now(),
+    );
   }
 
   /** The visitor a live token belongs to. */
   findSession(token: string): { visitorId: string; expiresAt: string } | undefined {
-    const row = this.database
-      .prepare('SELECT visitor_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?')
-      .get(hashToken(token), this.now()) as { visitor_id: string; expires_at: string } | undefined;
+    const row = this.sql(
+      'SELECT visitor_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?',
+    ).get(hashToken(token), this.now()) as { visitor_id: string; expires_at: string } | undefined;
     return row && { visitorId: row.visitor_id, expiresAt: row.expires_at };
   }
 
   deleteSession(token: string): void {
-    this.database.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token));
+    this.sql('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token));
   }
 
   private toVisitorRecord(row: VisitorRow): VisitorRecord {
@@ -261,19 +263,15 @@ export class ChatStore {
   ): ConversationRecord {
     const id = newId('c');
     const now = this.now();
-    this.database
-      .prepare(
-        `INSERT INTO conversations (id, site_key, visitor_id, client_conversation_id, created_at, updated_at)
+    this.sql(
+      `INSERT INTO conversations (id, site_key, visitor_id, client_conversation_id, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, siteKey, visitorId, clientConversationId ?? null, now, now);
+    ).run(id, siteKey, visitorId, clientConversationId ?? null, now, now);
     return this.getConversation(id) as ConversationRecord;
   }
 
   getConversation(id: string): ConversationRecord | undefined {
-    const row = this.database.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as
-      | ConversationRow
-      | undefined;
+    const row = this.sql('SELECT * FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
     return row && this.toConversationRecord(row);
   }
 
@@ -281,17 +279,17 @@ export class ChatStore {
     visitorId: string,
     clientConversationId: string,
   ): ConversationRecord | undefined {
-    const row = this.database
-      .prepare('SELECT * FROM conversations WHERE visitor_id = ? AND client_conversation_id = ?')
-      .get(visitorId, clientConversationId) as ConversationRow | undefined;
+    const row = this.sql(
+      'SELECT * FROM conversations WHERE visitor_id = ? AND client_conversation_id = ?',
+    ).get(visitorId, clientConversationId) as ConversationRow | undefined;
     return row && this.toConversationRecord(row);
   }
 
   /** A visitor's conversations, newest first. */
   listVisitorConversations(visitorId: string): ConversationRecord[] {
-    const rows = this.database
-      .prepare('SELECT * FROM conversations WHERE visitor_id = ? ORDER BY updated_at DESC, rowid DESC')
-      .all(visitorId) as ConversationRow[];
+    const rows = this.sql(
+      'SELECT * FROM conversations WHERE visitor_id = ? ORDER BY updated_at DESC, rowid DESC',
+    ).all(visitorId) as ConversationRow[];
     return rows.map((row) => this.toConversationRecord(row));
   }
 
@@ -299,23 +297,21 @@ export class ChatStore {
   listConversations(status?: ConversationStatus): ConversationRecord[] {
     const rows = (
       status
-        ? this.database
-            .prepare('SELECT * FROM conversations WHERE status = ? ORDER BY updated_at DESC, rowid DESC')
-            .all(status)
-        : this.database.prepare('SELECT * FROM conversations ORDER BY updated_at DESC, rowid DESC').all()
+        ? this.sql('SELECT * FROM conversations WHERE status = ? ORDER BY updated_at DESC, rowid DESC').all(
+            status,
+          )
+        : this.sql('SELECT * FROM conversations ORDER BY updated_at DESC, rowid DESC').all()
     ) as ConversationRow[];
     return rows.map((row) => this.toConversationRecord(row));
   }
 
   moveConversations(fromVisitorId: string, toVisitorId: string): string[] {
     const ids = (
-      this.database.prepare('SELECT id FROM conversations WHERE visitor_id = ?').all(fromVisitorId) as {
+      this.sql('SELECT id FROM conversations WHERE visitor_id = ?').all(fromVisitorId) as {
         id: string;
       }[]
     ).map((row) => row.id);
-    this.database
-      .prepare('UPDATE conversations SET visitor_id = ? WHERE visitor_id = ?')
-      .run(toVisitorId, fromVisitorId);
+    this.sql('UPDATE conversations SET visitor_id = ? WHERE visitor_id = ?').run(toVisitorId, fromVisitorId);
     return ids;
   }
 
@@ -346,18 +342,15 @@ export class ChatStore {
     if (change.rating !== undefined) sets.push('rating = ?') && values.push(JSON.stringify(change.rating));
     if (change.handedOver !== undefined)
       sets.push('handed_over = ?') && values.push(change.handedOver ? 1 : 0);
-    this.database.prepare(`UPDATE conversations SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+    this.sql(`UPDATE conversations SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
     return this.getConversation(id) as ConversationRecord;
   }
 
   /** Visitor messages the agents have not read yet. */
   agentUnreadCount(conversationId: string, agentReadSeq: number): number {
-    const row = this.database
-      .prepare(
-        `SELECT COUNT(*) AS count FROM messages WHERE conversation_id = ? AND seq > ?
-         AND json_extract(author, '$.role') = 'visitor'`,
-      )
-      .get(conversationId, agentReadSeq) as { count: number };
+    const row = this.sql(
+      `SELECT COUNT(*) AS count FROM messages WHERE conversation_id = ? AND author_role = 'visitor' AND seq > ?`,
+    ).get(conversationId, agentReadSeq) as { count: number };
     return row.count;
   }
 
@@ -390,51 +383,47 @@ export class ChatStore {
   insertMessage(conversationId: string, input: NewMessage): Message {
     const id = newId('m');
     const now = this.now();
-    const { last_seq: lastSeq } = this.database
-      .prepare(
-        'UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq',
-      )
-      .get(now, conversationId) as { last_seq: number };
-    this.database
-      .prepare(
-        `INSERT INTO messages (id, conversation_id, seq, client_message_id, request_key, author, type, text,
-         attachments, actions, card, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        conversationId,
-        lastSeq,
-        input.clientMessageId ?? null,
-        input.requestKey ?? null,
-        JSON.stringify(input.author),
-        input.type,
-        input.text ?? null,
-        input.attachments ? JSON.stringify(input.attachments) : null,
-        input.actions ? JSON.stringify(input.actions) : null,
-        input.card ? JSON.stringify(input.card) : null,
-        now,
-      );
+    const { last_seq: lastSeq } = this.sql(
+      'UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq',
+    ).get(now, conversationId) as { last_seq: number };
+    this.sql(
+      `INSERT INTO messages (id, conversation_id, seq, client_message_id, request_key, author, author_role, type,
+         text, attachments, actions, card, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      conversationId,
+      lastSeq,
+      input.clientMessageId ?? null,
+      input.requestKey ?? null,
+      JSON.stringify(input.author),
+      input.author.role,
+      input.type,
+      input.text ?? null,
+      input.attachments ? JSON.stringify(input.attachments) : null,
+      input.actions ? JSON.stringify(input.actions) : null,
+      input.card ? JSON.stringify(input.card) : null,
+      now,
+    );
     return (this.getMessage(id) as MessageRecord).message;
   }
 
   getMessage(id: string): MessageRecord | undefined {
-    const row = this.database.prepare('SELECT * FROM messages WHERE id = ?').get(id) as
-      | MessageRow
-      | undefined;
+    const row = this.sql('SELECT * FROM messages WHERE id = ?').get(id) as MessageRow | undefined;
     return row && this.toMessageRecord(row);
   }
 
   findMessageByClientId(conversationId: string, clientMessageId: string): MessageRecord | undefined {
-    const row = this.database
-      .prepare('SELECT * FROM messages WHERE conversation_id = ? AND client_message_id = ?')
-      .get(conversationId, clientMessageId) as MessageRow | undefined;
+    const row = this.sql('SELECT * FROM messages WHERE conversation_id = ? AND client_message_id = ?').get(
+      conversationId,
+      clientMessageId,
+    ) as MessageRow | undefined;
     return row && this.toMessageRecord(row);
   }
 
   lastMessage(conversationId: string): Message | undefined {
-    const row = this.database
-      .prepare('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1')
-      .get(conversationId) as MessageRow | undefined;
+    const row = this.sql('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1').get(
+      conversationId,
+    ) as MessageRow | undefined;
     return row && this.toMessageRecord(row).message;
   }
 
@@ -448,15 +437,15 @@ export class ChatStore {
   ): { messages: Message[]; hasMore: boolean } {
     let rows: MessageRow[];
     if (page.after !== undefined) {
-      rows = this.database
-        .prepare('SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?')
-        .all(conversationId, page.after, page.limit + 1) as MessageRow[];
+      rows = this.sql(
+        'SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?',
+      ).all(conversationId, page.after, page.limit + 1) as MessageRow[];
       const hasMore = rows.length > page.limit;
       return { messages: rows.slice(0, page.limit).map((row) => this.toMessageRecord(row).message), hasMore };
     }
-    rows = this.database
-      .prepare('SELECT * FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?')
-      .all(conversationId, page.before ?? Number.MAX_SAFE_INTEGER, page.limit + 1) as MessageRow[];
+    rows = this.sql(
+      'SELECT * FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+    ).all(conversationId, page.before ?? Number.MAX_SAFE_INTEGER, page.limit + 1) as MessageRow[];
     const hasMore = rows.length > page.limit;
     return {
       messages: rows
@@ -493,11 +482,9 @@ export class ChatStore {
 
   /** Records an upload whose bytes are already on disk under its id (see `newUploadId`). */
   insertUpload(stored: StoredUpload): StoredUpload {
-    this.database
-      .prepare(
-        'INSERT INTO uploads (id, site_key, owner, name, size, mime, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(stored.id, stored.siteKey, stored.owner, stored.name, stored.size, stored.mime, this.now());
+    this.sql(
+      'INSERT INTO uploads (id, site_key, owner, name, size, mime, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(stored.id, stored.siteKey, stored.owner, stored.name, stored.size, stored.mime, this.now());
     return stored;
   }
 
@@ -506,9 +493,7 @@ export class ChatStore {
   }
 
   getUpload(id: string): StoredUpload | undefined {
-    const row = this.database
-      .prepare('SELECT id, site_key, owner, name, size, mime FROM uploads WHERE id = ?')
-      .get(id) as
+    const row = this.sql('SELECT id, site_key, owner, name, size, mime FROM uploads WHERE id = ?').get(id) as
       | { id: string; site_key: string; owner: string; name: string; size: number; mime: string }
       | undefined;
     return (
@@ -537,39 +522,39 @@ export class ChatStore {
 
   /** Appends a durable event and drops the oldest beyond `retention`. Returns its cursor. */
   appendEvent(visitorId: string, type: keyof StreamEventMap, data: string, retention: number): string {
-    const { cursor } = this.database
-      .prepare('INSERT INTO visitor_events (visitor_id, type, data) VALUES (?, ?, ?) RETURNING cursor')
-      .get(visitorId, type, data) as { cursor: number };
-    const oldestKept = this.database
-      .prepare('SELECT cursor FROM visitor_events WHERE visitor_id = ? ORDER BY cursor DESC LIMIT 1 OFFSET ?')
-      .get(visitorId, retention) as { cursor: number } | undefined;
+    const { cursor } = this.sql(
+      'INSERT INTO visitor_events (visitor_id, type, data) VALUES (?, ?, ?) RETURNING cursor',
+    ).get(visitorId, type, data) as { cursor: number };
+    const oldestKept = this.sql(
+      'SELECT cursor FROM visitor_events WHERE visitor_id = ? ORDER BY cursor DESC LIMIT 1 OFFSET ?',
+    ).get(visitorId, retention) as { cursor: number } | undefined;
     if (oldestKept) {
       // Everything at or below this position is dropped; a stream asking to resume from before it gets 410.
-      this.database
-        .prepare('DELETE FROM visitor_events WHERE visitor_id = ? AND cursor <= ?')
-        .run(visitorId, oldestKept.cursor);
-      this.database
-        .prepare('UPDATE visitors SET pruned_through = MAX(pruned_through, ?) WHERE id = ?')
-        .run(oldestKept.cursor, visitorId);
+      this.sql('DELETE FROM visitor_events WHERE visitor_id = ? AND cursor <= ?').run(
+        visitorId,
+        oldestKept.cursor,
+      );
+      this.sql('UPDATE visitors SET pruned_through = MAX(pruned_through, ?) WHERE id = ?').run(
+        oldestKept.cursor,
+        visitorId,
+      );
     }
     return formatCursor(cursor);
   }
 
   /** The durable events of a visitor after a position, in order. */
   eventsAfter(visitorId: string, position: number): StoredEvent[] {
-    const rows = this.database
-      .prepare(
-        'SELECT cursor, type, data FROM visitor_events WHERE visitor_id = ? AND cursor > ? ORDER BY cursor',
-      )
-      .all(visitorId, position) as { cursor: number; type: keyof StreamEventMap; data: string }[];
+    const rows = this.sql(
+      'SELECT cursor, type, data FROM visitor_events WHERE visitor_id = ? AND cursor > ? ORDER BY cursor',
+    ).all(visitorId, position) as { cursor: number; type: keyof StreamEventMap; data: string }[];
     return rows.map((row) => ({ cursor: formatCursor(row.cursor), type: row.type, data: row.data }));
   }
 
   /** The newest position any visitor's log has reached: a fresh visitor's starting cursor. */
   headPosition(): number {
-    const row = this.database
-      .prepare("SELECT seq FROM sqlite_sequence WHERE name = 'visitor_events'")
-      .get() as { seq: number } | undefined;
+    const row = this.sql("SELECT seq FROM sqlite_sequence WHERE name = 'visitor_events'").get() as
+      | { seq: number }
+      | undefined;
     return row?.seq ?? 0;
   }
 
@@ -577,11 +562,9 @@ export class ChatStore {
 
   /** Records a delivery; false when this key was already delivered to the visitor. */
   claimCampaignDelivery(visitorId: string, deliveryKey: string): boolean {
-    const result = this.database
-      .prepare(
-        'INSERT OR IGNORE INTO campaign_deliveries (visitor_id, delivery_key, delivered_at) VALUES (?, ?, ?)',
-      )
-      .run(visitorId, deliveryKey, this.now());
+    const result = this.sql(
+      'INSERT OR IGNORE INTO campaign_deliveries (visitor_id, delivery_key, delivered_at) VALUES (?, ?, ?)',
+    ).run(visitorId, deliveryKey, this.now());
     return result.changes === 1;
   }
 }

@@ -92,4 +92,10 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (visitor_id, delivery_key)
   );
   `,
+  // 2: the author's role as a column, so unread counts are an index range instead of a scan of every message.
+  `
+  ALTER TABLE messages ADD COLUMN author_role TEXT;
+  UPDATE messages SET author_role = json_extract(author, '$.role');
+  CREATE INDEX messages_role ON messages (conversation_id, author_role, seq);
+  `,
 ];

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, SchemaVersionError } from '../src/database.js';
 import { startServer } from '../src/index.js';
+import { MIGRATIONS } from '../src/migrations.js';
 import { call, newSession, startTestServer } from './helpers.js';
 
 let folder: string;
@@ -33,7 +35,9 @@ describe('persistence', () => {
 
     const database = new Database(dbPath, { readonly: true });
     expect(database.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(database.prepare('SELECT version FROM schema_version').get()).toEqual({ version: 1 });
+    expect(database.prepare('SELECT version FROM schema_version').get()).toEqual({
+      version: MIGRATIONS.length,
+    });
     database.close();
 
     const second = await startServer({ port: 0, dbPath, quiet: true });
@@ -73,5 +77,49 @@ describe('failures', () => {
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(await response.json()).toMatchObject({ code: 'server_error', status: 500 });
     expect((await call(server, 'GET', '/v1/conversations', undefined, session.token)).status).toBe(200);
+  });
+});
+
+describe('migrations', () => {
+  it('upgrades a version 1 database in place, keeping its messages and filling the new column', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'sapa-migrate-'));
+    const dbPath = join(folder, 'sapa.db');
+    const old = new Database(dbPath);
+    old.exec(
+      'CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (1);',
+    );
+    old.exec(MIGRATIONS[0] as string);
+    old.exec(`
+      INSERT INTO visitors (id, site_key, created_at, last_seen_at) VALUES ('v_1', 'demo', '2026-01-01', '2026-01-01');
+      INSERT INTO conversations (id, site_key, visitor_id, created_at, updated_at, last_seq)
+        VALUES ('c_1', 'demo', 'v_1', '2026-01-01', '2026-01-01', 1);
+      INSERT INTO messages (id, conversation_id, seq, author, type, text, created_at)
+        VALUES ('m_1', 'c_1', 1, '{"role":"visitor","id":"v_1"}', 'text', 'lama', '2026-01-01');
+    `);
+    old.close();
+
+    const upgraded = openDatabase(dbPath);
+    try {
+      expect(upgraded.prepare('SELECT version FROM schema_version').get()).toEqual({
+        version: MIGRATIONS.length,
+      });
+      expect(upgraded.prepare("SELECT author_role, text FROM messages WHERE id = 'm_1'").get()).toEqual({
+        author_role: 'visitor',
+        text: 'lama',
+      });
+    } finally {
+      upgraded.close();
+    }
+  });
+
+  it('refuses a database from a newer server', () => {
+    folder = mkdtempSync(join(tmpdir(), 'sapa-newer-'));
+    const dbPath = join(folder, 'sapa.db');
+    const newer = new Database(dbPath);
+    newer.exec(
+      `CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (999);`,
+    );
+    newer.close();
+    expect(() => openDatabase(dbPath)).toThrow(SchemaVersionError);
   });
 });
