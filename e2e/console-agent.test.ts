@@ -164,6 +164,10 @@ describe('agent console', () => {
     const row = inbox.getByRole('button', { name: /Visitor .*Halo kak, pesanan INV-2026/ });
     await row.waitFor();
     await expect.poll(() => row.textContent()).toContain('1 unread');
+    // Screen readers hear about it too.
+    await page
+      .getByText(/^New message from (Visitor [0-9a-z]{4}|a new visitor)$/)
+      .waitFor({ state: 'attached' });
 
     // Opening it shows the message, gives the reply box focus and marks it read.
     await row.click();
@@ -251,6 +255,8 @@ describe('agent console', () => {
     await page.getByRole('button', { name: 'Load older messages' }).click();
     await log.getByText('Pesan nomor 1', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Load older messages' }).count()).toBe(0);
+    // The button went away with the last page; focus stays in the conversation.
+    await expect.poll(() => log.evaluate((element) => element === document.activeElement)).toBe(true);
     const seqs = await log
       .locator('li.message')
       .evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-seq'))));

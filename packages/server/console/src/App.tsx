@@ -10,6 +10,7 @@ import { ConversationView } from './components/ConversationView/ConversationView
 import { LoginForm } from './components/LoginForm/LoginForm.js';
 import { VisitorProfile } from './components/VisitorProfile/VisitorProfile.js';
 import { consoleReducer, initialConsoleState, visibleConversations } from './console-state.js';
+import { visitorLabel } from './format.js';
 import { forgetToken, saveToken } from './token.js';
 import { TypingNotifier } from './typing-notifier.js';
 
@@ -74,6 +75,7 @@ function Workspace({
   stateRef.current = state;
   const [error, setError] = useState<string | undefined>();
   const [agentName, setAgentName] = useState(readAgentName);
+  const [announcement, setAnnouncement] = useState('');
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const typingTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
 
@@ -135,10 +137,16 @@ function Workspace({
     (event: AgentStreamEvent) => {
       if (event.type === 'message.created') {
         const conversationId = event.data.conversationId ?? event.data.message.conversationId;
-        if (!stateRef.current.conversations[conversationId]) {
+        const known = stateRef.current.conversations[conversationId];
+        if (!known) {
           api
             .getConversation(conversationId)
             .then((conversation) => dispatch({ type: 'conversation.loaded', conversation }), fail);
+        }
+        // Screen reader users hear about visitor messages outside the conversation they are in.
+        if (event.data.message.author.role === 'visitor' && conversationId !== stateRef.current.selectedId) {
+          const name = known ? visitorLabel(known.visitor) : 'a new visitor';
+          setAnnouncement(`New message from ${name}`);
         }
       }
       if (event.type === 'typing' && event.data.participant.role === 'visitor') {
@@ -294,6 +302,9 @@ function Workspace({
           Sign out
         </button>
       </header>
+      <p class="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
       {error ? (
         <p class="app__error" role="alert">
           {error}

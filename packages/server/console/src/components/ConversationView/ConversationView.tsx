@@ -102,7 +102,18 @@ export function ConversationView({
         </p>
       ) : null}
       {messages?.hasMore ? (
-        <button type="button" class="thread__older" disabled={busy} onClick={() => run(onLoadOlder)}>
+        <button
+          type="button"
+          class="thread__older"
+          disabled={busy}
+          onClick={async () => {
+            await run(onLoadOlder);
+            // When the oldest page arrived the button is gone: keep focus in the conversation.
+            requestAnimationFrame(() => {
+              if (document.activeElement === document.body) logRef.current?.focus();
+            });
+          }}
+        >
           Load older messages
         </button>
       ) : null}
