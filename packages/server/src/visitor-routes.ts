@@ -49,12 +49,20 @@ function readText(body: Record<string, unknown>, name: string, required: boolean
   return value;
 }
 
+/** A string field cut to `maxLength`: page details are informational, so an overlong title never fails a session. */
+function clipped(body: Record<string, unknown>, name: string, maxLength: number): string | undefined {
+  const value = field.optionalString(body, name, Number.MAX_SAFE_INTEGER);
+  return value?.slice(0, maxLength);
+}
+
 function readPage(body: Record<string, unknown>): PageInfo | undefined {
   const page = field.optionalObject(body, 'page');
   if (!page) return undefined;
-  const info: PageInfo = { url: field.string(page, 'url', 2000) };
-  const title = field.optionalString(page, 'title', 500);
-  const referrer = field.optionalString(page, 'referrer', 2000);
+  const url = clipped(page, 'url', 2000);
+  if (url === undefined) throw new ProblemError('invalid_request', 'The field page.url must be a string.');
+  const info: PageInfo = { url };
+  const title = clipped(page, 'title', 500);
+  const referrer = clipped(page, 'referrer', 2000);
   if (title !== undefined) info.title = title;
   if (referrer !== undefined) info.referrer = referrer;
   return info;
@@ -175,7 +183,7 @@ export function visitorRoutes(app: AppContext): Hono<AppEnvironment> {
     const body = await readJsonObject(c.req.raw);
     const siteKey = field.string(body, 'siteKey', 200);
     const token = field.optionalString(body, 'token', 200);
-    const locale = field.optionalString(body, 'locale', 35);
+    const locale = clipped(body, 'locale', 35);
     return c.json(service.startSession(siteKey, token, locale, readPage(body)), 201);
   });
 

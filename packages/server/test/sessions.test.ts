@@ -41,6 +41,20 @@ describe('sessions', () => {
     expect((await call(server, 'GET', '/v1/conversations', undefined, resumed.token)).status).toBe(200);
   });
 
+  it('keeps page details short instead of failing the session', async () => {
+    const server = await startTestServer();
+    const page = { url: 'http://localhost/toko', title: 'Judul '.repeat(200) };
+    const session = await newSession(server, { page, locale: 'id-ID' });
+    const list = await call(server, 'GET', '/agent/v1/conversations', undefined, server.agentToken);
+    expect(list.status).toBe(200);
+    await call(server, 'POST', '/v1/conversations', { clientConversationId: 'x' }, session.token);
+    const [conversation] = (
+      await call(server, 'GET', '/agent/v1/conversations', undefined, server.agentToken)
+    ).body.conversations;
+    expect(conversation.visitor.page.title).toHaveLength(500);
+    expect(conversation.visitor.locale).toBe('id-ID');
+  });
+
   it('makes a new visitor for an unknown token instead of failing', async () => {
     const server = await startTestServer();
     const first = await newSession(server);
