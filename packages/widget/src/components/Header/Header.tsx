@@ -1,0 +1,118 @@
+import type { Availability, Locale, Participant } from '@sapa/protocol';
+import type { Translate } from '../../i18n/create-i18n.js';
+import { formatDay, formatTime } from '../../i18n/format.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { Avatar } from '../Avatar/Avatar.js';
+import { MEDIA_SCHEMES, safeUrl } from '../safe-url.js';
+
+/** Props of {@link Header}. */
+export interface HeaderProps {
+  siteName: string;
+  logoUrl?: string;
+  /** Up to three are shown. */
+  agents?: Participant[];
+  availability?: Availability;
+  onLocaleChange(locale: Locale): void;
+  onClose(): void;
+  /** When given, a back button to the conversation list is shown. */
+  onBack?: () => void;
+  /** The current time, for "back tomorrow at 08:00"; pinned in stories and tests. */
+  now?: Date;
+}
+
+/**
+ * What the team promises about replying, and no more: the configured reply time while online, the next
+ * opening time while away.
+ */
+export function availabilityText(
+  availability: Availability | undefined,
+  t: Translate,
+  locale: Locale,
+  now: Date,
+): string {
+  if (!availability) return '';
+  if (availability.online) {
+    return availability.replyTime ? t(`availability.${availability.replyTime}`) : t('availability.online');
+  }
+  if (availability.nextOpenAt) {
+    return t('availability.nextOpen', {
+      day: formatDay(availability.nextOpenAt, locale, now).toLocaleLowerCase(locale),
+      time: formatTime(availability.nextOpenAt, locale),
+    });
+  }
+  return t('availability.offline');
+}
+
+/** The top of the panel: who you are talking to, when they reply, language and close. */
+export function Header({
+  siteName,
+  logoUrl,
+  agents = [],
+  availability,
+  onLocaleChange,
+  onClose,
+  onBack,
+  now,
+}: HeaderProps) {
+  const { t, locale } = useI18n();
+  const logo = safeUrl(logoUrl, MEDIA_SCHEMES);
+  const online = availability?.online ?? false;
+  return (
+    <header class="sapa-header">
+      {onBack && (
+        <button type="button" class="sapa-icon-button" aria-label={t('header.back')} onClick={onBack}>
+          <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
+            <path
+              d="M15 5l-7 7 7 7"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="2"
+              stroke-linecap="round"
+            />
+          </svg>
+        </button>
+      )}
+      {logo && (
+        <img class="sapa-logo" src={logo} alt="" width={32} height={32} referrerpolicy="no-referrer" />
+      )}
+      <div class="sapa-header-text">
+        <h2 class="sapa-title">{siteName}</h2>
+        {availability && (
+          <p class="sapa-availability">
+            <span class={online ? 'sapa-dot sapa-dot-online' : 'sapa-dot'} aria-hidden="true" />
+            <span class="sapa-visually-hidden">{t(online ? 'header.online' : 'header.away')}. </span>
+            {availabilityText(availability, t, locale, now ?? new Date())}
+          </p>
+        )}
+      </div>
+      {agents.length > 0 && (
+        <ul class="sapa-agents" aria-label={t('header.agents')}>
+          {agents.slice(0, 3).map((agent) => (
+            <li key={agent.id} title={agent.name}>
+              <Avatar participant={agent} size={28} />
+              <span class="sapa-visually-hidden">{agent.name}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <select
+        class="sapa-language"
+        aria-label={t('header.language')}
+        value={locale}
+        onChange={(event) => onLocaleChange(event.currentTarget.value === 'id' ? 'id' : 'en')}
+      >
+        <option value="en" lang="en">
+          {t('language.en')}
+        </option>
+        <option value="id" lang="id">
+          {t('language.id')}
+        </option>
+      </select>
+      <button type="button" class="sapa-icon-button" aria-label={t('header.close')} onClick={onClose}>
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
+          <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+        </svg>
+      </button>
+    </header>
+  );
+}

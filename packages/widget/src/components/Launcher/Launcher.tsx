@@ -1,0 +1,55 @@
+import type { Ref } from 'preact';
+import { useI18n } from '../../i18n/I18nProvider.js';
+
+/** Props of {@link Launcher}. */
+export interface LauncherProps {
+  /** Whether the chat panel is open: the button then closes it. */
+  open: boolean;
+  /** Unread messages from the team; a badge shows when above 0. */
+  unreadCount: number;
+  onToggle(): void;
+  /** For returning focus here when the panel closes. */
+  buttonRef?: Ref<HTMLButtonElement>;
+}
+
+/**
+ * The round button that opens and closes the chat. Its name stays exactly `launcher.open`/`launcher.close`;
+ * the unread count is its description, so the name is stable for tests and speech.
+ */
+export function Launcher({ open, unreadCount, onToggle, buttonRef }: LauncherProps) {
+  const { t } = useI18n();
+  const badge = unreadCount > 0 && !open;
+  return (
+    <button
+      ref={buttonRef}
+      type="button"
+      class="sapa-launcher"
+      aria-label={t(open ? 'launcher.close' : 'launcher.open')}
+      aria-expanded={open}
+      aria-describedby={badge ? 'sapa-launcher-unread' : undefined}
+      onClick={onToggle}
+    >
+      <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28">
+        {open ? (
+          <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+        ) : (
+          <path
+            d="M4 5h16v11H9l-5 4z"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="2"
+            stroke-linejoin="round"
+          />
+        )}
+      </svg>
+      {badge && (
+        <span class="sapa-badge" aria-hidden="true">
+          {unreadCount > 99 ? '99+' : unreadCount}
+          <span id="sapa-launcher-unread" class="sapa-visually-hidden">
+            {t('launcher.unread', { count: unreadCount })}
+          </span>
+        </span>
+      )}
+    </button>
+  );
+}

@@ -1,0 +1,81 @@
+import type { Action } from '@sapa/protocol';
+import type { ClientMessage } from '@sapa/sdk';
+import { formatTime } from '../../i18n/format.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { Attachment } from '../Attachment/Attachment.js';
+import { Avatar } from '../Avatar/Avatar.js';
+import { CardMessage } from '../CardMessage/CardMessage.js';
+import { MessageText } from '../MessageText/MessageText.js';
+import { QuickReplies } from '../QuickReplies/QuickReplies.js';
+
+/** Props of {@link MessageBubble}. */
+export interface MessageBubbleProps {
+  message: ClientMessage;
+  /** Show the author's name and avatar (first message of a run from the same author). Default true. */
+  showAuthor?: boolean;
+  /** The team has read this own message: shows "Seen". */
+  seen?: boolean;
+  /** Show the message's actions (usually only on the last message). Default true. */
+  showActions?: boolean;
+  onRetry?: (message: ClientMessage) => void;
+  onAction?: (action: Extract<Action, { type: 'reply' }>) => void;
+}
+
+/**
+ * One message. The visitor's own messages sit on the far side with their delivery state (sending, sent,
+ * failed with Retry, seen); messages from agents and the bot carry name and avatar; system events are a
+ * centered line.
+ */
+export function MessageBubble({
+  message,
+  showAuthor = true,
+  seen = false,
+  showActions = true,
+  onRetry,
+  onAction,
+}: MessageBubbleProps) {
+  const { t, locale } = useI18n();
+  const role = message.author.role;
+  if (message.type === 'event' || role === 'system') {
+    return <p class="sapa-event">{message.text}</p>;
+  }
+  const own = role === 'visitor';
+  const name = own
+    ? t('message.you')
+    : (message.author.name ?? t(role === 'bot' ? 'message.bot' : 'message.agent'));
+  return (
+    <article class={`sapa-message sapa-message-${own ? 'own' : 'other'}`} data-delivery={message.delivery}>
+      {!own && showAuthor && <Avatar participant={message.author} />}
+      <div class="sapa-message-body">
+        <p class={showAuthor && !own ? 'sapa-author' : 'sapa-visually-hidden'}>{name}</p>
+        <div class="sapa-bubble">
+          {message.type === 'card' && message.card && <CardMessage card={message.card} />}
+          {message.attachments?.map((attachment) => (
+            <Attachment key={attachment.id} attachment={attachment} />
+          ))}
+          {message.text && <MessageText text={message.text} />}
+        </div>
+        <p class="sapa-meta">
+          <time dateTime={message.createdAt}>{formatTime(message.createdAt, locale)}</time>
+          {own && message.delivery === 'sending' && <span> · {t('message.sending')}</span>}
+          {own && message.delivery === 'failed' && (
+            <>
+              <span class="sapa-error-text"> · {t('message.failed')} </span>
+              {onRetry && (
+                <button type="button" class="sapa-link-button" onClick={() => onRetry(message)}>
+                  {t('message.retry')}
+                </button>
+              )}
+            </>
+          )}
+          {own && message.delivery !== 'sending' && message.delivery !== 'failed' && (
+            <span> · {t(seen ? 'message.seen' : 'message.sent')}</span>
+          )}
+        </p>
+        {showActions && onAction && message.actions && message.actions.length > 0 && (
+          <QuickReplies actions={message.actions} onReply={onAction} />
+        )}
+      </div>
+    </article>
+  );
+}

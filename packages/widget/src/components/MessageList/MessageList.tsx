@@ -1,0 +1,153 @@
+import type { Action, Participant } from '@sapa/protocol';
+import type { ClientMessage } from '@sapa/sdk';
+import type { ComponentChild } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { dayKey, formatDay } from '../../i18n/format.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { MessageBubble } from '../MessageBubble/MessageBubble.js';
+import { TypingIndicator } from '../TypingIndicator/TypingIndicator.js';
+
+/** How many messages are in the DOM at first; "Show older" adds this many more. */
+export const MESSAGE_WINDOW = 50;
+
+/** Props of {@link MessageList}. */
+export interface MessageListProps {
+  /** Ordered by seq, pending ones last (as the SDK keeps them). */
+  messages: ClientMessage[];
+  /** Remote participants typing now. */
+  typing?: Participant[];
+  /** Older messages exist on the backend. */
+  hasMore?: boolean;
+  /** An older page is being fetched. */
+  loadingOlder?: boolean;
+  /** Fetch an older page (called once every message in memory is shown). */
+  onLoadOlder?: () => void;
+  /** The highest seq the team has read: own messages up to it show "Seen". */
+  agentReadSeq?: number;
+  onRetry?: (message: ClientMessage) => void;
+  onAction?: (action: Extract<Action, { type: 'reply' }>) => void;
+  /** For "Today"/"Yesterday"; pinned in stories and tests. */
+  now?: Date;
+}
+
+// Within this many pixels of the bottom counts as "at the latest message".
+const NEAR_BOTTOM = 48;
+
+/**
+ * The conversation as a polite live log. Only the newest {@link MESSAGE_WINDOW} messages are in the DOM at
+ * first, so a 10,000-message history opens fast; "Show older" reveals more from memory, then asks the
+ * backend. It keeps to the bottom while the visitor is there, and offers "Jump to latest" when not.
+ */
+export function MessageList({
+  messages,
+  typing = [],
+  hasMore = false,
+  loadingOlder = false,
+  onLoadOlder,
+  agentReadSeq = 0,
+  onRetry,
+  onAction,
+  now,
+}: MessageListProps) {
+  const { t, locale } = useI18n();
+  const [shown, setShown] = useState(MESSAGE_WINDOW);
+  const [atBottom, setAtBottom] = useState(true);
+  const scroller = useRef<HTMLDivElement>(null);
+  const start = Math.max(0, messages.length - shown);
+  const visible = messages.slice(start);
+  const last = messages[messages.length - 1];
+  const today = now ?? new Date();
+
+  const scrollToLatest = () => {
+    const element = scroller.current;
+    if (element) element.scrollTop = element.scrollHeight;
+    setAtBottom(true);
+  };
+
+  // Follow new messages only while the visitor is already at the bottom; never yank them away from history.
+  useLayoutEffect(() => {
+    if (atBottom) scrollToLatest();
+  }, [last?.id, last?.clientMessageId, typing.length]);
+
+  useEffect(() => {
+    // A different conversation starts with a fresh window.
+    setShown(MESSAGE_WINDOW);
+  }, [messages[0]?.conversationId]);
+
+  const showOlder = () => {
+    if (start > 0) setShown(shown + MESSAGE_WINDOW);
+    else onLoadOlder?.();
+  };
+
+  // The newest own message the team has read: "Seen" is shown once, not on every bubble.
+  let seenId: string | undefined;
+  for (let index = messages.length - 1; index >= 0; index -= 1) {
+    const message = messages[index];
+    if (message && message.author.role === 'visitor' && message.seq > 0 && message.seq <= agentReadSeq) {
+      seenId = message.id;
+      break;
+    }
+  }
+
+  const items: ComponentChild[] = [];
+  let previousDay = start > 0 ? dayKey(messages[start - 1]?.createdAt ?? '') : '';
+  let previousAuthor = start > 0 ? messages[start - 1]?.author.id : undefined;
+  for (const message of visible) {
+    const day = dayKey(message.createdAt);
+    if (day !== previousDay) {
+      items.push(
+        <li key={`day-${day}`} class="sapa-day">
+          <span>{formatDay(message.createdAt, locale, today)}</span>
+        </li>,
+      );
+      previousAuthor = undefined;
+    }
+    items.push(
+      <li key={message.clientMessageId ?? message.id}>
+        <MessageBubble
+          message={message}
+          showAuthor={message.author.id !== previousAuthor}
+          seen={message.id === seenId}
+          showActions={message === last}
+          onRetry={onRetry}
+          onAction={onAction}
+        />
+      </li>,
+    );
+    previousDay = day;
+    previousAuthor = message.author.id;
+  }
+
+  return (
+    <div class="sapa-messages">
+      <div
+        ref={scroller}
+        class="sapa-scroller"
+        onScroll={(event) => {
+          const element = event.currentTarget;
+          setAtBottom(element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM);
+        }}
+      >
+        {(start > 0 || hasMore) && (
+          <button
+            type="button"
+            class="sapa-link-button sapa-older"
+            disabled={loadingOlder}
+            onClick={showOlder}
+          >
+            {t(loadingOlder ? 'messages.loading' : 'messages.older')}
+          </button>
+        )}
+        <div role="log" aria-live="polite" aria-label={t('messages.label')}>
+          <ol class="sapa-message-items">{items}</ol>
+        </div>
+        <TypingIndicator participants={typing} />
+      </div>
+      {!atBottom && (
+        <button type="button" class="sapa-button sapa-latest" onClick={scrollToLatest}>
+          {t('messages.latest')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Rating } from '@sapa/protocol';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { RatingForm } from '../RatingForm/RatingForm.js';
+
+/** Props of {@link ResolvedState}. */
+export interface ResolvedStateProps {
+  /** The conversation's rating, once given. */
+  rating?: Rating;
+  onRate(score: number, comment?: string): void;
+  onStartNew(): void;
+  ratingSubmitting?: boolean;
+}
+
+/** A resolved conversation: ask for a rating (once) and offer a new conversation. */
+export function ResolvedState({ rating, onRate, onStartNew, ratingSubmitting }: ResolvedStateProps) {
+  const { t } = useI18n();
+  return (
+    <section class="sapa-resolved" aria-labelledby="sapa-resolved-title">
+      <h3 id="sapa-resolved-title" class="sapa-subtitle">
+        {t('resolved.title')}
+      </h3>
+      <RatingForm onSubmit={onRate} submitted={rating !== undefined} submitting={ratingSubmitting} />
+      <button type="button" class="sapa-button" onClick={onStartNew}>
+        {t('resolved.startNew')}
+      </button>
+    </section>
+  );
+}

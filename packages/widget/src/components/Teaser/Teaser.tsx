@@ -1,0 +1,51 @@
+import type { Action, Participant } from '@sapa/protocol';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { Avatar } from '../Avatar/Avatar.js';
+import { QuickReplies } from '../QuickReplies/QuickReplies.js';
+
+/** A reply action: the visitor answers with one tap. */
+export type ReplyAction = Extract<Action, { type: 'reply' }>;
+
+/** Props of {@link Teaser}. */
+export interface TeaserProps {
+  /** The proactive message, already personalized; plain text. */
+  text: string;
+  actions?: Action[];
+  /** Who it comes from; defaults to the site name. */
+  author?: Participant;
+  siteName: string;
+  /** Opens the chat to answer in the composer. */
+  onReply(): void;
+  /** The visitor tapped a reply action. */
+  onAction(action: ReplyAction): void;
+  onDismiss(): void;
+}
+
+/** A proactive customer-care message above the launcher: read it, answer it, or dismiss it. */
+export function Teaser({ text, actions, author, siteName, onReply, onAction, onDismiss }: TeaserProps) {
+  const { t } = useI18n();
+  const name = author?.name ?? siteName;
+  return (
+    <section class="sapa-teaser" aria-label={t('teaser.label', { name })}>
+      <button
+        type="button"
+        class="sapa-icon-button sapa-teaser-dismiss"
+        aria-label={t('teaser.dismiss')}
+        onClick={onDismiss}
+      >
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
+          <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+        </svg>
+      </button>
+      <div class="sapa-teaser-author">
+        <Avatar participant={author ?? { role: 'agent', id: 'site', name }} size={24} />
+        <span>{name}</span>
+      </div>
+      <p class="sapa-teaser-text">{text}</p>
+      {actions && actions.length > 0 && <QuickReplies actions={actions} onReply={onAction} />}
+      <button type="button" class="sapa-button" onClick={onReply}>
+        {t('teaser.reply')}
+      </button>
+    </section>
+  );
+}

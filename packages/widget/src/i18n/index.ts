@@ -1,0 +1,20 @@
+export {
+  createI18n,
+  type I18nOptions,
+  normalizeLocale,
+  resolveLocale,
+  type SapaI18n,
+  type StringKey,
+  type StringOverrides,
+  SUPPORTED_LOCALES,
+  type Translate,
+  type TranslateOptions,
+} from './create-i18n.js';
+export { dayKey, formatBytes, formatDay, formatTime } from './format.js';
+export {
+  type I18nContextValue,
+  I18nProvider,
+  type I18nProviderProps,
+  useI18n,
+  useT,
+} from './I18nProvider.js';
