@@ -551,6 +551,13 @@ export class ChatService {
   setStatus(conversationId: string, status: 'resolved' | 'open'): Conversation {
     const record = this.conversation(conversationId);
     if (record.conversation.status === status) return record.conversation;
+    // Taking a pending (handed-over) conversation is not "reopening" it: only changes to or from resolved
+    // get a line in the conversation.
+    if (status === 'open' && record.conversation.status === 'pending') {
+      const taken = this.store.updateConversation(conversationId, { status });
+      this.publishConversationUpdated(taken);
+      return taken.conversation;
+    }
     const visitor = this.store.getVisitor(record.visitorId) as VisitorRecord;
     const locale = this.visitorLocale(visitor);
     const { message, updated } = this.store.transaction(() => {

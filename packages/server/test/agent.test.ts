@@ -200,6 +200,10 @@ describe('agent API', () => {
       'agent-secret',
     );
     expect(reopened.body.status).toBe('open');
+    const lines = (
+      await call(server, 'GET', `/v1/conversations/${conversationId}/messages`, undefined, session.token)
+    ).body.messages.map((message: { text: string }) => message.text);
+    expect(lines).toEqual(['Conversation resolved', 'Conversation reopened']);
     expect(
       (await call(server, 'POST', '/agent/v1/conversations/nope/resolve', undefined, 'agent-secret')).status,
     ).toBe(404);
