@@ -379,3 +379,35 @@ describe('agent console', () => {
     await page.close();
   });
 });
+
+describe('agent console and the bot', () => {
+  it('highlights a conversation the bot handed over to a person', async () => {
+    // Nobody is watching: the bot answers, and hands over when the visitor asks for a person.
+    await expect.poll(() => server.stats().agentStreams).toBe(0);
+    const visitor = await Visitor.start();
+    const conversation = await visitor.call<Conversation>('POST', '/conversations', {
+      clientConversationId: randomUUID(),
+    });
+    await visitor.call('PUT', `/conversations/${conversation.id}/messages/${randomUUID()}`, {
+      type: 'text',
+      text: 'Saya mau bicara dengan agen, paket saya rusak.',
+    });
+    await visitor.nextEvent<{ message: Message }>(
+      'message.created',
+      (data) => data.message.author.role === 'bot',
+    );
+
+    const page = await openConsole(`#token=${server.agentToken}`);
+    const row = page.locator(`button[data-conversation-id="${conversation.id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Wants a human');
+    expect(await row.getAttribute('class')).toContain('conversation--handover');
+    await row.click();
+    const log = page.getByRole('log');
+    await log.getByText('Saya mau bicara dengan agen, paket saya rusak.').waitFor();
+    expect(await log.locator('li.message--bot').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('main').textContent()).toContain('Wants a human');
+    visitor.close();
+    await page.close();
+  });
+});

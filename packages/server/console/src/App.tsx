@@ -2,7 +2,7 @@ import type { Message } from '@sapa/protocol';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { AgentApi, AgentApiError } from './agent-api.js';
 import { AgentStream } from './agent-stream.js';
-import type { AgentReply, AgentStreamEvent, StatusFilter } from './agent-types.js';
+import type { AgentConversation, AgentReply, AgentStreamEvent, InboxFilter } from './agent-types.js';
 import type { ComposedReply } from './components/Composer/Composer.js';
 import { ConnectionIndicator } from './components/ConnectionIndicator.js';
 import { ConversationList } from './components/ConversationList/ConversationList.js';
@@ -91,9 +91,18 @@ function Workspace({
   );
 
   const loadConversations = useCallback(
-    async (filter: StatusFilter) => {
+    async (filter: InboxFilter) => {
       try {
-        const { conversations } = await api.listConversations(filter);
+        let conversations: AgentConversation[];
+        if (filter === 'active') {
+          const [open, pending] = await Promise.all([
+            api.listConversations('open'),
+            api.listConversations('pending'),
+          ]);
+          conversations = [...open.conversations, ...pending.conversations];
+        } else {
+          conversations = (await api.listConversations(filter)).conversations;
+        }
         dispatch({ type: 'conversations.loaded', conversations });
         setError(undefined);
       } catch (caught) {

@@ -32,6 +32,12 @@ export interface AgentConversation extends Conversation {
 /** The list filter of `GET /agent/v1/conversations?status=`. */
 export type StatusFilter = ConversationStatus | 'all';
 
+/**
+ * What the inbox shows: a status, everything, or `active` (open and pending: everything still to be
+ * answered, including hand-overs, which wait as pending).
+ */
+export type InboxFilter = StatusFilter | 'active';
+
 /** What each event of `GET /agent/v1/stream` carries. */
 export interface AgentStreamEventMap {
   'message.created': { conversationId: string; message: Message };

@@ -12,15 +12,28 @@ function stateWith(...conversations: ReturnType<typeof conversationFixture>[]): 
 }
 
 describe('consoleReducer', () => {
-  it('lists conversations of the chosen status, newest activity first', () => {
+  it('lists conversations of the chosen status, newest activity first; active means not resolved', () => {
     const state = stateWith(
       conversationFixture({ id: 'old', updatedAt: '2026-03-02T08:00:00Z' }),
       conversationFixture({ id: 'new', updatedAt: '2026-03-02T09:00:00Z' }),
       conversationFixture({ id: 'done', status: 'resolved', updatedAt: '2026-03-02T10:00:00Z' }),
+      conversationFixture({
+        id: 'human',
+        status: 'pending',
+        handedOver: true,
+        updatedAt: '2026-03-02T08:30:00Z',
+      }),
     );
-    expect(visibleConversations(state).map((conversation) => conversation.id)).toEqual(['new', 'old']);
-    const all = consoleReducer(state, { type: 'filter', filter: 'all' });
-    expect(visibleConversations(all).map((conversation) => conversation.id)).toEqual(['done', 'new', 'old']);
+    const ids = (filter: ConsoleState['filter']) =>
+      visibleConversations(consoleReducer(state, { type: 'filter', filter })).map(
+        (conversation) => conversation.id,
+      );
+    expect(state.filter).toBe('active');
+    expect(ids('active')).toEqual(['new', 'human', 'old']);
+    expect(ids('open')).toEqual(['new', 'old']);
+    expect(ids('pending')).toEqual(['human']);
+    expect(ids('resolved')).toEqual(['done']);
+    expect(ids('all')).toEqual(['done', 'new', 'human', 'old']);
   });
 
   it('counts a live visitor message as unread, moves the conversation up and ends the typing indicator', () => {

@@ -1,6 +1,6 @@
 import type { Conversation, Message, MessagePage } from '@sapa/protocol';
 import type { ConnectionStatus } from './agent-stream.js';
-import type { AgentConversation, AgentStreamEvent, AgentVisitor, StatusFilter } from './agent-types.js';
+import type { AgentConversation, AgentStreamEvent, AgentVisitor, InboxFilter } from './agent-types.js';
 
 /** Messages of one conversation, as far as loaded: ordered by seq, no duplicates. */
 export interface ConversationMessages {
@@ -11,7 +11,7 @@ export interface ConversationMessages {
 
 /** Everything the console shows; changed only through {@link consoleReducer}. */
 export interface ConsoleState {
-  filter: StatusFilter;
+  filter: InboxFilter;
   conversations: Record<string, AgentConversation>;
   selectedId?: string;
   messages: Record<string, ConversationMessages>;
@@ -22,7 +22,7 @@ export interface ConsoleState {
 }
 
 export type ConsoleAction =
-  | { type: 'filter'; filter: StatusFilter }
+  | { type: 'filter'; filter: InboxFilter }
   | { type: 'conversations.loaded'; conversations: AgentConversation[] }
   | { type: 'conversation.loaded'; conversation: AgentConversation }
   | { type: 'conversation.changed'; conversation: Conversation }
@@ -35,17 +35,24 @@ export type ConsoleAction =
   | { type: 'stream'; event: AgentStreamEvent };
 
 export const initialConsoleState: ConsoleState = {
-  filter: 'open',
+  filter: 'active',
   conversations: {},
   messages: {},
   visitorTyping: {},
   connection: 'connecting',
 };
 
+/** Whether a conversation belongs in the inbox under `filter`. */
+export function matchesFilter(conversation: AgentConversation, filter: InboxFilter): boolean {
+  if (filter === 'all') return true;
+  if (filter === 'active') return conversation.status !== 'resolved';
+  return conversation.status === filter;
+}
+
 /** Conversations that pass the filter, newest activity first. */
 export function visibleConversations(state: ConsoleState): AgentConversation[] {
   return Object.values(state.conversations)
-    .filter((conversation) => state.filter === 'all' || conversation.status === state.filter)
+    .filter((conversation) => matchesFilter(conversation, state.filter))
     .sort((left, right) =>
       left.updatedAt < right.updatedAt ? 1 : left.updatedAt > right.updatedAt ? -1 : 0,
     );

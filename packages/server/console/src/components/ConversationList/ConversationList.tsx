@@ -1,8 +1,9 @@
 import type { JSX } from 'preact';
-import type { AgentConversation, StatusFilter } from '../../agent-types.js';
+import type { AgentConversation, InboxFilter } from '../../agent-types.js';
 import { formatDateTime, formatTime, messagePreview, visitorLabel } from '../../format.js';
 
-export const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
+export const STATUS_FILTERS: { value: InboxFilter; label: string }[] = [
+  { value: 'active', label: 'Active' },
   { value: 'open', label: 'Open' },
   { value: 'pending', label: 'Pending' },
   { value: 'resolved', label: 'Resolved' },
@@ -12,11 +13,11 @@ export const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
 export interface ConversationListProps {
   /** Already filtered and sorted, newest first. */
   conversations: AgentConversation[];
-  filter: StatusFilter;
+  filter: InboxFilter;
   selectedId?: string;
   /** Conversations whose visitor is typing now. */
   visitorTyping?: Record<string, boolean>;
-  onFilter: (filter: StatusFilter) => void;
+  onFilter: (filter: InboxFilter) => void;
   onSelect: (conversationId: string) => void;
   now?: Date;
 }
