@@ -6,7 +6,8 @@ import type { AgentSend } from './chat-service.js';
 import { eventStreamResponse } from './event-stream.js';
 import { ProblemError } from './problem.js';
 import { field, readJsonObject } from './request-body.js';
-import { bearerToken, readPageQuery, receiveUpload } from './visitor-routes.js';
+import { bearerToken, readPageQuery } from './request-input.js';
+import { receiveUpload } from './uploads.js';
 
 const STATUSES = new Set(['open', 'pending', 'resolved', 'all']);
 

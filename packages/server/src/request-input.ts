@@ -1,0 +1,43 @@
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '@sapa/protocol';
+import type { Context } from 'hono';
+import type { AppEnvironment } from './app-context.js';
+import { ProblemError } from './problem.js';
+
+/** The bearer token of a request, if any. */
+export function bearerToken(request: Request): string | undefined {
+  const header = request.headers.get('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1];
+}
+
+/** The peer address, for rate limits before a visitor is known. */
+export function clientAddress(context: Context<AppEnvironment>): string {
+  return context.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+function optionalInteger(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{1,15}$/.test(value)) {
+    throw new ProblemError('invalid_request', `The query parameter ${name} must be a non-negative integer.`);
+  }
+  return Number(value);
+}
+
+/** Reads `after`, `before` and `limit` (≤ 200, default 50) of a message page request. */
+export function readPageQuery(query: (name: string) => string | undefined): {
+  after?: number;
+  before?: number;
+  limit: number;
+} {
+  const after = optionalInteger(query('after'), 'after');
+  const before = optionalInteger(query('before'), 'before');
+  if (after !== undefined && before !== undefined) {
+    throw new ProblemError('invalid_request', 'Give either after or before, not both.');
+  }
+  const limit = Math.min(optionalInteger(query('limit'), 'limit') ?? DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT);
+  if (limit < 1) throw new ProblemError('invalid_request', 'The query parameter limit must be at least 1.');
+  const page: { after?: number; before?: number; limit: number } = { limit };
+  if (after !== undefined) page.after = after;
+  if (before !== undefined) page.before = before;
+  return page;
+}
