@@ -28,7 +28,7 @@ export { PrechatForm, type PrechatFormProps } from './PrechatForm/PrechatForm.js
 export { QuickReplies, type QuickRepliesProps } from './QuickReplies/QuickReplies.js';
 export { RatingForm, type RatingFormProps } from './RatingForm/RatingForm.js';
 export { ResolvedState, type ResolvedStateProps } from './ResolvedState/ResolvedState.js';
-export { Root, type RootProps } from './Root/Root.js';
+export { contrastColor, Root, type RootProps } from './Root/Root.js';
 export { EXTERNAL_REL, safeUrl } from './safe-url.js';
 export { type ReplyAction, Teaser, type TeaserProps } from './Teaser/Teaser.js';
 export { TypingIndicator, type TypingIndicatorProps } from './TypingIndicator/TypingIndicator.js';
