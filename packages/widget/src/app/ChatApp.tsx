@@ -1,0 +1,334 @@
+import type { Action, Locale } from '@sapa/protocol';
+import type { ClientMessage, SapaClient } from '@sapa/sdk';
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ChannelLinks } from '../components/ChannelLinks/ChannelLinks.js';
+import { Composer, type ComposerDisabledReason } from '../components/Composer/Composer.js';
+import { ConnectionBanner } from '../components/ConnectionBanner/ConnectionBanner.js';
+import { ConversationList } from '../components/ConversationList/ConversationList.js';
+import { EmptyState } from '../components/EmptyState/EmptyState.js';
+import { ErrorState } from '../components/ErrorState/ErrorState.js';
+import { Header } from '../components/Header/Header.js';
+import { Launcher } from '../components/Launcher/Launcher.js';
+import { LeaveMessageForm, type LeftMessage } from '../components/LeaveMessageForm/LeaveMessageForm.js';
+import { MessageList } from '../components/MessageList/MessageList.js';
+import { Panel } from '../components/Panel/Panel.js';
+import { PrechatForm } from '../components/PrechatForm/PrechatForm.js';
+import { ResolvedState } from '../components/ResolvedState/ResolvedState.js';
+import { Root } from '../components/Root/Root.js';
+import { Teaser } from '../components/Teaser/Teaser.js';
+import { UploadProgress } from '../components/UploadProgress/UploadProgress.js';
+import { createI18n, type SapaI18n } from '../i18n/create-i18n.js';
+import { I18nProvider } from '../i18n/I18nProvider.js';
+import type { StringOverrides, WidgetTheme } from '../options.js';
+import { playChime } from './play-chime.js';
+import { useClientState } from './use-client-state.js';
+import { useUnreadTitle } from './use-unread-title.js';
+
+/** What {@link ChatApp} needs besides the client; the same fields as the widget's options. */
+export interface ChatAppOptions {
+  locale?: Locale;
+  strings?: StringOverrides;
+  theme?: WidgetTheme;
+  /** Chime when a message arrives while the panel is closed. Default `false`. */
+  sound?: boolean;
+}
+
+/** Props of {@link ChatApp}. */
+export interface ChatAppProps {
+  client: SapaClient;
+  options?: ChatAppOptions;
+  /** Strings to use; made from `options.locale` and `options.strings` when absent. */
+  i18n?: SapaI18n;
+  /** Controlled open state; uncontrolled (starting closed) when absent. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  /** The current time for day separators and availability; pinned in stories. */
+  now?: Date;
+}
+
+type ReplyAction = Extract<Action, { type: 'reply' }>;
+
+// Sending is fire-and-forget from the UI: failures land in the snapshot (delivery 'failed', lastError).
+const settle = (promise: Promise<unknown>) => {
+  promise.catch(() => undefined);
+};
+
+/**
+ * The chat widget: connects a {@link SapaClient}'s snapshot to the presentational components. Everything
+ * it knows comes from the client and its props; the only globals it touches are `document.title` and
+ * visibility (for the unread count in the tab title), both guarded.
+ *
+ * @example
+ * ```tsx
+ * render(<ChatApp client={createClient({ apiUrl, siteKey: 'demo' })} options={{ locale: 'id' }} />, element);
+ * ```
+ */
+export function ChatApp({
+  client,
+  options = {},
+  i18n: givenI18n,
+  open: openProp,
+  onOpenChange,
+  now,
+}: ChatAppProps) {
+  const state = useClientState(client);
+  const i18n = useMemo(
+    () => givenI18n ?? createI18n({ locale: options.locale ?? 'en', strings: options.strings ?? {} }),
+    [givenI18n, options.locale, options.strings],
+  );
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = openProp ?? ownOpen;
+  const [showList, setShowList] = useState(false);
+  const [prechatDone, setPrechatDone] = useState(false);
+  const [leftMessage, setLeftMessage] = useState<'idle' | 'sending' | 'sent'>('idle');
+  const [ratingSending, setRatingSending] = useState(false);
+  const launcherRef = useRef<HTMLButtonElement>(null);
+  const composerRef = useRef<HTMLTextAreaElement>(null);
+  const uploads = useRef(new Map<string, AbortController>());
+  const wasOpen = useRef(open);
+
+  const setOpen = (next: boolean) => {
+    if (openProp === undefined) setOwnOpen(next);
+    onOpenChange?.(next);
+  };
+
+  const { config, conversations, visitor } = state;
+  const locale = i18n.locale();
+  const activeId = state.activeConversationId;
+  const conversation = conversations.find((candidate) => candidate.id === activeId);
+  const messages = (activeId && state.messages[activeId]) || [];
+
+  // Opening focuses the composer (the visitor came to write); closing returns focus to the launcher.
+  useEffect(() => {
+    if (open && !wasOpen.current) composerRef.current?.focus();
+    if (!open && wasOpen.current) launcherRef.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+
+  // What the visitor sees is read: tell the backend while the panel shows the conversation.
+  const visible =
+    open && !showList && activeId !== null && typeof document !== 'undefined' && !document.hidden;
+  useEffect(() => {
+    if (visible && state.unreadCount > 0 && activeId) settle(client.markRead(activeId));
+  }, [visible, state.unreadCount, activeId, client]);
+
+  useEffect(() => {
+    if (!options.sound) return;
+    return client.on('message', () => {
+      if (!open) playChime();
+    });
+  }, [client, options.sound, open]);
+
+  useUnreadTitle(open ? 0 : state.unreadCount);
+
+  const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    setOpen(false);
+  };
+
+  const changeLocale = (next: Locale) => {
+    void i18n.changeLanguage(next);
+    client.setLocale(next);
+  };
+
+  const sendFiles = (files: File[]) => {
+    for (const file of files) {
+      const controller = new AbortController();
+      uploads.current.set(file.name, controller);
+      settle(
+        client
+          .sendFile(file, { signal: controller.signal, ...(activeId ? { conversationId: activeId } : {}) })
+          .finally(() => uploads.current.delete(file.name)),
+      );
+    }
+  };
+
+  const reply = (action: ReplyAction) => settle(client.sendPostback(action.payload, action.label));
+
+  const startNew = () => {
+    client.selectConversation(null);
+    setShowList(false);
+  };
+
+  const answerCampaign = (campaignId: string, action?: ReplyAction) => {
+    setOpen(true);
+    settle(
+      client.startConversation({ campaignId }).then((started) => {
+        client.selectConversation(started.id);
+        if (action) return client.sendPostback(action.payload, action.label, { conversationId: started.id });
+      }),
+    );
+  };
+
+  const leaveMessage = (value: LeftMessage) => {
+    setLeftMessage('sending');
+    settle(
+      client
+        .updateVisitor({ name: value.name, email: value.email })
+        .then(() => client.sendText(value.message))
+        .then(
+          () => setLeftMessage('sent'),
+          () => setLeftMessage('idle'),
+        ),
+    );
+  };
+
+  const submitPrechat = (values: Record<string, string>) => {
+    const { name, email, phone, ...attributes } = values;
+    setPrechatDone(true);
+    settle(
+      client.updateVisitor({
+        ...(name ? { name } : {}),
+        ...(email ? { email } : {}),
+        ...(phone ? { phone } : {}),
+        attributes,
+      }),
+    );
+  };
+
+  const rate = (score: number, comment?: string) => {
+    if (!conversation) return;
+    setRatingSending(true);
+    settle(client.rate(conversation.id, score, comment).finally(() => setRatingSending(false)));
+  };
+
+  const body = () => {
+    if (!config) {
+      return state.lastError ? (
+        <ErrorState detail={state.lastError.message} onRetry={() => settle(client.connect())} />
+      ) : (
+        <EmptyState />
+      );
+    }
+    if (showList && conversations.length > 0) {
+      const lastMessages = Object.fromEntries(
+        conversations.map((listed) => [listed.id, state.messages[listed.id]?.at(-1)]),
+      );
+      return (
+        <ConversationList
+          conversations={conversations}
+          lastMessages={lastMessages}
+          onSelect={(id) => {
+            client.selectConversation(id);
+            setShowList(false);
+          }}
+          onStartNew={startNew}
+          {...(now ? { now } : {})}
+        />
+      );
+    }
+    const fresh = messages.length === 0;
+    const hasProfile = Boolean(visitor?.name || visitor?.email || visitor?.phone);
+    if (fresh && config.prechat.enabled && !prechatDone && !hasProfile) {
+      return <PrechatForm fields={config.prechat.fields} onSubmit={submitPrechat} />;
+    }
+    if ((fresh && !config.availability.online) || leftMessage !== 'idle') {
+      return (
+        <LeaveMessageForm
+          availability={config.availability}
+          onSubmit={leaveMessage}
+          submitting={leftMessage === 'sending'}
+          submitted={leftMessage === 'sent'}
+          {...(now ? { now } : {})}
+        />
+      );
+    }
+    const greeting = config.greeting?.[locale];
+    const disabledReason: ComposerDisabledReason | undefined =
+      config.identityRequired && !visitor?.verified ? 'identity' : undefined;
+    return (
+      <>
+        {fresh ? (
+          <EmptyState {...(greeting ? { greeting } : {})} />
+        ) : (
+          <MessageList
+            messages={messages as ClientMessage[]}
+            typing={(activeId && state.typing[activeId]) || []}
+            hasMore={(activeId && state.hasMore[activeId]) || false}
+            onLoadOlder={() => activeId && settle(client.loadOlder(activeId))}
+            agentReadSeq={conversation?.agentReadSeq ?? 0}
+            onRetry={(message) => message.clientMessageId && settle(client.retry(message.clientMessageId))}
+            onAction={reply}
+            {...(now ? { now } : {})}
+          />
+        )}
+        {Object.entries(state.uploads).map(([id, upload]) => (
+          <UploadProgress
+            key={id}
+            name={upload.name}
+            size={upload.size}
+            fraction={upload.fraction}
+            onCancel={() => uploads.current.get(upload.name)?.abort()}
+          />
+        ))}
+        {conversation?.status === 'resolved' ? (
+          <ResolvedState
+            {...(conversation.rating ? { rating: conversation.rating } : {})}
+            onRate={rate}
+            onStartNew={startNew}
+            ratingSubmitting={ratingSending}
+          />
+        ) : (
+          <Composer
+            onSend={(text) => settle(client.sendText(text, activeId ? { conversationId: activeId } : {}))}
+            onFiles={sendFiles}
+            onTyping={(typing) => client.setTyping(typing)}
+            accept={config.upload.accept}
+            textareaRef={composerRef}
+            {...(disabledReason ? { disabledReason } : {})}
+          />
+        )}
+        {config.channels.length > 0 && <ChannelLinks channels={config.channels} />}
+      </>
+    );
+  };
+
+  const theme = options.theme ?? {};
+  const accentColor = theme.accentColor ?? config?.accentColor;
+  const campaign = state.campaign;
+  return (
+    <I18nProvider i18n={i18n}>
+      <Root
+        theme={theme.mode ?? 'auto'}
+        position={theme.position ?? 'right'}
+        {...(accentColor ? { accentColor } : {})}
+        {...(theme.zIndex !== undefined ? { zIndex: theme.zIndex } : {})}
+      >
+        {open && (
+          <Panel title={config?.name ?? i18n.t('header.agents')} onKeyDown={onKeyDown}>
+            <Header
+              siteName={config?.name ?? ''}
+              {...(config?.logoUrl ? { logoUrl: config.logoUrl } : {})}
+              agents={conversation?.assignee ? [conversation.assignee] : []}
+              {...(config ? { availability: config.availability } : {})}
+              onLocaleChange={changeLocale}
+              onClose={() => setOpen(false)}
+              {...(conversations.length > 1 && !showList ? { onBack: () => setShowList(true) } : {})}
+              {...(now ? { now } : {})}
+            />
+            <ConnectionBanner connection={state.connection} storage={state.storage} />
+            {body()}
+          </Panel>
+        )}
+        {!open && campaign && (
+          <Teaser
+            text={campaign.message}
+            {...(campaign.actions ? { actions: campaign.actions } : {})}
+            siteName={config?.name ?? ''}
+            onReply={() => answerCampaign(campaign.id)}
+            onAction={(action) => answerCampaign(campaign.id, action)}
+            onDismiss={() => client.dismissCampaign(campaign.id)}
+          />
+        )}
+        <Launcher
+          open={open}
+          unreadCount={state.unreadCount}
+          onToggle={() => setOpen(!open)}
+          buttonRef={launcherRef}
+        />
+      </Root>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,33 @@
+/** The launcher's accessible name per locale, the same strings as `launcher.open` in the app's bundles. */
+export const LAUNCHER_LABELS = { en: 'Open chat', id: 'Buka obrolan' } as const;
+
+const SVG = 'http://www.w3.org/2000/svg';
+const BUBBLE = 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z';
+
+/**
+ * Draws the launcher button with DOM calls only (no markup strings): the one thing a visitor sees before
+ * the chat app has loaded. `onIntent` fires on hover and focus (to fetch the app early), `onActivate` on click.
+ */
+export function drawLauncherPlaceholder(
+  root: ShadowRoot,
+  label: string,
+  onIntent: () => void,
+  onActivate: () => void,
+): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'sapa-shell-launcher';
+  button.setAttribute('aria-label', label);
+  const icon = document.createElementNS(SVG, 'svg');
+  icon.setAttribute('viewBox', '0 0 24 24');
+  icon.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', BUBBLE);
+  icon.append(path);
+  button.append(icon);
+  button.addEventListener('pointerenter', onIntent);
+  button.addEventListener('focus', onIntent);
+  button.addEventListener('click', onActivate);
+  root.append(button);
+  return button;
+}

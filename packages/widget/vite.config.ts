@@ -1,0 +1,89 @@
+/**
+ * Builds of `@sapa/widget`, one per mode (the `build` script runs them in this order):
+ *
+ * - `app`: the chat app (Preact, SDK, strings, styles) as hashed ES module chunks in dist/, with
+ *   dist/.vite/manifest.json naming the entry. The loader imports it relative to its own URL.
+ * - `loader`: dist/sapa.js, a tiny IIFE; the app chunk's file name is injected from the manifest.
+ * - `lib`: dist/index.js, the npm entry (`mount`) with Preact, i18next and the SDK left as imports.
+ *
+ * Declarations come from `tsc -p tsconfig.build.json` afterwards.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultClientConditions, defineConfig, type UserConfig } from 'vite';
+
+const dist = join(import.meta.dirname, 'dist');
+const manifestPath = join(dist, '.vite', 'manifest.json');
+const APP_ENTRY = 'src/app/start-app.tsx';
+
+// Workspace packages resolve to their source (the `source` export condition), so one build needs no prebuilt SDK.
+const resolve = { conditions: ['source', ...defaultClientConditions] };
+
+function appChunkName(): string {
+  if (!existsSync(manifestPath))
+    throw new Error(`${manifestPath} is missing: build the app first (--mode app).`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, { file: string }>;
+  const entry = manifest[APP_ENTRY];
+  if (!entry) throw new Error(`${manifestPath} has no entry for ${APP_ENTRY}.`);
+  return entry.file;
+}
+
+export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'loader') {
+    return {
+      resolve,
+      define: { __SAPA_APP_CHUNK__: JSON.stringify(`./${appChunkName()}`) },
+      build: {
+        outDir: dist,
+        emptyOutDir: false,
+        copyPublicDir: false,
+        minify: true,
+        target: 'es2020',
+        lib: {
+          entry: 'src/loader/sapa.ts',
+          formats: ['iife'],
+          name: 'SapaLoader',
+          fileName: () => 'sapa.js',
+        },
+      },
+    };
+  }
+  if (mode === 'lib') {
+    return {
+      resolve,
+      build: {
+        outDir: dist,
+        emptyOutDir: false,
+        copyPublicDir: false,
+        minify: false,
+        target: 'es2022',
+        lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
+        rolldownOptions: {
+          external: [/^preact(\/.*)?$/, /^i18next$/, /^@sapa\//, /^@microsoft\//, /^idb-keyval$/],
+        },
+      },
+    };
+  }
+  return {
+    resolve,
+    base: './',
+    build: {
+      outDir: dist,
+      emptyOutDir: true,
+      copyPublicDir: false,
+      manifest: true,
+      modulePreload: false,
+      target: 'es2020',
+      rolldownOptions: {
+        input: APP_ENTRY,
+        // The loader calls the entry's `startApp` export: keep it.
+        preserveEntrySignatures: 'exports-only',
+        output: {
+          entryFileNames: 'app-[hash].js',
+          chunkFileNames: 'chunk-[hash].js',
+          assetFileNames: 'asset-[hash][extname]',
+        },
+      },
+    },
+  };
+});
