@@ -118,7 +118,7 @@ function Workspace({
       const loaded = stateRef.current.messages[conversationId];
       const lastLoaded = loaded?.items[loaded.items.length - 1]?.seq;
       try {
-        if (loaded && lastLoaded !== undefined) {
+        if (loaded?.loaded && lastLoaded !== undefined) {
           let after = lastLoaded;
           for (;;) {
             const page = await api.listMessages(conversationId, { after, limit: 200 });
@@ -128,11 +128,8 @@ function Workspace({
             after = last.seq;
           }
         } else {
-          const conversation = stateRef.current.conversations[conversationId];
-          const paging = conversation
-            ? { before: conversation.lastSeq + 1, limit: PAGE_SIZE }
-            : { limit: PAGE_SIZE };
-          const page = await api.listMessages(conversationId, paging);
+          // Without a cursor the server answers the newest page.
+          const page = await api.listMessages(conversationId, { limit: PAGE_SIZE });
           dispatch({ type: 'messages.loaded', conversationId, page, older: true });
         }
       } catch (caught) {
@@ -234,8 +231,9 @@ function Workspace({
   useEffect(() => () => typing?.stop(), [typing]);
 
   const select = (conversationId: string) => {
+    const needsLoading = !stateRef.current.messages[conversationId]?.loaded;
     dispatch({ type: 'select', conversationId });
-    if (!stateRef.current.messages[conversationId]) void loadMessages(conversationId);
+    if (needsLoading) void loadMessages(conversationId);
     // Opening a conversation is for answering it: the reply box takes focus.
     requestAnimationFrame(() => composerRef.current?.focus());
   };

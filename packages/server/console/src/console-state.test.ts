@@ -105,6 +105,28 @@ describe('consoleReducer', () => {
     expect(state.messages['conversation-1']?.hasMore).toBe(false);
   });
 
+  it('keeps what the stream delivers while the first page of an opened conversation loads', () => {
+    let state = stateWith(conversationFixture({ id: 'conversation-1', lastSeq: 2 }));
+    state = consoleReducer(state, { type: 'select', conversationId: 'conversation-1' });
+    expect(state.messages['conversation-1']).toEqual({ items: [], hasMore: false, loaded: false });
+    // The bot answers after the page was read on the server but before its answer arrived.
+    state = consoleReducer(state, {
+      type: 'stream',
+      event: {
+        type: 'message.created',
+        data: { conversationId: 'conversation-1', message: messageFixture({ seq: 3 }) },
+      },
+    });
+    state = consoleReducer(state, {
+      type: 'messages.loaded',
+      conversationId: 'conversation-1',
+      page: { messages: [messageFixture({ seq: 1 }), messageFixture({ seq: 2 })], hasMore: false },
+      older: true,
+    });
+    expect(state.messages['conversation-1']).toMatchObject({ hasMore: false, loaded: true });
+    expect(state.messages['conversation-1']?.items.map((message) => message.seq)).toEqual([1, 2, 3]);
+  });
+
   it('clears unread on read, and keeps agent-only fields when resolve answers a plain conversation', () => {
     let state = stateWith(conversationFixture({ id: 'a', unreadCount: 3, handedOver: true }));
     state = consoleReducer(state, { type: 'read', conversationId: 'a', seq: 2 });

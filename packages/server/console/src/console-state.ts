@@ -7,6 +7,11 @@ export interface ConversationMessages {
   items: Message[];
   /** Older messages exist on the server. */
   hasMore: boolean;
+  /**
+   * The first page arrived. Until then `items` holds only what the stream delivered since the
+   * conversation was opened, so nothing that arrives while the first page loads is lost.
+   */
+  loaded: boolean;
 }
 
 /** Everything the console shows; changed only through {@link consoleReducer}. */
@@ -140,16 +145,24 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       const known = state.conversations[action.conversation.id];
       return known ? withConversation(state, { ...known, ...action.conversation }) : state;
     }
-    case 'select':
-      return { ...state, selectedId: action.conversationId };
+    case 'select': {
+      const { conversationId } = action;
+      if (conversationId === undefined || state.messages[conversationId])
+        return { ...state, selectedId: conversationId };
+      return {
+        ...state,
+        selectedId: conversationId,
+        messages: { ...state.messages, [conversationId]: { items: [], hasMore: false, loaded: false } },
+      };
+    }
     case 'messages.loaded': {
       const loaded = state.messages[action.conversationId];
       const items = mergeMessages(loaded?.items ?? [], action.page.messages);
       // Only a page of older messages (or the first page) says whether even older ones exist.
-      const hasMore = action.older || !loaded ? action.page.hasMore : loaded.hasMore;
+      const hasMore = action.older || !loaded?.loaded ? action.page.hasMore : loaded.hasMore;
       return {
         ...state,
-        messages: { ...state.messages, [action.conversationId]: { items, hasMore } },
+        messages: { ...state.messages, [action.conversationId]: { items, hasMore, loaded: true } },
       };
     }
     case 'message.sent':

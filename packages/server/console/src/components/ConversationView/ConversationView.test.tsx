@@ -47,7 +47,7 @@ const messages = [
 function renderView(overrides: Partial<ConversationViewProps> = {}) {
   const props: ConversationViewProps = {
     conversation: conversationFixture({ lastSeq: 6, visitorReadSeq: 4 }),
-    messages: { items: messages, hasMore: false },
+    messages: { items: messages, hasMore: false, loaded: true },
     visitorTyping: false,
     apiUrl: 'http://127.0.0.1:8787',
     onLoadOlder: vi.fn(async () => {}),
@@ -98,7 +98,7 @@ describe('ConversationView', () => {
   });
 
   it('loads older messages on request and resolves or reopens', async () => {
-    const { props, rerender } = renderView({ messages: { items: messages, hasMore: true } });
+    const { props, rerender } = renderView({ messages: { items: messages, hasMore: true, loaded: true } });
     fireEvent.click(screen.getByRole('button', { name: 'Load older messages' }));
     expect(props.onLoadOlder).toHaveBeenCalledOnce();
     fireEvent.click(await screen.findByRole('button', { name: 'Resolve conversation' }));

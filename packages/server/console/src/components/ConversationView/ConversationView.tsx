@@ -130,8 +130,8 @@ export function ConversationView({
           stickToBottom.current = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
         }}
       >
-        {messages === undefined ? <p class="muted">Loading messages…</p> : null}
-        {messages && items.length === 0 ? <p class="muted">No messages yet.</p> : null}
+        {!messages?.loaded ? <p class="muted">Loading messages…</p> : null}
+        {messages?.loaded && items.length === 0 ? <p class="muted">No messages yet.</p> : null}
         <ol class="thread__list">
           {items.map((message) => (
             <MessageItem
