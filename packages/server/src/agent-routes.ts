@@ -50,6 +50,15 @@ function readCard(body: Record<string, unknown>): Card {
   const text = field.optionalString(value, 'text', 2000);
   const imageUrl = field.optionalString(value, 'imageUrl', 2000);
   const url = field.optionalString(value, 'url', 2000);
+  // Card links open from the visitor's page: only web addresses, never javascript: or data: URLs.
+  for (const [name, link] of [
+    ['card.imageUrl', imageUrl],
+    ['card.url', url],
+  ] as const) {
+    if (link !== undefined && !/^https?:\/\//i.test(link)) {
+      throw new ProblemError('invalid_request', `${name} must be an http or https URL.`);
+    }
+  }
   if (text !== undefined) card.text = text;
   if (imageUrl !== undefined) card.imageUrl = imageUrl;
   if (url !== undefined) card.url = url;

@@ -139,6 +139,20 @@ describe('agent API', () => {
       'agent-secret',
     );
     expect(card.body).toMatchObject({ type: 'card', card: { title: 'Kaos Batik' } });
+    for (const unsafe of [
+      { type: 'card', card: { title: 'x', url: 'javascript:alert(1)' } },
+      { type: 'card', card: { title: 'x', imageUrl: 'data:image/svg+xml,<svg/>' } },
+      { type: 'text', text: 'x', actions: [{ type: 'link', label: 'x', url: 'javascript:alert(1)' }] },
+    ]) {
+      const refused = await call(
+        server,
+        'POST',
+        `/agent/v1/conversations/${conversationId}/messages`,
+        unsafe,
+        'agent-secret',
+      );
+      expect(refused.status).toBe(400);
+    }
 
     expect(
       (
