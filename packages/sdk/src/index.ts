@@ -1,3 +1,5 @@
+export { backoffDelay, parseRetryAfter } from './backoff.js';
+export { createClient } from './create-client.js';
 export {
   AbortedError,
   HttpError,
@@ -8,4 +10,6 @@ export {
   StorageError,
   ValidationError,
 } from './errors.js';
+export { MemoryStorage } from './memory-storage.js';
+export { renderTemplate } from './render-template.js';
 export type * from './types.js';
