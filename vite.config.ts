@@ -12,7 +12,14 @@ export default defineConfig({
   resolve: { conditions: ['source', ...defaultClientConditions] },
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
   test: {
-    projects: ['packages/*/vitest.config.ts', 'packages/server/console/vitest.config.ts', 'e2e/vitest.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'packages/server/console/vitest.config.ts',
+      'e2e/vitest.config.ts',
+      // Every story in Chromium with axe: English/light, then Indonesian/dark.
+      '.storybook/vitest.config.ts',
+      '.storybook/vitest.id.config.ts',
+    ],
     // Two cores here and in CI: keep the pool small so servers under test are not starved.
     maxWorkers: 2,
   },

@@ -1,0 +1,23 @@
+/**
+ * Helpers for play functions: query inside the widget's shadow root, and expect strings in the language
+ * the story runs in (the `locale` toolbar global), so one play function checks English and Indonesian.
+ */
+import type { Locale } from '@sapa/protocol';
+import { within } from 'storybook/test';
+import { createI18n, type Translate } from '../i18n/create-i18n.js';
+import { storyRoot } from './StoryFrame.js';
+
+/** The language a story runs in, from its globals. */
+export function storyLocale(globals: Record<string, unknown>): Locale {
+  return globals.locale === 'id' ? 'id' : 'en';
+}
+
+/** The widget's translate function in the story's language, for expected accessible names. */
+export function storyT(globals: Record<string, unknown>): Translate {
+  return createI18n({ locale: storyLocale(globals) }).t;
+}
+
+/** Testing Library queries bound to the widget inside the story's shadow root. */
+export function widget(canvasElement: HTMLElement) {
+  return within(storyRoot(canvasElement));
+}
