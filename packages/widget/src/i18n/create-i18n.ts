@@ -52,7 +52,8 @@ export function createI18n(options: I18nOptions = {}): SapaI18n {
     lng: options.locale ?? 'en',
     fallbackLng: 'en',
     supportedLngs: SUPPORTED_LOCALES as Locale[],
-    resources: { en: { translation: en }, id: { translation: id } },
+    // Copies: overrides are added to these objects, and must not leak into other instances.
+    resources: { en: { translation: { ...en } }, id: { translation: { ...id } } },
     initAsync: false,
     // Keys are flat ("composer.send"): dots are part of the key, not a path.
     keySeparator: false,

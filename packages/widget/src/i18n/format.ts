@@ -29,7 +29,9 @@ export function dayKey(value: Date | string): string {
 export function formatTime(value: Date | string, locale: Locale): string {
   return cached(
     `time:${locale}`,
-    () => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }),
+    // Indonesian writes hours with two digits ("09.30"); English does not ("9:30 AM").
+    () =>
+      new Intl.DateTimeFormat(locale, { hour: locale === 'id' ? '2-digit' : 'numeric', minute: '2-digit' }),
   ).format(toDate(value));
 }
 

@@ -1,0 +1,92 @@
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { agent, bot, textMessage, visitor } from '../fixtures.js';
+import { axeViolations, renderWithI18n } from '../test-support.js';
+import { MessageBubble } from './MessageBubble.js';
+
+describe('MessageBubble', () => {
+  it("shows an agent's name, text and time", () => {
+    const message = textMessage(1, agent, 'Halo, ada yang bisa dibantu?', new Date(2026, 10, 25, 9, 30));
+    const { getByText, container } = renderWithI18n(<MessageBubble message={message} />, 'id');
+    expect(getByText('Rina')).toBeTruthy();
+    expect(getByText('Halo, ada yang bisa dibantu?')).toBeTruthy();
+    expect(container.querySelector('time')?.textContent).toBe('09.30');
+    expect(container.querySelector('time')?.getAttribute('datetime')).toBe(message.createdAt);
+  });
+
+  it('names the bot when it has no name', () => {
+    const { getByText } = renderWithI18n(<MessageBubble message={textMessage(1, bot, 'Hi!')} />);
+    expect(getByText('Assistant')).toBeTruthy();
+  });
+
+  it('marks own messages as sending, then sent, then seen', () => {
+    const sending = textMessage(0, visitor, 'Pesanan saya belum sampai', undefined, { delivery: 'sending' });
+    const { getByText, rerender, queryByText } = renderWithI18n(<MessageBubble message={sending} />, 'id');
+    expect(getByText(/Mengirim…/)).toBeTruthy();
+    rerender(<MessageBubble message={{ ...sending, seq: 4, delivery: 'sent' }} />);
+    expect(getByText(/Terkirim/)).toBeTruthy();
+    expect(queryByText(/Mengirim/)).toBeNull();
+    rerender(<MessageBubble message={{ ...sending, seq: 4, delivery: 'sent' }} seen />);
+    expect(getByText(/Dilihat/)).toBeTruthy();
+  });
+
+  it('offers Retry on a failed message', async () => {
+    const onRetry = vi.fn();
+    const failed = textMessage(0, visitor, 'Halo', undefined, { delivery: 'failed' });
+    const { getByRole, getByText } = renderWithI18n(<MessageBubble message={failed} onRetry={onRetry} />);
+    expect(getByText(/Not sent/)).toBeTruthy();
+    await userEvent.click(getByRole('button', { name: 'Retry' }));
+    expect(onRetry).toHaveBeenCalledWith(failed);
+  });
+
+  it('renders a system event as a line of text', () => {
+    const event = {
+      ...textMessage(3, { role: 'system', id: 'system' }, 'Rina joined the conversation'),
+      type: 'event' as const,
+    };
+    const { container } = renderWithI18n(<MessageBubble message={event} />);
+    expect(container.querySelector('.sapa-event')?.textContent).toBe('Rina joined the conversation');
+    expect(container.querySelector('article')).toBeNull();
+  });
+
+  it('shows attachments, a card and reply actions', async () => {
+    const onAction = vi.fn();
+    const message = textMessage(2, bot, 'Pilih topik:', undefined, {
+      attachments: [
+        {
+          id: 'a1',
+          name: 'invoice.pdf',
+          size: 2048,
+          mime: 'application/pdf',
+          url: 'https://files.example/a1',
+        },
+      ],
+      actions: [{ type: 'reply', label: 'Lacak pesanan', payload: 'track' }],
+    });
+    const { getByRole } = renderWithI18n(<MessageBubble message={message} onAction={onAction} />, 'id');
+    expect(getByRole('link', { name: /invoice\.pdf/ })).toBeTruthy();
+    await userEvent.click(getByRole('button', { name: 'Lacak pesanan' }));
+    expect(onAction).toHaveBeenCalledWith({ type: 'reply', label: 'Lacak pesanan', payload: 'track' });
+  });
+
+  it('hides actions when told to (only the last message keeps them)', () => {
+    const message = textMessage(2, bot, 'x', undefined, {
+      actions: [{ type: 'reply', label: 'Ya', payload: 'y' }],
+    });
+    const { queryByRole } = renderWithI18n(
+      <MessageBubble message={message} onAction={() => {}} showActions={false} />,
+    );
+    expect(queryByRole('button', { name: 'Ya' })).toBeNull();
+  });
+
+  it('has no axe violations', async () => {
+    const failed = textMessage(0, visitor, 'Halo', undefined, { delivery: 'failed' });
+    const { container } = renderWithI18n(
+      <>
+        <MessageBubble message={textMessage(1, agent, 'Halo')} />
+        <MessageBubble message={failed} onRetry={() => {}} />
+      </>,
+    );
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n, resolveLocale } from './create-i18n.js';
+import en from './en.json' with { type: 'json' };
+import { formatBytes, formatDay, formatTime } from './format.js';
+import id from './id.json' with { type: 'json' };
+
+describe('string catalogs', () => {
+  it('have the same keys in English and Indonesian', () => {
+    expect(Object.keys(id).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('have no empty strings and keep every {{placeholder}} in both languages', () => {
+    for (const [key, english] of Object.entries(en)) {
+      const indonesian = (id as Record<string, string>)[key] ?? '';
+      expect(english.trim(), key).not.toBe('');
+      expect(indonesian.trim(), key).not.toBe('');
+      const placeholders = (text: string) => (text.match(/{{\w+}}/g) ?? []).sort();
+      expect(placeholders(indonesian), key).toEqual(placeholders(english));
+    }
+  });
+
+  it('use semantic keys, never sentences', () => {
+    for (const key of Object.keys(en)) expect(key).toMatch(/^[a-z]+(\.[a-zA-Z0-9]+)+(_one|_other)?$/);
+  });
+});
+
+describe('createI18n', () => {
+  it('translates in the chosen locale and switches at runtime', async () => {
+    const i18n = createI18n({ locale: 'id' });
+    expect(i18n.t('composer.send')).toBe('Kirim');
+    expect(i18n.t('composer.placeholder')).toBe('Ketik pesan…');
+    expect(i18n.t('message.seen')).toBe('Dilihat');
+    const changes: string[] = [];
+    i18n.onChange((locale) => changes.push(locale));
+    await i18n.changeLanguage('en');
+    expect(i18n.t('composer.send')).toBe('Send');
+    expect(i18n.locale()).toBe('en');
+    expect(changes).toEqual(['en']);
+  });
+
+  it('defaults to English', () => {
+    expect(createI18n().t('launcher.open')).toBe('Open chat');
+  });
+
+  it('applies per-locale overrides only to their locale', async () => {
+    const i18n = createI18n({
+      locale: 'id',
+      strings: { id: { 'composer.placeholder': 'Tulis pertanyaan Anda…' }, en: { 'composer.send': 'Go' } },
+    });
+    expect(i18n.t('composer.placeholder')).toBe('Tulis pertanyaan Anda…');
+    expect(i18n.t('composer.send')).toBe('Kirim');
+    await i18n.changeLanguage('en');
+    expect(i18n.t('composer.placeholder')).toBe('Type a message…');
+    expect(i18n.t('composer.send')).toBe('Go');
+  });
+
+  it('pluralizes per language', async () => {
+    const i18n = createI18n({ locale: 'en' });
+    expect(i18n.t('launcher.unread', { count: 1 })).toBe('1 unread message');
+    expect(i18n.t('launcher.unread', { count: 5 })).toBe('5 unread messages');
+    await i18n.changeLanguage('id');
+    expect(i18n.t('launcher.unread', { count: 1 })).toBe('1 pesan belum dibaca');
+    expect(i18n.t('launcher.unread', { count: 5 })).toBe('5 pesan belum dibaca');
+  });
+
+  it('does not HTML-escape interpolated values (the DOM renders them as text)', () => {
+    expect(createI18n().t('typing.one', { name: 'Tom & Jerry' })).toBe('Tom & Jerry is typing…');
+  });
+
+  it('keeps two instances independent', async () => {
+    const first = createI18n({ locale: 'en' });
+    const second = createI18n({ locale: 'en' });
+    await second.changeLanguage('id');
+    expect(first.t('composer.send')).toBe('Send');
+  });
+});
+
+describe('resolveLocale', () => {
+  it('prefers the option, then <html lang>, then navigator.languages, then English', () => {
+    expect(resolveLocale('id', 'en', ['en-US'])).toBe('id');
+    expect(resolveLocale(undefined, 'id-ID', ['en-US'])).toBe('id');
+    expect(resolveLocale(undefined, '', ['fr-FR', 'id-ID', 'en'])).toBe('id');
+    expect(resolveLocale(undefined, 'fr', ['de'])).toBe('en');
+    expect(resolveLocale(null, null, null)).toBe('en');
+  });
+
+  it('skips unsupported values and normalizes tags', () => {
+    expect(resolveLocale('fr', 'ID', [])).toBe('id');
+    expect(resolveLocale('en-GB', 'id', [])).toBe('en');
+    expect(resolveLocale(undefined, 'in', [])).toBe('id');
+  });
+});
+
+describe('formatting through Intl', () => {
+  const now = new Date(2026, 10, 25, 15, 0);
+
+  it('formats times per locale', () => {
+    const at = new Date(2026, 10, 25, 14, 5);
+    expect(formatTime(at, 'id')).toBe('14.05');
+    expect(formatTime(at, 'en')).toMatch(/^2:05\sPM$/);
+  });
+
+  it('names nearby days and dates further away', () => {
+    expect(formatDay(new Date(2026, 10, 25, 9), 'en', now)).toBe('Today');
+    expect(formatDay(new Date(2026, 10, 24, 23), 'en', now)).toBe('Yesterday');
+    expect(formatDay(new Date(2026, 10, 24, 23), 'id', now)).toBe('Kemarin');
+    expect(formatDay(new Date(2026, 10, 26, 8), 'id', now)).toBe('Besok');
+    expect(formatDay(new Date(2026, 10, 22), 'id', now)).toBe('Minggu');
+    expect(formatDay(new Date(2026, 9, 1), 'id', now)).toBe('1 Oktober');
+    expect(formatDay(new Date(2025, 9, 1), 'en', now)).toBe('October 1, 2025');
+  });
+
+  it('formats file sizes per locale', () => {
+    expect(formatBytes(512, 'en')).toBe('512 byte');
+    expect(formatBytes(1_500_000, 'id')).toBe('1,5 MB');
+    expect(formatBytes(2_048, 'en')).toBe('2 kB');
+  });
+});
