@@ -133,9 +133,8 @@ export class ChatService {
     const token = newToken();
     const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS).toISOString();
     this.store.createSession(visitorId, token, expiresAt);
-    const ownEvents = this.store.eventsAfter(visitorId, 0);
     // A resumed visitor continues from its own newest event; a new one from the log's head.
-    const cursor = ownEvents.at(-1)?.cursor ?? formatCursor(this.store.headPosition());
+    const cursor = formatCursor(this.store.latestPosition(visitorId) ?? this.store.headPosition());
     return { token, expiresAt, cursor };
   }
 

@@ -550,6 +550,16 @@ export class ChatStore {
     return rows.map((row) => ({ cursor: formatCursor(row.cursor), type: row.type, data: row.data }));
   }
 
+  /** The position of a visitor's newest kept event, if any. */
+  latestPosition(visitorId: string): number | undefined {
+    const row = this.sql('SELECT MAX(cursor) AS position FROM visitor_events WHERE visitor_id = ?').get(
+      visitorId,
+    ) as {
+      position: number | null;
+    };
+    return row.position ?? undefined;
+  }
+
   /** The newest position any visitor's log has reached: a fresh visitor's starting cursor. */
   headPosition(): number {
     const row = this.sql("SELECT seq FROM sqlite_sequence WHERE name = 'visitor_events'").get() as

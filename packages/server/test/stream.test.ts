@@ -63,7 +63,13 @@ describe('the visitor stream', () => {
     expect(three.id && second.id && three.id > second.id).toBe(true);
 
     await send(server, session.token, conversationId, 'four');
-    await resumed.next((frame) => frame.data?.message?.clientMessageId === 'four');
+    const four = await resumed.next((frame) => frame.data?.message?.clientMessageId === 'four');
+
+    // A resumed session starts from the visitor's own newest event.
+    const again = await newSession(server, { token: session.token });
+    const newest = resumed.frames.filter((frame) => frame.id !== undefined).at(-1);
+    expect(again.cursor).toBe(newest?.id);
+    expect(newest?.id && four.id && newest.id >= four.id).toBe(true);
   });
 
   it('accepts Last-Event-ID, and the after query wins over it', async () => {
