@@ -262,13 +262,19 @@ describe('agent console', () => {
       .evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-seq'))));
     expect(seqs).toEqual(Array.from({ length: 60 }, (_, index) => index + 1));
 
-    // Typing reaches the visitor's stream.
+    // Typing reaches the visitor's stream, with the agent's name.
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Dewi');
     const textbox = page.getByRole('textbox', { name: 'Reply to the visitor' });
     await textbox.pressSequentially('Sebentar');
-    await visitor.nextEvent<{ conversationId: string; participant: { role: string }; typing: boolean }>(
+    const typing = await visitor.nextEvent<{
+      conversationId: string;
+      participant: { role: string; name?: string };
+      typing: boolean;
+    }>(
       'typing',
       (data) => data.conversationId === conversation.id && data.participant.role === 'agent' && data.typing,
     );
+    expect(typing.participant.name).toBe('Dewi');
 
     // A card with a link.
     await textbox.fill('Sepatu lari favorit bulan ini');
@@ -407,6 +413,15 @@ describe('agent console and the bot', () => {
     await log.getByText('Saya mau bicara dengan agen, paket saya rusak.').waitFor();
     expect(await log.locator('li.message--bot').count()).toBeGreaterThan(0);
     expect(await page.getByRole('main').textContent()).toContain('Wants a human');
+
+    // Answering takes the conversation: it is no longer waiting for a person.
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Rina');
+    const textbox = page.getByRole('textbox', { name: 'Reply to the visitor' });
+    await textbox.fill('Halo Kak, saya Rina. Boleh kirim foto paketnya?');
+    await textbox.press('Enter');
+    await page.getByText('Assigned to Rina').waitFor();
+    await expect.poll(() => row.textContent()).not.toContain('Wants a human');
+    expect(await row.getAttribute('class')).not.toContain('conversation--handover');
     visitor.close();
     await page.close();
   });

@@ -76,6 +76,8 @@ function Workspace({
   const [error, setError] = useState<string | undefined>();
   const [agentName, setAgentName] = useState(readAgentName);
   const [announcement, setAnnouncement] = useState('');
+  const agentNameRef = useRef(agentName);
+  agentNameRef.current = agentName;
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const typingTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
 
@@ -223,7 +225,10 @@ function Workspace({
     () =>
       state.selectedId
         ? new TypingNotifier((value) => {
-            if (state.selectedId) api.setTyping(state.selectedId, value).catch(() => undefined);
+            if (!state.selectedId) return;
+            // Typing is a hint: a lost request is not worth an error message.
+            const name = agentNameRef.current.trim() || undefined;
+            api.setTyping(state.selectedId, value, name).catch(() => undefined);
           })
         : undefined,
     [api, state.selectedId],

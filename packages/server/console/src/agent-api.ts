@@ -100,14 +100,14 @@ export class AgentApi {
     });
   }
 
-  async setTyping(conversationId: string, typing: boolean): Promise<void> {
+  /** `agentName` lets the visitor read who is typing. */
+  async setTyping(conversationId: string, typing: boolean, agentName?: string): Promise<void> {
+    const body = agentName ? { typing, agentName } : { typing };
     await this.request(
       'Sending typing',
       'POST',
       `/conversations/${encodeURIComponent(conversationId)}/typing`,
-      {
-        typing,
-      },
+      body,
     );
   }
 

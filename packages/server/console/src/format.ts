@@ -1,5 +1,5 @@
 import type { Message, Participant } from '@sapa/protocol';
-import type { AgentVisitor } from './agent-types.js';
+import type { AgentConversation, AgentVisitor } from './agent-types.js';
 
 /** The visitor's name, or "Visitor 1a2b" from the end of their id. */
 export function visitorLabel(visitor: Pick<AgentVisitor, 'id' | 'name'>): string {
@@ -24,6 +24,14 @@ export function authorLabel(author: Participant, visitor: Pick<AgentVisitor, 'id
     default:
       return 'System';
   }
+}
+
+/**
+ * The visitor asked for a person and nobody has taken the conversation yet: the bot's hand-over leaves
+ * it pending until an agent answers.
+ */
+export function wantsHuman(conversation: Pick<AgentConversation, 'handedOver' | 'status'>): boolean {
+  return conversation.handedOver && conversation.status === 'pending';
 }
 
 /** One line that stands for a message in the conversation list. */

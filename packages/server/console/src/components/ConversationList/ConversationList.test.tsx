@@ -7,6 +7,7 @@ import { ConversationList } from './ConversationList.js';
 const conversations = [
   conversationFixture({
     id: 'c1',
+    status: 'pending',
     unreadCount: 2,
     handedOver: true,
     lastMessage: messageFixture({ text: 'Mau bicara dengan\nagen, kak' }),
@@ -14,6 +15,9 @@ const conversations = [
   conversationFixture({
     id: 'c2',
     unreadCount: 0,
+    // Handed over earlier, and already taken by an agent: no longer waiting.
+    handedOver: true,
+    assignee: { role: 'agent', id: 'agent', name: 'Rina' },
     visitor: { id: 'v2', name: 'Siti Rahayu', attributes: {}, verified: true, online: false },
   }),
   conversationFixture({ id: 'c3', unreadCount: 0, lastMessage: undefined }),
@@ -40,6 +44,7 @@ describe('ConversationList', () => {
     expect(rows[1]?.textContent).toContain('Siti Rahayu');
     expect(rows[1]?.textContent).not.toContain('unread');
     expect(rows[1]?.textContent).not.toContain('Wants a human');
+    expect(rows[1]?.textContent).toContain('Rina');
     expect(rows[2]?.textContent).toContain('No messages yet');
   });
 

@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import type { AgentConversation, InboxFilter } from '../../agent-types.js';
-import { formatDateTime, formatTime, messagePreview, visitorLabel } from '../../format.js';
+import { formatDateTime, formatTime, messagePreview, visitorLabel, wantsHuman } from '../../format.js';
 
 export const STATUS_FILTERS: { value: InboxFilter; label: string }[] = [
   { value: 'active', label: 'Active' },
@@ -101,7 +101,8 @@ function ConversationRow({
   const preview = conversation.lastMessage ? messagePreview(conversation.lastMessage) : '';
   const classes = ['conversation'];
   if (unread) classes.push('conversation--unread');
-  if (conversation.handedOver && conversation.status !== 'resolved') classes.push('conversation--handover');
+  const handover = wantsHuman(conversation);
+  if (handover) classes.push('conversation--handover');
   return (
     <li>
       <button
@@ -128,10 +129,9 @@ function ConversationRow({
           {typing ? <em class="conversation__typing">typing…</em> : preview || 'No messages yet'}
         </span>
         <span class="conversation__badges">
-          {conversation.handedOver && conversation.status !== 'resolved' ? (
-            <span class="badge badge--handover">Wants a human</span>
-          ) : null}
+          {handover ? <span class="badge badge--handover">Wants a human</span> : null}
           {conversation.status !== 'open' ? <span class="badge">{conversation.status}</span> : null}
+          {conversation.assignee?.name ? <span class="badge">{conversation.assignee.name}</span> : null}
           {unread ? <span class="badge badge--unread">{conversation.unreadCount} unread</span> : null}
         </span>
       </button>

@@ -2,7 +2,7 @@ import type { Ref } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AgentConversation } from '../../agent-types.js';
 import type { ConversationMessages } from '../../console-state.js';
-import { visitorLabel } from '../../format.js';
+import { visitorLabel, wantsHuman } from '../../format.js';
 import { type ComposedReply, Composer } from '../Composer/Composer.js';
 import { MessageItem } from '../MessageItem/MessageItem.js';
 
@@ -82,8 +82,9 @@ export function ConversationView({
       <header class="thread__header">
         <h2 id="thread-heading">{name}</h2>
         <span class={`badge badge--${conversation.status}`}>{conversation.status}</span>
-        {conversation.handedOver && !resolved ? (
-          <span class="badge badge--handover">Wants a human</span>
+        {wantsHuman(conversation) ? <span class="badge badge--handover">Wants a human</span> : null}
+        {conversation.assignee ? (
+          <span class="muted">Assigned to {conversation.assignee.name ?? 'an agent'}</span>
         ) : null}
         <span class="spacer" />
         {resolved ? (
