@@ -228,6 +228,11 @@ export class ChatStore {
     return row && { visitorId: row.visitor_id, expiresAt: row.expires_at };
   }
 
+  /** Forgets expired sessions; returns how many. */
+  deleteExpiredSessions(): number {
+    return this.sql('DELETE FROM sessions WHERE expires_at <= ?').run(this.now()).changes;
+  }
+
   deleteSession(token: string): void {
     this.sql('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token));
   }

@@ -89,6 +89,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   const database = openDatabase(dbPath);
   const store = new ChatStore(database);
+  // Expired tokens already fail; deleting them keeps the table the size of the live sessions.
+  store.deleteExpiredSessions();
+  const sessionSweep = setInterval(() => store.deleteExpiredSessions(), 60 * 60 * 1000);
+  sessionSweep.unref();
   const hub = new EventHub();
   const service = new ChatService(store, hub, sites, options.streamRetention ?? 1000);
   const streams: StreamRegistry = new Set();
@@ -132,6 +136,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         // they appear, and whatever is still busy after 250 ms is cut, so close() always finishes.
         const idleSweep = setInterval(() => server.closeIdleConnections(), 10);
         const deadline = setTimeout(() => server.closeAllConnections(), 250);
+        clearInterval(sessionSweep);
         server.close(() => {
           clearInterval(idleSweep);
           clearTimeout(deadline);

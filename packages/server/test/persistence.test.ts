@@ -57,6 +57,31 @@ describe('persistence', () => {
   });
 });
 
+describe('session expiry', () => {
+  it('refuses an expired token and forgets expired sessions at start', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'sapa-expiry-'));
+    const dbPath = join(folder, 'sapa.db');
+    const first = await startServer({ port: 0, dbPath, quiet: true });
+    const session = await newSession(first);
+    await first.close();
+    const database = new Database(dbPath);
+    database.prepare('UPDATE sessions SET expires_at = ?').run('2000-01-01T00:00:00.000Z');
+    database.close();
+
+    const second = await startServer({ port: 0, dbPath, quiet: true });
+    try {
+      expect((await call(second, 'GET', '/v1/conversations', undefined, session.token)).status).toBe(401);
+      const fresh = await newSession(second, { token: session.token });
+      expect(fresh.visitorId).not.toBe(session.visitorId);
+    } finally {
+      await second.close();
+    }
+    const after = new Database(dbPath, { readonly: true });
+    expect(after.prepare('SELECT COUNT(*) AS count FROM sessions').get()).toEqual({ count: 1 });
+    after.close();
+  });
+});
+
 describe('failures', () => {
   it('answers an unexpected failure with a 500 problem and keeps serving', async () => {
     folder = mkdtempSync(join(tmpdir(), 'sapa-broken-'));
