@@ -103,40 +103,42 @@ export function openEventStream(options: EventStreamOptions): EventStreamHandle 
     }
     realResponse = response;
     const reader = response.body?.getReader();
-    let sawStart = false;
-    let head: Uint8Array = new Uint8Array(0);
-    const body = new ReadableStream<Uint8Array>({
-      pull: async (target) => {
-        if (settled || !reader) return NEVER;
-        let result: ReadableStreamReadResult<Uint8Array>;
-        try {
-          result = await reader.read();
-        } catch (error) {
-          finish({
-            kind: 'closed',
-            opened,
-            error: new NetworkError('The chat stream was cut off.', { cause: error }),
-          });
-          return NEVER;
-        }
-        if (settled) return NEVER;
-        if (result.done) {
-          finish({ kind: 'closed', opened });
-          return NEVER;
-        }
-        armWatchdog();
-        let chunk: Uint8Array = result.value;
-        if (!sawStart) {
-          // A UTF-8 byte order mark at the very start is not part of the first field name (HTML §9.2.6);
-          // it may arrive split over several chunks.
-          head = concat(head, chunk);
-          if (head.length < 3 && isBomPrefix(head)) return;
-          sawStart = true;
-          chunk = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head;
-        }
-        if (chunk.length > 0) target.enqueue(chunk);
+    const filterBom = createBomFilter();
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull: async (target) => {
+          // Loops until it has bytes to hand over: a pull that enqueues nothing is not called again.
+          for (;;) {
+            if (settled || !reader) return NEVER;
+            let result: ReadableStreamReadResult<Uint8Array>;
+            try {
+              result = await reader.read();
+            } catch (error) {
+              finish({
+                kind: 'closed',
+                opened,
+                error: new NetworkError('The chat stream was cut off.', { cause: error }),
+              });
+              return NEVER;
+            }
+            if (settled) return NEVER;
+            if (result.done) {
+              finish({ kind: 'closed', opened });
+              return NEVER;
+            }
+            armWatchdog();
+            const chunk = filterBom(result.value);
+            if (chunk.length > 0) {
+              target.enqueue(chunk);
+              return;
+            }
+          }
+        },
       },
-    });
+      // No read-ahead: the next chunk is read only once the parser asked for it, so an ending is reported only
+      // after every complete event before it was dispatched.
+      { highWaterMark: 0 },
+    );
     return {
       ok: response.ok,
       status: response.status,
@@ -207,17 +209,39 @@ async function classifyOpen(response: Response, real: Response | undefined): Pro
   };
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const result = new Uint8Array(a.length + b.length);
-  result.set(a);
-  result.set(b, a.length);
-  return result;
-}
-
-function isBomPrefix(bytes: Uint8Array): boolean {
+/**
+ * Byte order marks, as the HTML standard reads them (§9.2.6): one at the very start of the stream is dropped; one at
+ * the start of any later line is part of that line's field name, which then matches no field. The library decodes
+ * field names with a TextDecoder that silently drops a leading BOM, so such a line would be read as a real field;
+ * a space is put before the BOM to keep it in the name. BOM bytes split over chunks are held back until complete.
+ */
+export function createBomFilter(): (chunk: Uint8Array) => Uint8Array {
   const bom = [0xef, 0xbb, 0xbf];
-  for (let index = 0; index < bytes.length && index < 3; index++)
-    if (bytes[index] !== bom[index]) return false;
-  return true;
+  let streamStart = true;
+  let lineStart = true;
+  let matched = 0;
+  return (chunk) => {
+    const output: number[] = [];
+    for (const byte of chunk) {
+      if (lineStart || matched > 0) {
+        if (byte === bom[matched]) {
+          matched++;
+          if (matched === 3) {
+            // After the dropped stream-start BOM the first line only now begins.
+            if (!streamStart) output.push(0x20, ...bom);
+            lineStart = streamStart;
+            matched = 0;
+            streamStart = false;
+          }
+          continue;
+        }
+        output.push(...bom.slice(0, matched));
+        matched = 0;
+      }
+      streamStart = false;
+      output.push(byte);
+      lineStart = byte === 0x0a || byte === 0x0d;
+    }
+    return Uint8Array.from(output);
+  };
 }

@@ -74,13 +74,12 @@ export function reducer(state: ClientState, action: Action): ClientState {
       let conversations = state.conversations;
       for (const conversation of action.conversations)
         conversations = upsertConversation(conversations, conversation);
-      return withUnread({ ...state, conversations });
+      return conversations === state.conversations ? state : withUnread({ ...state, conversations });
     }
-    case 'conversation':
-      return withUnread({
-        ...state,
-        conversations: upsertConversation(state.conversations, action.conversation),
-      });
+    case 'conversation': {
+      const conversations = upsertConversation(state.conversations, action.conversation);
+      return conversations === state.conversations ? state : withUnread({ ...state, conversations });
+    }
     case 'messages': {
       const current = state.messages[action.conversationId] ?? [];
       const merged = mergeMessages(current, action.messages);

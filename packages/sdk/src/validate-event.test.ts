@@ -1,0 +1,39 @@
+import { describe, expect, test } from 'vitest';
+import { ProtocolError } from './errors.js';
+import { parseStreamEvent } from './validate-event.js';
+
+describe('incoming stream data', () => {
+  const message = {
+    id: 'm1',
+    conversationId: 'c1',
+    seq: 1,
+    author: { role: 'agent', id: 'a1' },
+    type: 'text',
+    text: 'Halo',
+    createdAt: '2026-01-01T00:00:00Z',
+    futureField: { ignored: true },
+  };
+
+  test('a valid event passes, unknown fields included', () => {
+    const event = parseStreamEvent('message.created', JSON.stringify({ message }), '12');
+    expect(event).toMatchObject({ type: 'message.created', id: '12', data: { message: { id: 'm1' } } });
+  });
+
+  test('unknown event types are ignored, not errors', () => {
+    expect(parseStreamEvent('agent.mood', '{}')).toBeUndefined();
+  });
+
+  test('bad data is a ProtocolError carrying what arrived', () => {
+    const notJson = parseStreamEvent('message.created', '{"message":');
+    expect(notJson).toBeInstanceOf(ProtocolError);
+    const noSeq = parseStreamEvent(
+      'message.created',
+      JSON.stringify({ message: { ...message, seq: 'one' } }),
+    );
+    expect(noSeq).toBeInstanceOf(ProtocolError);
+    expect((noSeq as ProtocolError).data).toMatchObject({ message: { seq: 'one' } });
+    expect(
+      parseStreamEvent('typing', JSON.stringify({ conversationId: 'c1', typing: 'yes' })),
+    ).toBeInstanceOf(ProtocolError);
+  });
+});
