@@ -1,6 +1,6 @@
 import { MAX_TEXT_LENGTH } from '@sapa/protocol';
 import type { JSX, Ref } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 /** Why the visitor cannot send now; shown as a visible sentence under the composer. */
@@ -26,7 +26,7 @@ export interface ComposerProps {
 // Show how much room is left only when it starts to matter.
 const HINT_FROM = MAX_TEXT_LENGTH - 500;
 
-function filesOf(list: FileList | null | undefined): File[] {
+function filesOf(list: FileList | ArrayLike<File> | null | undefined): File[] {
   return list ? Array.from(list) : [];
 }
 
@@ -47,6 +47,8 @@ export function Composer({
   const [text, setText] = useState(initialValue);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const accepting = onFiles !== undefined && disabledReason === undefined;
   const typing = useRef(false);
   const disabled = disabledReason !== undefined;
   const length = text.length;
@@ -86,28 +88,44 @@ export function Composer({
     if (onFiles && !disabled && files.length > 0) onFiles(files);
   };
 
+  // Drag events are bound directly: they are the same in every browser, and not every DOM exposes `ondrop`
+  // properties for the JSX event mapping to detect.
+  const latest = useRef(takeFiles);
+  latest.current = takeFiles;
+  useEffect(() => {
+    const element = form.current;
+    if (!element || !accepting) return;
+    const over = (event: DragEvent) => {
+      event.preventDefault();
+      setDragging(true);
+    };
+    const leave = () => setDragging(false);
+    const drop = (event: DragEvent) => {
+      event.preventDefault();
+      setDragging(false);
+      latest.current(filesOf(event.dataTransfer?.files));
+    };
+    element.addEventListener('dragover', over);
+    element.addEventListener('dragleave', leave);
+    element.addEventListener('drop', drop);
+    return () => {
+      element.removeEventListener('dragover', over);
+      element.removeEventListener('dragleave', leave);
+      element.removeEventListener('drop', drop);
+    };
+  }, [accepting]);
+
   const reasonId = 'sapa-composer-reason';
   const hintId = 'sapa-composer-hint';
   const describedBy = [disabled ? reasonId : '', length >= HINT_FROM ? hintId : ''].filter(Boolean).join(' ');
 
   return (
     <form
+      ref={form}
       class={dragging ? 'sapa-composer sapa-dragging' : 'sapa-composer'}
       onSubmit={(event) => {
         event.preventDefault();
         send();
-      }}
-      onDragOver={(event) => {
-        if (!onFiles || disabled) return;
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={(event) => {
-        setDragging(false);
-        if (!onFiles || disabled) return;
-        event.preventDefault();
-        takeFiles(filesOf(event.dataTransfer?.files));
       }}
     >
       {dragging && (
@@ -146,6 +164,7 @@ export function Composer({
               multiple
               hidden
               tabIndex={-1}
+              aria-label={t('composer.attach')}
               accept={accept?.join(',')}
               onChange={(event) => {
                 takeFiles(filesOf(event.currentTarget.files));

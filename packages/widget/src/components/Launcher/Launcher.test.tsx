@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/dom';
-import userEvent from '@testing-library/user-event';
+import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { axeViolations, renderWithI18n } from '../test-support.js';
 import { Launcher } from './Launcher.js';

@@ -1,4 +1,4 @@
-import userEvent from '@testing-library/user-event';
+import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { agent, bot, textMessage, visitor } from '../fixtures.js';
 import { axeViolations, renderWithI18n } from '../test-support.js';

@@ -1,5 +1,5 @@
 import { fireEvent } from '@testing-library/dom';
-import userEvent from '@testing-library/user-event';
+import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { agent, textMessage, visitor } from '../fixtures.js';
 import { axeViolations, renderWithI18n } from '../test-support.js';
