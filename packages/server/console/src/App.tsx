@@ -251,13 +251,13 @@ function Workspace({
     if (reply.type === 'file') {
       const attachment = await api.upload(reply.file);
       body = { type: 'file', attachmentIds: [attachment.id], text: reply.text, agentName: name };
-    } else if (reply.type === 'card') {
-      body = { type: 'card', card: reply.card, agentName: name };
     } else {
-      body = { type: 'text', text: reply.text, agentName: name };
+      const actions = reply.actions.length > 0 ? { actions: reply.actions } : {};
+      body =
+        reply.type === 'card'
+          ? { type: 'card', card: reply.card, ...actions, agentName: name }
+          : { type: 'text', text: reply.text, ...actions, agentName: name };
     }
-    if (reply.type !== 'file' && reply.actions.length > 0 && body.type !== 'file')
-      body.actions = reply.actions;
     const message: Message = await api.sendMessage(selected.id, body);
     dispatch({ type: 'message.sent', message });
   };
