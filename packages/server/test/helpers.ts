@@ -130,7 +130,7 @@ export class StreamReader {
 
   ended = false;
 
-  async next(predicate: (frame: Frame) => boolean, timeoutMs = 3000): Promise<Frame> {
+  async next(predicate: (frame: Frame) => boolean, timeoutMs = 10_000): Promise<Frame> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.frames.find(predicate);

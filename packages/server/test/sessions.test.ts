@@ -174,7 +174,7 @@ describe('identify', () => {
     expect(identified.body.visitor.id).toBe(onPhone.body.visitor.id);
     expect((await call(server, 'GET', '/v1/conversations', undefined, laptop.token)).status).toBe(401);
     // The anonymous visitor's stream ends, so the client reconnects with its new token.
-    await expect.poll(() => laptopStream.ended).toBe(true);
+    await expect.poll(() => laptopStream.ended, { timeout: 10_000 }).toBe(true);
     const seenOnPhone = await call(server, 'GET', '/v1/conversations', undefined, onPhone.body.token);
     expect(seenOnPhone.body.conversations.map((conversation: { id: string }) => conversation.id)).toEqual([
       created.body.id,

@@ -141,6 +141,6 @@ describe('the visitor stream', () => {
     await Promise.all(tabs.map((tab) => tab.next((frame) => frame.comment === 'open')));
     expect(server.stats()).toEqual({ visitorStreams: 3, agentStreams: 0 });
     for (const tab of tabs) tab.close();
-    await expect.poll(() => server.stats().visitorStreams).toBe(0);
+    await expect.poll(() => server.stats().visitorStreams, { timeout: 10_000 }).toBe(0);
   });
 });
