@@ -1,1 +1,2 @@
+export * from './guards.js';
 export * from './types.js';
