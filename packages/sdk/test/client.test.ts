@@ -1,0 +1,303 @@
+import 'fake-indexeddb/auto';
+import type { RunningServer } from '@sapa/server';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createClient, HttpError, isSapaError, type SapaClient } from '../src/index.js';
+import { FaultProxy } from './fault-proxy.js';
+import { agentSend, backendMessages, startTestServer, waitUntil } from './helpers.js';
+
+let server: RunningServer;
+let proxy: FaultProxy;
+const clients: SapaClient[] = [];
+
+function client(storage: 'memory' | 'indexeddb' = 'memory'): SapaClient {
+  const created = createClient({ apiUrl: proxy.url, siteKey: 'demo', storage, locale: 'id' });
+  clients.push(created);
+  return created;
+}
+
+function texts(sapa: SapaClient, conversationId: string): string[] {
+  return (sapa.getSnapshot().messages[conversationId] ?? []).map((message) => message.text ?? '');
+}
+
+beforeEach(async () => {
+  server = await startTestServer();
+  proxy = await new FaultProxy(server.url).start();
+});
+
+afterEach(async () => {
+  for (const created of clients.splice(0)) created.disconnect();
+  await proxy.close();
+  await server.close();
+});
+
+describe('against the reference server through a fault proxy', () => {
+  test('send and receive: the own message once and acknowledged, the agent reply live', async () => {
+    const sapa = client();
+    const received: string[] = [];
+    sapa.on('message', (message) => received.push(message.text ?? ''));
+    await sapa.connect();
+    const sent = await sapa.sendText('Halo, pesanan saya belum sampai.');
+    const conversationId = sent.conversationId;
+    await waitUntil(() => sapa.getSnapshot().connection === 'open', 5_000, 'open stream');
+    await agentSend(server, conversationId, 'Baik Kak, kami cek dulu ya.');
+    await waitUntil(() => received.includes('Baik Kak, kami cek dulu ya.'), 5_000, 'agent reply');
+    const own = sapa
+      .getSnapshot()
+      .messages[conversationId]?.filter((message) => message.author.role === 'visitor');
+    expect(own).toHaveLength(1);
+    expect(own?.[0]).toMatchObject({ id: sent.id, delivery: 'sent', seq: sent.seq });
+    const seqs = sapa.getSnapshot().messages[conversationId]?.map((message) => message.seq) ?? [];
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(sapa.getSnapshot().unreadCount).toBeGreaterThan(0);
+    await sapa.markRead();
+    expect(sapa.getSnapshot().unreadCount).toBe(0);
+  });
+
+  test('a response dropped after the backend committed: the retry returns the same message, stored once', async () => {
+    const sapa = client();
+    await sapa.connect();
+    const conversation = await sapa.startConversation();
+    let dropped = 0;
+    proxy.fault = (request) => {
+      if (request.method === 'PUT' && dropped === 0) {
+        dropped++;
+        return { kind: 'drop-after-commit' };
+      }
+      return undefined;
+    };
+    const message = await sapa.sendText('Apakah bisa COD?');
+    expect(proxy.count('PUT')).toBe(2);
+    const stored = (await backendMessages(server, conversation.id)).filter(
+      (item) => item.author.role === 'visitor',
+    );
+    expect(stored.map((item) => item.id)).toEqual([message.id]);
+    expect(
+      sapa.getSnapshot().messages[conversation.id]?.filter((item) => item.author.role === 'visitor'),
+    ).toHaveLength(1);
+  });
+
+  test('streams cut mid-event, duplicated and reordered events: every message once, in order', async () => {
+    const sapa = client();
+    await sapa.connect();
+    const conversation = await sapa.startConversation();
+    await waitUntil(() => sapa.getSnapshot().connection === 'open', 5_000, 'open stream');
+    let seed = 7;
+    proxy.stream = {
+      cut: 0.15,
+      duplicate: 0.3,
+      reorder: 0.3,
+      random: () => {
+        seed = (seed * 16807) % 2147483647;
+        return seed / 2147483647;
+      },
+    };
+    proxy.cutStreams();
+    const expected: string[] = [];
+    for (let index = 0; index < 40; index++) {
+      expected.push(`pesan ${index}`);
+      await agentSend(server, conversation.id, `pesan ${index}`);
+    }
+    await waitUntil(
+      () => texts(sapa, conversation.id).filter((text) => text.startsWith('pesan ')).length >= 40,
+      20_000,
+      'all agent messages',
+    );
+    const shown = texts(sapa, conversation.id).filter((text) => text.startsWith('pesan '));
+    expect(shown).toEqual(expected);
+    const seqs = sapa.getSnapshot().messages[conversation.id]?.map((message) => message.seq) ?? [];
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(proxy.count('GET /v1/stream')).toBeGreaterThan(1);
+  }, 40_000);
+
+  test('429 with Retry-After is obeyed before the retry', async () => {
+    const sapa = client();
+    await sapa.connect();
+    await sapa.startConversation();
+    const times: number[] = [];
+    proxy.fault = (request) => {
+      if (request.method !== 'PUT') return undefined;
+      times.push(Date.now());
+      return times.length === 1
+        ? {
+            kind: 'respond',
+            status: 429,
+            headers: { 'Retry-After': '1' },
+            body: '{"code":"rate_limited","status":429,"title":"Slow down","type":"x"}',
+          }
+        : undefined;
+    };
+    await sapa.sendText('Halo');
+    expect(times).toHaveLength(2);
+    expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(950);
+  });
+
+  test('a 5xx outage of the stream is retried at a bounded rate, then recovers', async () => {
+    const sapa = client();
+    await sapa.connect();
+    await waitUntil(() => sapa.getSnapshot().connection === 'open', 5_000, 'open stream');
+    let outage = true;
+    proxy.fault = (request) =>
+      outage && request.url?.startsWith('/v1/stream') ? { kind: 'respond', status: 503 } : undefined;
+    const before = proxy.count('GET /v1/stream');
+    proxy.cutStreams();
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    const attempts = proxy.count('GET /v1/stream') - before;
+    // Backoff of 1, 2, 4 s ceilings: at most 4 attempts in 4 s, never a tight loop.
+    expect(attempts).toBeGreaterThanOrEqual(1);
+    expect(attempts).toBeLessThanOrEqual(5);
+    expect(['reconnecting', 'connecting']).toContain(sapa.getSnapshot().connection);
+    outage = false;
+    await waitUntil(() => sapa.getSnapshot().connection === 'open', 20_000, 'recovery');
+  }, 40_000);
+
+  test('401 re-creates the session once (same visitor) and retries once', async () => {
+    const sapa = client();
+    await sapa.connect();
+    const visitorId = sapa.getSnapshot().visitor?.id;
+    await sapa.startConversation();
+    let unauthorized = 0;
+    proxy.fault = (request) => {
+      if (request.method === 'PUT' && unauthorized === 0) {
+        unauthorized++;
+        return {
+          kind: 'respond',
+          status: 401,
+          body: '{"code":"unauthorized","status":401,"title":"Token expired","type":"x"}',
+        };
+      }
+      return undefined;
+    };
+    const sessionsBefore = proxy.count('POST /v1/sessions');
+    await sapa.sendText('Halo lagi');
+    expect(proxy.count('POST /v1/sessions') - sessionsBefore).toBe(1);
+    expect(sapa.getSnapshot().visitor?.id).toBe(visitorId);
+  });
+
+  test('a permanent 401 surfaces as an HttpError after one renewal', async () => {
+    const sapa = client();
+    await sapa.connect();
+    await sapa.startConversation();
+    proxy.fault = (request) =>
+      request.method === 'PUT'
+        ? {
+            kind: 'respond',
+            status: 401,
+            body: '{"code":"unauthorized","status":401,"title":"No","type":"x"}',
+          }
+        : undefined;
+    const error = await sapa.sendText('Halo').catch((caught: unknown) => caught);
+    expect(isSapaError(error)).toBe(true);
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as HttpError).status).toBe(401);
+    expect(proxy.count('PUT')).toBe(2);
+  });
+
+  test('offline: the send waits in the outbox and is delivered exactly once when back', async () => {
+    const sapa = client();
+    await sapa.connect();
+    const conversation = await sapa.startConversation();
+    await waitUntil(() => sapa.getSnapshot().connection === 'open', 5_000, 'open stream');
+    proxy.fault = () => ({ kind: 'refuse' });
+    proxy.cutStreams();
+    const failure = await sapa.sendText('Tolong dibantu').catch((error: unknown) => error);
+    expect(isSapaError(failure)).toBe(true);
+    const pending = sapa
+      .getSnapshot()
+      .messages[conversation.id]?.find((message) => message.text === 'Tolong dibantu');
+    expect(pending?.delivery).toBe('failed');
+    proxy.fault = () => undefined;
+    await waitUntil(
+      () =>
+        sapa.getSnapshot().messages[conversation.id]?.find((message) => message.text === 'Tolong dibantu')
+          ?.delivery === 'sent',
+      40_000,
+      'delivery after the outage',
+    );
+    const stored = (await backendMessages(server, conversation.id)).filter(
+      (item) => item.text === 'Tolong dibantu',
+    );
+    expect(stored).toHaveLength(1);
+    expect(
+      sapa.getSnapshot().messages[conversation.id]?.filter((message) => message.text === 'Tolong dibantu'),
+    ).toHaveLength(1);
+  }, 60_000);
+
+  test('a reload on the same IndexedDB: history from storage first, then synced', async () => {
+    const first = client('indexeddb');
+    await first.connect();
+    expect(first.getSnapshot().storage).toBe('indexeddb');
+    const sent = await first.sendText('Pesanan #123 belum sampai');
+    await agentSend(server, sent.conversationId, 'Kami cek sekarang.');
+    await waitUntil(() => texts(first, sent.conversationId).includes('Kami cek sekarang.'), 5_000, 'reply');
+    first.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await agentSend(server, sent.conversationId, 'Sudah dikirim hari ini.');
+
+    // The network is down while the page reloads: storage alone fills the snapshot.
+    proxy.fault = () => ({ kind: 'refuse' });
+    const second = client('indexeddb');
+    const offlineStart = second.connect().catch((error: unknown) => error);
+    await waitUntil(
+      () => texts(second, sent.conversationId).includes('Kami cek sekarang.'),
+      5_000,
+      'stored history',
+    );
+    expect(second.getSnapshot().visitor?.id).toBe(first.getSnapshot().visitor?.id);
+    proxy.fault = () => undefined;
+    await offlineStart;
+    second.disconnect();
+    const third = client('indexeddb');
+    await third.connect();
+    await waitUntil(
+      () => texts(third, sent.conversationId).includes('Sudah dikirim hari ini.'),
+      5_000,
+      'sync',
+    );
+    expect(third.getSnapshot().visitor?.id).toBe(first.getSnapshot().visitor?.id);
+    expect(
+      texts(third, sent.conversationId).filter((text) => text === 'Pesanan #123 belum sampai'),
+    ).toHaveLength(1);
+  }, 60_000);
+
+  test('sendFile checks the limits first, uploads with progress, and sends the file message', async () => {
+    const sapa = client();
+    await sapa.connect();
+    const tooBig = await sapa
+      .sendFile({ name: 'besar.pdf', type: 'application/pdf', data: new Uint8Array(11 * 1024 * 1024) })
+      .catch((error: unknown) => error);
+    expect(tooBig).toMatchObject({ code: 'payload_too_large', limit: 10 * 1024 * 1024 });
+    expect(proxy.count('POST /v1/uploads')).toBe(0);
+    const wrongType = await sapa
+      .sendFile({ name: 'x.exe', type: 'application/x-msdownload', data: new Uint8Array(10) })
+      .catch((error: unknown) => error);
+    expect(wrongType).toMatchObject({ code: 'unsupported_media_type' });
+    const progress: number[] = [];
+    const message = await sapa.sendFile(
+      { name: 'struk pembayaran.txt', type: 'text/plain', data: new TextEncoder().encode('Lunas') },
+      { text: 'Ini buktinya', onProgress: (fraction) => progress.push(fraction) },
+    );
+    expect(message.type).toBe('file');
+    expect(message.attachments?.[0]?.name).toBe('struk pembayaran.txt');
+    expect(progress.at(-1)).toBe(1);
+    const controller = new AbortController();
+    controller.abort();
+    const cancelled = await sapa
+      .sendFile({ name: 'a.txt', type: 'text/plain', data: new Uint8Array(3) }, { signal: controller.signal })
+      .catch((error: unknown) => error);
+    expect(cancelled).toMatchObject({ code: 'aborted' });
+    expect(Object.keys(sapa.getSnapshot().uploads)).toEqual([]);
+  });
+
+  test('reset forgets the visitor and everything stored', async () => {
+    const sapa = client('indexeddb');
+    await sapa.connect();
+    const visitorId = sapa.getSnapshot().visitor?.id;
+    await sapa.sendText('Halo');
+    await sapa.reset();
+    expect(sapa.getSnapshot().conversations).toEqual([]);
+    const again = client('indexeddb');
+    await again.connect();
+    expect(again.getSnapshot().visitor?.id).not.toBe(visitorId);
+    expect(again.getSnapshot().conversations).toEqual([]);
+  });
+});
