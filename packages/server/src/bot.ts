@@ -104,20 +104,29 @@ const DAY_NAMES: Record<Locale, Record<Weekday, string>> = {
   id: { mon: 'Senin', tue: 'Selasa', wed: 'Rabu', thu: 'Kamis', fri: 'Jumat', sat: 'Sabtu', sun: 'Minggu' },
 };
 
+const INDONESIAN_ZONES: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
 function describeHours(hours: BusinessHours | undefined, locale: Locale): string {
   if (!hours) {
     return locale === 'id'
       ? 'Tim kami membalas setiap kali ada agen yang sedang bertugas.'
       : 'Our team replies whenever an agent is on duty.';
   }
+  // Indonesian writes times as 08.00 and names its zones WIB, WITA, WIT.
+  const time = (value: string) => (locale === 'id' ? value.replace(':', '.') : value);
+  const zone = (locale === 'id' && INDONESIAN_ZONES[hours.timezone]) || hours.timezone;
   const spans = hours.weekly.map((span) => {
     const days = span.days.map((day) => DAY_NAMES[locale][day]);
-    const dayText =
-      days.length > 2 ? `${days[0]}–${days[days.length - 1]}` : days.join(locale === 'id' ? ' & ' : ' & ');
-    return `${dayText} ${span.open}–${span.close}`;
+    const dayText = days.length > 2 ? `${days[0]}–${days[days.length - 1]}` : days.join(' & ');
+    return `${dayText} ${time(span.open)}–${time(span.close)}`;
   });
   return locale === 'id'
-    ? `Jam operasional kami: ${spans.join(', ')} (${hours.timezone}). Di luar jam tersebut, silakan tinggalkan pesan dan kami akan membalas secepatnya.`
+    ? `Jam operasional kami: ${spans.join(', ')} ${zone}. Di luar jam tersebut, silakan tinggalkan pesan dan kami akan membalas secepatnya.`
     : `Our opening hours: ${spans.join(', ')} (${hours.timezone}). Outside these hours, leave a message and we will reply as soon as we can.`;
 }
 

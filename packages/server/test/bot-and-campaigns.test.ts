@@ -59,6 +59,30 @@ describe('the rule bot', () => {
     ]);
   });
 
+  it('answers a word both languages use in the visitor language, and Indonesian sentences in Indonesian', async () => {
+    const server = await startTestServer({ sites: [SITE] });
+    const { session, conversationId } = await visitorWithConversation(server, { locale: 'en-US' });
+    await say(server, session.token, conversationId, 'a', { type: 'text', text: 'I want a refund' });
+    await say(server, session.token, conversationId, 'b', { type: 'text', text: 'saya mau tanya sesuatu' });
+    const page = await call(
+      server,
+      'GET',
+      `/v1/conversations/${conversationId}/messages`,
+      undefined,
+      session.token,
+    );
+    const replies = page.body.messages.filter(
+      (message: { author: { role: string } }) => message.author.role === 'bot',
+    );
+    expect(replies[0].text).toMatch(/^Returns are possible within 7 days/);
+    expect(replies[1].text).toMatch(/^Mohon maaf, saya belum memahami/);
+    expect(replies[1].actions[4]).toEqual({
+      type: 'reply',
+      label: 'Bicara dengan agen',
+      payload: 'handover',
+    });
+  });
+
   it('tells the opening hours of the site', async () => {
     // Open around the clock, so the bot (no agent online) answers whatever the time of the test run.
     const businessHours = {
@@ -80,8 +104,9 @@ describe('the rule bot', () => {
     );
     const reply = page.body.messages.at(-1);
     expect(reply.author.role).toBe('bot');
-    expect(reply.text).toContain('Senin–Jumat 00:00–24:00');
-    expect(reply.text).toContain('Sabtu & Minggu');
+    expect(reply.text).toContain(
+      'Jam operasional kami: Senin–Jumat 00.00–24.00, Sabtu & Minggu 00.00–24.00 WIB.',
+    );
   });
 
   it('hands over on the quick-reply payload: event line, pending, agents told, then silence', async () => {
