@@ -2,6 +2,9 @@ import type { Channel } from '@sapa/protocol';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { EXTERNAL_REL, safeUrl, WEB_LINK_SCHEMES } from '../safe-url.js';
 
+// A newer backend may send channel types this widget has no wording for: those read as a plain link.
+const KNOWN: readonly string[] = ['whatsapp', 'instagram', 'messenger', 'telegram', 'email', 'link'];
+
 /** Props of {@link ChannelLinks}. */
 export interface ChannelLinksProps {
   channels: Channel[];
@@ -29,7 +32,8 @@ export function ChannelLinks({ channels }: ChannelLinksProps) {
               target="_blank"
               rel={EXTERNAL_REL}
             >
-              {channel.label?.[locale] ?? t(`channel.${channel.type}`)}
+              {channel.label?.[locale] ??
+                t(`channel.${KNOWN.includes(channel.type) ? channel.type : 'link'}`)}
             </a>
           </li>
         ))}

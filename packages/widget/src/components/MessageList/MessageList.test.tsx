@@ -115,7 +115,7 @@ describe('MessageList', () => {
 
   it('has no axe violations', async () => {
     const { container } = renderWithI18n(
-      <MessageList messages={history(60)} typing={[agent]} hasMore now={now} />,
+      <MessageList messages={history(12)} typing={[agent]} hasMore now={now} />,
     );
     expect(await axeViolations(container)).toEqual([]);
   });

@@ -1,0 +1,91 @@
+import { userEvent } from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { agent } from '../fixtures.js';
+import { axeViolations, renderWithI18n } from '../test-support.js';
+import { Header } from './Header.js';
+
+const now = new Date(2026, 10, 25, 21, 0);
+
+describe('Header', () => {
+  it('shows the site name, the team and the configured reply time while online', () => {
+    const { getByRole, getByText } = renderWithI18n(
+      <Header
+        siteName="Toko Sapa"
+        agents={[agent, { role: 'agent', id: 'a2', name: 'Dewi' }]}
+        availability={{ online: true, replyTime: 'minutes' }}
+        onLocaleChange={() => {}}
+        onClose={() => {}}
+      />,
+      'id',
+    );
+    expect(getByRole('heading', { name: 'Toko Sapa' })).toBeTruthy();
+    expect(getByText('Kami biasanya membalas dalam beberapa menit')).toBeTruthy();
+    expect(getByText('Online.', { exact: false })).toBeTruthy();
+    expect(getByRole('list', { name: 'Tim kami' }).textContent).toContain('Dewi');
+  });
+
+  it('promises no reply time while away: it names when the team is back', () => {
+    const nextOpenAt = new Date(2026, 10, 26, 8, 0).toISOString();
+    const { getByText, queryByText } = renderWithI18n(
+      <Header
+        siteName="Toko Sapa"
+        availability={{ online: false, replyTime: 'minutes', nextOpenAt }}
+        onLocaleChange={() => {}}
+        onClose={() => {}}
+        now={now}
+      />,
+    );
+    expect(getByText(/We're away\. We'll be back tomorrow at 8:00\sAM/)).toBeTruthy();
+    expect(queryByText(/few minutes/)).toBeNull();
+  });
+
+  it('switches language and closes', async () => {
+    const onLocaleChange = vi.fn();
+    const onClose = vi.fn();
+    const { getByRole } = renderWithI18n(
+      <Header siteName="Toko Sapa" onLocaleChange={onLocaleChange} onClose={onClose} />,
+    );
+    await userEvent.selectOptions(getByRole('combobox', { name: 'Language' }), 'id');
+    expect(onLocaleChange).toHaveBeenCalledWith('id');
+    await userEvent.click(getByRole('button', { name: 'Close chat' }));
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('has a back button only when a list to go back to exists', async () => {
+    const onBack = vi.fn();
+    const { getByRole, rerender, queryByRole } = renderWithI18n(
+      <Header siteName="Toko Sapa" onLocaleChange={() => {}} onClose={() => {}} />,
+    );
+    expect(queryByRole('button', { name: 'Back to conversations' })).toBeNull();
+    rerender(<Header siteName="Toko Sapa" onLocaleChange={() => {}} onClose={() => {}} onBack={onBack} />);
+    await userEvent.click(getByRole('button', { name: 'Back to conversations' }));
+    expect(onBack).toHaveBeenCalledTimes(1);
+  });
+
+  it('drops a logo with an unsafe URL', () => {
+    const { container } = renderWithI18n(
+      <Header
+        siteName="Toko Sapa"
+        logoUrl="javascript:alert(1)"
+        onLocaleChange={() => {}}
+        onClose={() => {}}
+      />,
+    );
+    expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('has no axe violations', async () => {
+    const { container } = renderWithI18n(
+      <Header
+        siteName="Toko Sapa"
+        logoUrl="https://toko.example/logo.png"
+        agents={[agent]}
+        availability={{ online: true, replyTime: 'hours' }}
+        onLocaleChange={() => {}}
+        onClose={() => {}}
+        onBack={() => {}}
+      />,
+    );
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});
