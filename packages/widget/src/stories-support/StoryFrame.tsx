@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { createPortal } from 'preact/compat';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { adoptStyles } from '../adopt-styles.js';
 import { Root } from '../components/Root/Root.js';
 import { widgetStyles } from './widget-styles.js';
 
@@ -27,13 +26,24 @@ export function StoryFrame({ theme, accentColor, width, children }: StoryFramePr
     const element = host.current;
     if (!element) return;
     const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-    const removeStyles = adoptStyles(shadow, widgetStyles());
+    // Adopted like the shell does (a constructable stylesheet), and taken out again on unmount.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(widgetStyles());
+    // Components sit on the panel's background in the widget; in a story they sit on the same surface,
+    // so colour contrast is checked against what visitors really see, in both themes.
+    const storySheet = new CSSStyleSheet();
+    storySheet.replaceSync(
+      '.sapa-story>.sapa-root{display:block;box-sizing:border-box;min-height:100%;padding:16px;background:var(--sapa-bg)}',
+    );
+    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet, storySheet];
     const mountPoint = document.createElement('div');
     mountPoint.className = 'sapa-story';
     shadow.append(mountPoint);
     setContainer(mountPoint);
     return () => {
-      removeStyles();
+      shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.filter(
+        (adopted) => adopted !== sheet && adopted !== storySheet,
+      );
       mountPoint.remove();
       setContainer(null);
     };
