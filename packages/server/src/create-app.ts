@@ -77,6 +77,15 @@ export function createApp(app: AppContext): Hono<AppEnvironment> {
     return serveFile(exampleFolder(name), rest);
   });
 
+  // The shop is the page at `/`, so its relative links (`./shop.css`) resolve at the root: serve them from there.
+  http.get('/*', (c) => {
+    const segments = segmentsAfter(c.req.url, '/');
+    if (['v1', 'agent', ...Object.keys(folders), 'examples'].includes(segments[0] ?? '')) {
+      throw new ProblemError('not_found', `Nothing at GET ${c.req.path}.`);
+    }
+    return serveFile(exampleFolder('shop'), segments);
+  });
+
   http.notFound((c) =>
     new ProblemError('not_found', `Nothing at ${c.req.method} ${c.req.path}.`).toResponse(),
   );

@@ -227,6 +227,8 @@ describe('static files', () => {
       '/examples/..%2f..%2f/package.json',
       '/console/%2e%2e%5c%2e%2e%5cpackage.json',
       '/storybook/..%00/package.json',
+      '/..%2f..%2fpackage.json',
+      '/%2e%2e/%2e%2e/package.json',
     ]) {
       const response = await rawGet(server.url, path);
       expect(response.status, path).toBe(404);

@@ -45,6 +45,7 @@ describe('static files', () => {
     const server = await startTestServer({
       staticRoot: layout({
         'examples/shop/index.html': '<title>Toko Sapa</title>',
+        'examples/shop/shop.css': '.toko{}',
         'examples/headless/index.html': 'source',
         'examples/headless/dist/index.html': 'built',
         'examples/script-tag/index.html': 'script tag',
@@ -52,6 +53,10 @@ describe('static files', () => {
         'storybook-static/index.html': 'storybook',
       }),
     });
+    expect(await (await fetch(`${server.url}/shop.css`)).text()).toBe('.toko{}');
+    expect((await fetch(`${server.url}/shop.css`)).headers.get('content-type')).toBe(
+      'text/css; charset=utf-8',
+    );
     const home = await fetch(`${server.url}/`);
     expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await home.text()).toBe('<title>Toko Sapa</title>');
