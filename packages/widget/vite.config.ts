@@ -38,7 +38,7 @@ export default defineConfig(({ mode }): UserConfig => {
         emptyOutDir: false,
         copyPublicDir: false,
         minify: true,
-        target: 'es2020',
+        target: 'es2022',
         lib: {
           entry: 'src/loader/sapa.ts',
           formats: ['iife'],
@@ -73,7 +73,7 @@ export default defineConfig(({ mode }): UserConfig => {
       copyPublicDir: false,
       manifest: true,
       modulePreload: false,
-      target: 'es2020',
+      target: 'es2022',
       rolldownOptions: {
         input: APP_ENTRY,
         // The loader calls the entry's `startApp` export: keep it.

@@ -2,7 +2,8 @@
 export const LAUNCHER_LABELS = { en: 'Open chat', id: 'Buka obrolan' } as const;
 
 const SVG = 'http://www.w3.org/2000/svg';
-const BUBBLE = 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z';
+// The same speech bubble as the app's Launcher component, so nothing moves when the app takes over.
+const BUBBLE = 'M4 5h16v11H9l-5 4z';
 
 /**
  * Draws the launcher button with DOM calls only (no markup strings): the one thing a visitor sees before
@@ -16,7 +17,6 @@ export function drawLauncherPlaceholder(
 ): HTMLButtonElement {
   const button = document.createElement('button');
   button.type = 'button';
-  button.className = 'sapa-shell-launcher';
   button.setAttribute('aria-label', label);
   const icon = document.createElementNS(SVG, 'svg');
   icon.setAttribute('viewBox', '0 0 24 24');
@@ -25,8 +25,7 @@ export function drawLauncherPlaceholder(
   path.setAttribute('d', BUBBLE);
   icon.append(path);
   button.append(icon);
-  button.addEventListener('pointerenter', onIntent);
-  button.addEventListener('focus', onIntent);
+  for (const intent of ['pointerenter', 'focus']) button.addEventListener(intent, onIntent);
   button.addEventListener('click', onActivate);
   root.append(button);
   return button;

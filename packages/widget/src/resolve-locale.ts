@@ -12,7 +12,7 @@ export function resolveLocale(option?: string): 'en' | 'id' {
   return (
     pickLocale(option) ??
     pickLocale(document.documentElement.lang) ??
-    (navigator.languages ?? [navigator.language]).map(pickLocale).find(Boolean) ??
+    navigator.languages.map(pickLocale).find(Boolean) ??
     'en'
   );
 }

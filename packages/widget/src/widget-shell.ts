@@ -16,6 +16,8 @@ export interface ShellSetup {
   nonce?: string;
   /** Where the host element goes; default `document.body`. */
   target?: Element;
+  /** Options `init` starts from (the loader's `data-*` attributes); `init`'s own options win. */
+  defaults?: Partial<WidgetOptions>;
 }
 
 /** The untyped command entry point; `Sapa` is its typed face. */
@@ -25,20 +27,13 @@ type Listener = (payload: unknown) => void;
 
 const EVENTS: readonly WidgetEventName[] = ['ready', 'open', 'close', 'message', 'unread'];
 const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+  typeof value === 'object' && value !== null;
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 const noArguments = (args: unknown[]) => args.length === 0;
 
 /** Argument checks per command; a command missing here is unknown. */
 const CHECKS: Record<string, (args: unknown[]) => boolean> = {
   init: ([options]) => isObject(options) && isText(options.apiUrl) && isText(options.siteKey),
-  open: noArguments,
-  close: noArguments,
-  toggle: noArguments,
-  show: noArguments,
-  hide: noArguments,
-  reset: noArguments,
-  shutdown: noArguments,
   identify: ([identity]) => isObject(identity) && isText(identity.userId),
   update: ([update]) => isObject(update),
   track: ([name, properties]) => isText(name) && (properties === undefined || isObject(properties)),
@@ -46,6 +41,8 @@ const CHECKS: Record<string, (args: unknown[]) => boolean> = {
   setLocale: ([locale]) => isText(locale),
   on: ([event, handler]) => EVENTS.includes(event as WidgetEventName) && typeof handler === 'function',
 };
+for (const command of ['open', 'close', 'toggle', 'show', 'hide', 'reset', 'shutdown'])
+  CHECKS[command] = noArguments;
 
 /**
  * The widget shell shared by the `sapa.js` loader and `mount()`: checks commands, owns the host element
@@ -53,8 +50,8 @@ const CHECKS: Record<string, (args: unknown[]) => boolean> = {
  * interacts, a command needs the backend, or a returning visitor has a conversation). Until then it makes
  * no API call. Commands that need the app are queued and replayed once it runs.
  */
-export function createShell({ loadApp, nonce, target }: ShellSetup): RunCommand {
-  const listeners = new Map<string, Set<Listener>>();
+export function createShell({ loadApp, nonce, target, defaults }: ShellSetup): RunCommand {
+  let listeners: Record<string, Listener[]> = {};
   let waitingForInit: unknown[][] = [];
   let waitingForApp: unknown[][] = [];
   let options: WidgetOptions | undefined;
@@ -66,16 +63,14 @@ export function createShell({ loadApp, nonce, target }: ShellSetup): RunCommand 
   let starting = false;
   let openAtStart = false;
   let locale: 'en' | 'id' = 'en';
-  // Bumped by shutdown, so that an app chunk arriving afterwards does not start.
-  let generation = 0;
 
   const emit = <E extends WidgetEventName>(event: E, payload: WidgetEventMap[E]) => {
-    for (const listener of listeners.get(event) ?? []) {
+    for (const listener of listeners[event] ?? []) {
       try {
         listener(payload);
       } catch (error) {
         // A listener belongs to the host page: its failure is reported, never passed into the widget.
-        console.error(`Sapa: a listener of "${event}" threw.`, error);
+        console.error(error);
       }
     }
   };
@@ -88,11 +83,12 @@ export function createShell({ loadApp, nonce, target }: ShellSetup): RunCommand 
   const start = () => {
     if (app || starting || !root || !options) return;
     starting = true;
-    const startedIn = generation;
+    // A shutdown (or shutdown and init) while the chunk loads replaces the root: then the app does not start.
+    const startedIn = root;
     fetchApp().then(
       ({ startApp }) => {
-        if (startedIn !== generation || !root || !options) return;
-        app = startApp({ root, options, locale, ...(nonce ? { nonce } : {}), open: openAtStart, emit });
+        if (startedIn !== root || !options) return;
+        app = startApp({ root, options, locale, nonce, open: openAtStart, emit });
         launcher?.remove();
         launcher = undefined;
         for (const [name, ...args] of waitingForApp.splice(0)) app.run(name as string, args);
@@ -100,7 +96,7 @@ export function createShell({ loadApp, nonce, target }: ShellSetup): RunCommand 
       (error: unknown) => {
         starting = false;
         appModule = undefined;
-        console.error('Sapa: the chat could not be loaded.', error);
+        console.error(error);
       },
     );
   };
@@ -114,24 +110,21 @@ export function createShell({ loadApp, nonce, target }: ShellSetup): RunCommand 
     const zIndex = Number.isInteger(theme.zIndex) ? (theme.zIndex as number) : 2147483000;
     adoptStyles(root, shellStyles(zIndex, theme.position === 'left' ? 'left' : 'right'), nonce);
     // Through the CSSOM, never into style text: a colour from the page cannot inject CSS rules.
-    if (typeof theme.accentColor === 'string') host.style.setProperty('--sapa-accent', theme.accentColor);
+    if (theme.accentColor) host.style.setProperty('--sapa-accent', theme.accentColor);
     launcher = drawLauncherPlaceholder(root, LAUNCHER_LABELS[locale], fetchApp, () => {
       openAtStart = true;
       start();
     });
-    const parent = target ?? document.body;
-    const element = host;
-    if (parent) parent.append(element);
-    else document.addEventListener('DOMContentLoaded', () => document.body.append(element), { once: true });
+    // An async script in <head> may run before <body> exists; <html> holds the host just as well.
+    (target ?? document.body ?? document.documentElement).append(host);
     openAtStart = readFlag('sessionStorage', openFlag(given.siteKey));
     if (openAtStart || readFlag('localStorage', resumeFlag(given.siteKey))) start();
   };
 
   const shutdown = () => {
-    generation++;
     app?.destroy();
     host?.remove();
-    listeners.clear();
+    listeners = {};
     waitingForInit = [];
     waitingForApp = [];
     options = host = root = launcher = app = appModule = undefined;
@@ -141,20 +134,15 @@ export function createShell({ loadApp, nonce, target }: ShellSetup): RunCommand 
   const forget = (siteKey: string) => {
     writeFlag('localStorage', resumeFlag(siteKey), false);
     writeFlag('sessionStorage', openFlag(siteKey), false);
-    try {
-      // The SDK's store (DESIGN.md: createStore('sapa', 'kv')); deleting it forgets the visitor without
-      // loading the app or calling the backend.
-      indexedDB.deleteDatabase('sapa');
-    } catch {
-      // No IndexedDB here: nothing was stored in it.
-    }
+    // The SDK's store (DESIGN.md: createStore('sapa', 'kv')); deleting it forgets the visitor without
+    // loading the app or calling the backend.
+    indexedDB.deleteDatabase('sapa');
   };
 
   const run = (name: string, args: unknown[]) => {
     if (name === 'on') {
       const [event, handler] = args as [string, Listener];
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event)?.add(handler);
+      listeners[event] = [...(listeners[event] ?? []), handler];
       return;
     }
     if (name === 'shutdown') return shutdown();
@@ -186,17 +174,21 @@ export function createShell({ loadApp, nonce, target }: ShellSetup): RunCommand 
 
   return (command, ...args) => {
     try {
+      const given = args[0] as Partial<WidgetOptions>;
+      if (command === 'init' && isObject(given)) {
+        args[0] = { ...defaults, ...given, theme: { ...defaults?.theme, ...given.theme } };
+      }
       const check =
         typeof command === 'string' && Object.hasOwn(CHECKS, command) ? CHECKS[command] : undefined;
-      if (!check) return console.error(`Sapa: unknown command ${JSON.stringify(String(command))}.`);
-      if (!check(args)) return console.error(`Sapa('${command}'): invalid arguments; see docs/embedding.md.`);
+      if (!check) return console.error(`Sapa: unknown command '${String(command)}'.`);
+      if (!check(args)) return console.error(`Sapa('${command}'): invalid arguments.`);
       run(command as string, args);
       if (options && waitingForInit.length > 0 && host) {
         for (const [name, ...queued] of waitingForInit.splice(0)) run(name as string, queued);
       }
     } catch (error) {
       // Never throw into the host page.
-      console.error(`Sapa('${String(command)}') failed.`, error);
+      console.error(error);
     }
   };
 }

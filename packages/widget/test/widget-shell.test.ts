@@ -168,6 +168,7 @@ describe('widget shell', () => {
     expect(destroyed()).toBe(1);
     expect(hosts()).toHaveLength(0);
     contexts[0]?.emit('open', undefined);
+    await settle();
     expect(opened).toEqual([]);
     shell('init', options);
     expect(hosts()).toHaveLength(1);

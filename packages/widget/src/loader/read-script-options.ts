@@ -7,16 +7,13 @@ import type { WidgetOptions, WidgetTheme } from '../options.js';
  */
 export function readScriptOptions(script: HTMLScriptElement | null): Partial<WidgetOptions> {
   if (!script) return {};
-  const data = script.dataset;
-  const theme: WidgetTheme = {};
-  if (data.accentColor) theme.accentColor = data.accentColor;
-  if (data.position === 'left' || data.position === 'right') theme.position = data.position;
-  if (data.mode === 'light' || data.mode === 'dark' || data.mode === 'auto') theme.mode = data.mode;
-  if (data.zIndex) theme.zIndex = Number(data.zIndex);
-  const options: Partial<WidgetOptions> = { theme };
-  if (data.siteKey) options.siteKey = data.siteKey;
-  options.apiUrl = data.apiUrl || new URL(script.src).origin;
-  if (data.locale) options.locale = data.locale;
-  if (data.sound === 'true') options.sound = true;
-  return options;
+  // Values are passed on as given; `init` and the app check them like any other options.
+  const { siteKey, apiUrl, locale, sound, accentColor, position, mode, zIndex } = script.dataset;
+  return {
+    siteKey: siteKey as string,
+    apiUrl: apiUrl || new URL(script.src).origin,
+    locale: locale as string,
+    sound: sound === 'true',
+    theme: { accentColor, position, mode, zIndex: zIndex ? +zIndex : undefined } as WidgetTheme,
+  };
 }

@@ -9,50 +9,42 @@
  * <script async src="https://support.example.com/widget/sapa.js"></script>
  * ```
  */
-import type { WidgetOptions } from '../options.js';
 import { createShell, type RunCommand } from '../widget-shell.js';
 import { readScriptOptions } from './read-script-options.js';
 
 /** File name of the app chunk, relative to this script; injected by the build (vite.config.ts). */
 declare const __SAPA_APP_CHUNK__: string;
 
-type QueueStub = RunCommand & { q?: ArrayLike<unknown>[]; loaded?: boolean };
+type QueueStub = RunCommand & { q?: Iterable<unknown>[]; loaded?: boolean };
 type TrustedTypesWindow = Window & {
   trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(url: string): string }): unknown };
 };
 
-(() => {
+{
   // Captured now: `document.currentScript` is null once this first synchronous run is over.
   const script = document.currentScript as HTMLScriptElement | null;
   const existing = (window as { Sapa?: QueueStub }).Sapa;
-  if (existing?.loaded) return; // sapa.js included twice: the first copy owns the page
+  // sapa.js included twice: the first copy owns the page.
+  if (!existing?.loaded) start(script, existing);
+}
+
+function start(script: HTMLScriptElement | null, existing: QueueStub | undefined) {
   const base = script?.src || location.href;
   const appUrl = new URL(__SAPA_APP_CHUNK__, base).href;
-  // Under `require-trusted-types-for 'script'` script URLs go through a named policy; it only ever
-  // passes the one URL computed above.
+  // Under `require-trusted-types-for 'script'` script URLs go through a named policy. The policy object
+  // never leaves this closure, so the only URL it ever blesses is the app chunk's, computed above.
   const policy = (window as TrustedTypesWindow).trustedTypes?.createPolicy('sapa', {
-    createScriptURL: (url) => {
-      if (url !== appUrl) throw new TypeError(`Sapa loads only its own chunk, not ${url}.`);
-      return url;
-    },
+    createScriptURL: (url) => url,
   }) as { createScriptURL(url: string): string } | undefined;
   const defaults = readScriptOptions(script);
-  const shell = createShell({
+  const command: QueueStub = createShell({
     loadApp: () => import(/* @vite-ignore */ policy ? policy.createScriptURL(appUrl) : appUrl),
-    ...(script?.nonce ? { nonce: script.nonce } : {}),
+    nonce: script?.nonce,
+    defaults,
   });
-  let initialised = false;
-  const command: QueueStub = (name, ...args) => {
-    const given = args[0] as Partial<WidgetOptions> | undefined;
-    if (name === 'init' && !initialised && typeof given === 'object' && given !== null) {
-      initialised = true;
-      args[0] = { ...defaults, ...given, theme: { ...defaults.theme, ...given.theme } };
-    }
-    if (name === 'shutdown') initialised = false;
-    shell(name, ...args);
-  };
   command.loaded = true;
   (window as { Sapa?: QueueStub }).Sapa = command;
-  for (const queued of Array.from(existing?.q ?? [])) command(...(Array.from(queued) as [unknown]));
-  if (!initialised && defaults.siteKey) command('init', defaults);
-})();
+  for (const queued of existing?.q ?? []) command(...(queued as [unknown]));
+  // Configured by attributes alone; after a queued `init` this second one changes nothing.
+  if (defaults.siteKey) command('init', {});
+}
