@@ -9,6 +9,9 @@ export const CLOSE_STREAM_EVENT = 'sapa.close';
 
 const encoder = new TextEncoder();
 
+/** Live events waiting for a slow client (beyond its replay) before its stream is ended. */
+const MAX_QUEUED_CHUNKS = 5000;
+
 function encodeEvent(event: OutgoingEvent): Uint8Array {
   const idLine = event.id === undefined ? '' : `id: ${event.id}\n`;
   return encoder.encode(`${idLine}event: ${event.type}\ndata: ${event.data}\n\n`);
@@ -47,6 +50,12 @@ export function eventStreamResponse(options: {
       cleanup = close;
       const send = (chunk: Uint8Array) => {
         if (closed) return;
+        // A client that stopped reading would make the queue grow without end; drop it instead; it
+        // reconnects with its cursor and gets the durable events replayed.
+        if ((controller.desiredSize ?? 0) < -(MAX_QUEUED_CHUNKS + options.replay.length)) {
+          close();
+          return;
+        }
         try {
           controller.enqueue(chunk);
         } catch {
