@@ -209,7 +209,8 @@ export class ChatService {
         closedVisitorId: closed,
       };
     });
-    if (closedVisitorId) this.hub.publishToVisitor(closedVisitorId, { type: 'sapa.close', data: '{}' });
+    // The old visitor's streams end, so its tabs reconnect with the new token (to the user's stream).
+    if (closedVisitorId) this.hub.closeVisitorStreams(closedVisitorId);
     this.runDateCampaigns(site, visitorId);
     const visitor = this.publishVisitorChanged(visitorId);
     return { visitor, token: newSessionToken };

@@ -1,3 +1,6 @@
+/** Internal event type that ends a stream instead of being written to it. */
+export const CLOSE_STREAM_EVENT = 'sapa.close';
+
 /** One event ready to be written to an SSE stream. */
 export interface OutgoingEvent {
   type: string;
@@ -52,6 +55,11 @@ export class EventHub {
 
   publishToAgents(event: OutgoingEvent): void {
     for (const listener of this.agents) listener(event);
+  }
+
+  /** Ends every open stream of a visitor (its token was replaced by another visitor's). */
+  closeVisitorStreams(visitorId: string): void {
+    this.publishToVisitor(visitorId, { type: CLOSE_STREAM_EVENT, data: '{}' });
   }
 
   isVisitorOnline(visitorId: string): boolean {

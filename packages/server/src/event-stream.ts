@@ -1,11 +1,8 @@
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@sapa/protocol';
-import type { EventListener, OutgoingEvent } from './event-hub.js';
+import { CLOSE_STREAM_EVENT, type EventListener, type OutgoingEvent } from './event-hub.js';
 
 /** Every open stream, so the server can end them all when it closes. */
 export type StreamRegistry = Set<() => void>;
-
-/** Internal event type that ends a stream (its visitor was merged into another). */
-export const CLOSE_STREAM_EVENT = 'sapa.close';
 
 const encoder = new TextEncoder();
 
