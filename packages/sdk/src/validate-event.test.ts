@@ -31,7 +31,7 @@ describe('incoming stream data', () => {
       JSON.stringify({ message: { ...message, seq: 'one' } }),
     );
     expect(noSeq).toBeInstanceOf(ProtocolError);
-    expect((noSeq as ProtocolError).data).toMatchObject({ message: { seq: 'one' } });
+    expect((noSeq as ProtocolError).data).toMatchObject({ path: 'data.message.seq' });
     expect(
       parseStreamEvent('typing', JSON.stringify({ conversationId: 'c1', typing: 'yes' })),
     ).toBeInstanceOf(ProtocolError);
