@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import axe from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../../e2e/support/browser.js';
+import { Composer } from '../components/Composer/Composer.js';
+import { agent, textMessage, visitor } from '../components/fixtures.js';
+import { Header } from '../components/Header/Header.js';
+import { Launcher } from '../components/Launcher/Launcher.js';
+import { MessageList } from '../components/MessageList/MessageList.js';
+import { Panel } from '../components/Panel/Panel.js';
+import { renderWithI18n } from '../components/test-support.js';
+
+// The stylesheet's promises (host CSS cannot reach in, themes keep AA contrast, phones get a full-screen panel)
+// depend on layout and the cascade, which only a real browser has: components are rendered here, their markup is
+// put into a shadow root in Chromium with the stylesheet adopted, as the shell does.
+const css = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'widget.css'), 'utf8');
+
+const HOSTILE_PAGE = `<!doctype html><html lang="en" style="font-size: 30px"><head><style>
+  * { all: unset !important; }
+  button { display: none !important; }
+  html, body { font: 30px/3 serif; color: red; letter-spacing: 4px; }
+</style></head><body><div id="host"></div></body></html>`;
+
+function widgetMarkup(): string {
+  const now = new Date(2026, 10, 25, 15, 0);
+  const { container } = renderWithI18n(
+    <>
+      <Launcher open unreadCount={0} onToggle={() => {}} />
+      <Panel title="Toko Sapa">
+        <Header
+          siteName="Toko Sapa"
+          availability={{ online: true, replyTime: 'minutes' }}
+          onLocaleChange={() => {}}
+          onClose={() => {}}
+        />
+        <MessageList
+          messages={[
+            textMessage(1, visitor, 'Halo, pesanan saya belum sampai', new Date(2026, 10, 25, 10, 0)),
+            textMessage(
+              2,
+              agent,
+              'Baik, kami cek dulu ya: https://toko.example/lacak',
+              new Date(2026, 10, 25, 10, 1),
+            ),
+          ]}
+          agentReadSeq={1}
+          now={now}
+        />
+        <Composer onSend={() => {}} onFiles={() => {}} />
+      </Panel>
+    </>,
+  );
+  // The themed root is the first child; keep its attributes so the test can switch theme and position.
+  return container.innerHTML;
+}
+
+async function mountWidget(page: Page, theme: 'light' | 'dark', position: 'left' | 'right' = 'right') {
+  await page.setContent(HOSTILE_PAGE);
+  await page.evaluate(
+    ({ css, markup, theme, position }) => {
+      const host = document.getElementById('host') as HTMLElement;
+      const shadow = host.attachShadow({ mode: 'open' });
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      shadow.adoptedStyleSheets = [sheet];
+      const template = document.createElement('template');
+      // Test fixture: markup Preact rendered from fixed test data, not data from a network.
+      template.innerHTML = markup;
+      shadow.append(template.content);
+      const root = shadow.querySelector('.sapa-root') as HTMLElement;
+      root.dataset.theme = theme;
+      root.dataset.position = position;
+    },
+    { css, markup: widgetMarkup(), theme, position },
+  );
+}
+
+// Playwright's CSS locators pierce open shadow roots.
+function inShadow<T>(page: Page, selector: string, read: (element: Element) => T): Promise<T> {
+  return page.locator(selector).evaluate(read);
+}
+
+describe('widget.css in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('is not reached by hostile host CSS or the host font size', { timeout: 60_000 }, async () => {
+    await mountWidget(page, 'light');
+    const launcher = await inShadow(page, '.sapa-launcher', (element) => {
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      return {
+        display: style.display,
+        width: box.width,
+        right: innerWidth - box.right,
+        position: style.position,
+      };
+    });
+    expect(launcher).toEqual({ display: 'grid', width: 56, right: 20, position: 'fixed' });
+    const root = await inShadow(page, '.sapa-root', (element) => {
+      const style = getComputedStyle(element);
+      return { fontSize: style.fontSize, letterSpacing: style.letterSpacing, color: style.color };
+    });
+    expect(root).toEqual({ fontSize: '14px', letterSpacing: 'normal', color: 'rgb(27, 28, 32)' });
+    expect(await inShadow(page, '.sapa-textarea', (element) => getComputedStyle(element).fontSize)).toBe(
+      '16px',
+    );
+    expect(await inShadow(page, '.sapa-send', (element) => getComputedStyle(element).display)).toBe('grid');
+  });
+
+  it('has no axe violations, contrast included, in the light and dark themes', {
+    timeout: 60_000,
+  }, async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      await mountWidget(page, theme);
+      await page.addScriptTag({ content: axe.source });
+      const violations = await page.evaluate(async () => {
+        const results = await (window as unknown as { axe: typeof axe }).axe.run(
+          { include: [['#host']] } as unknown as axe.ElementContext,
+          { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] },
+        );
+        return results.violations.map((violation) => `${violation.id}: ${violation.nodes.length}`);
+      });
+      expect(violations, theme).toEqual([]);
+    }
+  });
+
+  it('sits on the left when asked', { timeout: 60_000 }, async () => {
+    await mountWidget(page, 'light', 'left');
+    const left = await inShadow(page, '.sapa-panel', (element) => element.getBoundingClientRect().left);
+    expect(left).toBe(20);
+  });
+
+  it('fills the screen on phones', { timeout: 60_000 }, async () => {
+    await page.setViewportSize({ width: 375, height: 667 });
+    await mountWidget(page, 'light');
+    const box = await inShadow(page, '.sapa-panel', (element) => {
+      const rect = element.getBoundingClientRect();
+      return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+    });
+    expect(box).toEqual({ x: 0, y: 0, width: 375, height: 667 });
+    await page.setViewportSize({ width: 1024, height: 768 });
+  });
+});
