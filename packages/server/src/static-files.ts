@@ -23,8 +23,11 @@ const MIME_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** A file name with a content hash (`index-3fA9_x1Z.js`): its content never changes, so caches may keep it. */
-const HASHED_NAME = /[-.][A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
+/**
+ * A file name with a bundler content hash (`index-3fA9_x1Z.js`: 8 base64url characters, with a capital or a
+ * digit so words such as `-fallback` do not count): its content never changes, so caches may keep it.
+ */
+const HASHED_NAME = /[-.](?=[A-Za-z0-9_-]*[A-Z0-9])[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
 
 /**
  * Turns URL path segments (still percent-encoded) into a path inside `root`, or refuses: encoded slashes,

@@ -25,6 +25,7 @@ describe('static files', () => {
         'packages/widget/dist/sapa.js': 'console.log("loader")',
         'packages/widget/dist/chunks/app-Bx3kQ9aZ.js': 'export {}',
         'packages/widget/dist/chunks/style-Bx3kQ9aZ.css': ':host{}',
+        'packages/widget/dist/chunks/loader-fallback.js': 'export {}',
       }),
     });
     const loader = await fetch(`${server.url}/widget/sapa.js`);
@@ -34,6 +35,8 @@ describe('static files', () => {
     expect(await loader.text()).toBe('console.log("loader")');
     const chunk = await fetch(`${server.url}/widget/chunks/app-Bx3kQ9aZ.js`);
     expect(chunk.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const unhashed = await fetch(`${server.url}/widget/chunks/loader-fallback.js`);
+    expect(unhashed.headers.get('cache-control')).toBe('no-cache');
     const style = await fetch(`${server.url}/widget/chunks/style-Bx3kQ9aZ.css`);
     expect(style.headers.get('content-type')).toBe('text/css; charset=utf-8');
     const missing = await fetch(`${server.url}/widget/nothing.js`);
