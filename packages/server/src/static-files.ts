@@ -31,7 +31,7 @@ const HASHED_NAME = /[-.](?=[A-Za-z0-9_-]*[A-Z0-9])[A-Za-z0-9_-]{8}\.[a-z0-9]+$/
 
 /**
  * Turns URL path segments (still percent-encoded) into a path inside `root`, or refuses: encoded slashes,
- * `..`, NUL and anything resolving outside `root` are a 404, never a file elsewhere on disk.
+ * `..`, hidden files, NUL and anything resolving outside `root` are a 404, never a file elsewhere on disk.
  */
 export function safeJoin(root: string, encodedSegments: readonly string[]): string {
   const segments: string[] = [];
@@ -43,7 +43,8 @@ export function safeJoin(root: string, encodedSegments: readonly string[]): stri
     } catch {
       throw new ProblemError('not_found', 'No such file.');
     }
-    if (segment === '.' || segment === '..' || /[/\\\0]/.test(segment)) {
+    // Hidden files (`.env`, `.vite/`) are never content; `.` and `..` would walk the tree.
+    if (segment.startsWith('.') || /[/\\\0]/.test(segment)) {
       throw new ProblemError('not_found', 'No such file.');
     }
     segments.push(segment);

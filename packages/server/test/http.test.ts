@@ -228,6 +228,7 @@ describe('static files', () => {
       '/console/%2e%2e%5c%2e%2e%5cpackage.json',
       '/storybook/..%00/package.json',
       '/..%2f..%2fpackage.json',
+      '/widget/.vite/manifest.json',
       '/%2e%2e/%2e%2e/package.json',
     ]) {
       const response = await rawGet(server.url, path);
