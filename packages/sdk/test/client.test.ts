@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import type { RunningServer } from '@sapa/server';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createClient, HttpError, isSapaError, type SapaClient } from '../src/index.js';
+import { createClient, HttpError, isSapaError, MemoryStorage, type SapaClient } from '../src/index.js';
 import { FaultProxy } from './fault-proxy.js';
 import { agentSend, backendMessages, startTestServer, waitUntil } from './helpers.js';
 
@@ -51,6 +51,29 @@ describe('against the reference server through a fault proxy', () => {
     expect(sapa.getSnapshot().unreadCount).toBeGreaterThan(0);
     await sapa.markRead();
     expect(sapa.getSnapshot().unreadCount).toBe(0);
+  });
+
+  test('the cursor is stored after an event is applied and sent as ?after= when the stream reconnects', async () => {
+    const storage = new MemoryStorage();
+    const sapa = createClient({ apiUrl: proxy.url, siteKey: 'demo', storage });
+    clients.push(sapa);
+    await sapa.connect();
+    const conversation = await sapa.startConversation();
+    await waitUntil(() => sapa.getSnapshot().connection === 'open', 5_000, 'open stream');
+    await agentSend(server, conversation.id, 'Ada yang bisa kami bantu?');
+    await waitUntil(() => texts(sapa, conversation.id).includes('Ada yang bisa kami bantu?'), 5_000, 'reply');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const cursor = await storage.get<string>('demo:cursor');
+    expect(cursor).toBeTruthy();
+    proxy.cutStreams();
+    await waitUntil(
+      () => proxy.urls.filter((url) => url.startsWith('/v1/stream')).length >= 2,
+      5_000,
+      'reconnect',
+    );
+    expect(proxy.urls.filter((url) => url.startsWith('/v1/stream')).at(-1)).toBe(
+      `/v1/stream?after=${encodeURIComponent(cursor ?? '')}`,
+    );
   });
 
   test('a response dropped after the backend committed: the retry returns the same message, stored once', async () => {

@@ -30,6 +30,8 @@ export class FaultProxy {
   stream: StreamFaults = {};
   /** Requests seen, as "METHOD /path" without the query. */
   readonly requests: string[] = [];
+  /** Full request URLs (path and query) in arrival order. */
+  readonly urls: string[] = [];
   private readonly server = createServer((request, response) => this.handle(request, response));
   private readonly upstream: URL;
   private readonly openStreams = new Set<ServerResponse>();
@@ -63,6 +65,7 @@ export class FaultProxy {
   private handle(request: IncomingMessage, response: ServerResponse): void {
     const path = (request.url ?? '/').split('?')[0];
     this.requests.push(`${request.method} ${path}`);
+    this.urls.push(request.url ?? '/');
     const fault = this.fault(request);
     if (fault?.kind === 'refuse') {
       request.socket.destroy();
