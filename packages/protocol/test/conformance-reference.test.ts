@@ -26,5 +26,5 @@ describe('the conformance kit against the reference server', () => {
     expect(report).toMatchObject({ passed: Object.keys(CHECKS).length, failed: 0 });
     expect(lines.slice(0, -1)).toEqual(Object.values(CHECKS).map((name) => `✓ ${name}`));
     expect(lines.at(-1)).toBe(`${Object.keys(CHECKS).length} passed, 0 failed`);
-  });
+  }, 60_000);
 });
