@@ -5,13 +5,22 @@ import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../../e2e/support/browser.js';
+import { ChannelLinks } from '../components/ChannelLinks/ChannelLinks.js';
 import { Composer } from '../components/Composer/Composer.js';
+import { ConnectionBanner } from '../components/ConnectionBanner/ConnectionBanner.js';
+import { ConversationList } from '../components/ConversationList/ConversationList.js';
+import { ErrorState } from '../components/ErrorState/ErrorState.js';
 import { agent, textMessage, visitor } from '../components/fixtures.js';
 import { Header } from '../components/Header/Header.js';
 import { Launcher } from '../components/Launcher/Launcher.js';
+import { LeaveMessageForm } from '../components/LeaveMessageForm/LeaveMessageForm.js';
 import { MessageList } from '../components/MessageList/MessageList.js';
 import { Panel } from '../components/Panel/Panel.js';
+import { PrechatForm } from '../components/PrechatForm/PrechatForm.js';
+import { ResolvedState } from '../components/ResolvedState/ResolvedState.js';
+import { Teaser } from '../components/Teaser/Teaser.js';
 import { renderWithI18n } from '../components/test-support.js';
+import { UploadProgress } from '../components/UploadProgress/UploadProgress.js';
 
 // The stylesheet's promises (host CSS cannot reach in, themes keep AA contrast, phones get a full-screen panel)
 // depend on layout and the cascade, which only a real browser has: components are rendered here, their markup is
@@ -57,7 +66,59 @@ function widgetMarkup(): string {
   return container.innerHTML;
 }
 
-async function mountWidget(page: Page, theme: 'light' | 'dark', position: 'left' | 'right' = 'right') {
+function secondaryMarkup(): string {
+  const now = new Date(2026, 10, 25, 15, 0);
+  const { container } = renderWithI18n(
+    <>
+      <Teaser
+        text="Halo Sari, ada yang bisa kami bantu?"
+        actions={[{ type: 'reply', label: 'Ya, tolong', payload: 'help' }]}
+        siteName="Toko Sapa"
+        onReply={() => {}}
+        onAction={() => {}}
+        onDismiss={() => {}}
+      />
+      <Panel title="Toko Sapa">
+        <ConnectionBanner connection="offline" storage="memory" />
+        <ConversationList
+          conversations={[
+            {
+              id: 'c1',
+              status: 'resolved',
+              createdAt: now.toISOString(),
+              updatedAt: now.toISOString(),
+              lastSeq: 1,
+              visitorReadSeq: 1,
+              agentReadSeq: 1,
+            },
+          ]}
+          onSelect={() => {}}
+          onStartNew={() => {}}
+          now={now}
+        />
+        <MessageList
+          messages={[textMessage(1, visitor, 'Tidak terkirim', now, { seq: 0, delivery: 'failed' })]}
+          onRetry={() => {}}
+          now={now}
+        />
+        <UploadProgress name="bukti.jpg" size={120_000} fraction={0.4} onCancel={() => {}} />
+        <PrechatForm fields={[{ name: 'email', type: 'email', required: true }]} onSubmit={() => {}} />
+        <LeaveMessageForm availability={{ online: false }} onSubmit={() => {}} now={now} />
+        <ResolvedState onRate={() => {}} onStartNew={() => {}} />
+        <ChannelLinks channels={[{ type: 'whatsapp', url: 'https://wa.me/6281234567890' }]} />
+        <ErrorState detail="The chat service did not answer." onRetry={() => {}} />
+      </Panel>
+    </>,
+  );
+  return container.innerHTML;
+}
+
+async function mountWidget(
+  page: Page,
+  theme: 'light' | 'dark',
+  position: 'left' | 'right' = 'right',
+  markup = widgetMarkup(),
+) {
   await page.setContent(HOSTILE_PAGE);
   await page.evaluate(
     ({ css, markup, theme, position }) => {
@@ -74,7 +135,7 @@ async function mountWidget(page: Page, theme: 'light' | 'dark', position: 'left'
       root.dataset.theme = theme;
       root.dataset.position = position;
     },
-    { css, markup: widgetMarkup(), theme, position },
+    { css, markup, theme, position },
   );
 }
 
@@ -123,8 +184,21 @@ describe('widget.css in Chromium', () => {
   it('has no axe violations, contrast included, in the light and dark themes', {
     timeout: 60_000,
   }, async () => {
-    for (const theme of ['light', 'dark'] as const) {
-      await mountWidget(page, theme);
+    const cases = [
+      ['light', widgetMarkup()],
+      ['dark', widgetMarkup()],
+      ['light', secondaryMarkup()],
+      ['dark', secondaryMarkup()],
+    ] as const;
+    for (const [theme, markup] of cases) {
+      await mountWidget(page, theme, 'right', markup);
+      // Every part laid out in the flow, unclipped, so that axe can measure the colours of all of it.
+      await page.evaluate(() => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync('.sapa-panel, .sapa-teaser { position: static; height: auto; overflow: visible; }');
+        const shadow = document.getElementById('host')?.shadowRoot as ShadowRoot;
+        shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+      });
       await page.addScriptTag({ content: axe.source });
       const violations = await page.evaluate(async () => {
         const results = await (window as unknown as { axe: typeof axe }).axe.run(
