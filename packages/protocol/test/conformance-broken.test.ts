@@ -25,7 +25,7 @@ async function runThrough(breakage: Breakage, skipRateLimit = true): Promise<Con
     return await runConformance({
       apiUrl: proxy.url,
       siteKey: 'demo',
-      heartbeatWaitMs: 1500,
+      heartbeatWaitMs: 3000,
       timeoutMs: 5000,
       skipRateLimit,
     });
@@ -121,7 +121,7 @@ describe('the conformance kit against a backend broken on purpose', () => {
       'never pings',
       CHECKS.streamHeartbeat,
       { streamLine: (line) => (line.startsWith(':') ? null : line) },
-      /no comment line within 1500 ms/,
+      /no comment line within 3000 ms/,
     ],
     [
       'serves an SVG inline',
