@@ -2,6 +2,7 @@
  * Styles of the host element and of the launcher the shell draws before the chat app has loaded.
  * `:host` rules are `!important` because, across a shadow boundary, important declarations of the inner
  * context beat the page's (CSS Cascade 4 §6.1): `* { all: unset !important }` on the page cannot undo them.
+ * Rules reach only the shadow root's own top-level button (the placeholder), never the app's elements.
  * Sizes are in px, never rem: the page's `html { font-size }` must not resize the widget. The focus ring is
  * the browser's own (two-tone in Chromium, visible on any accent colour).
  */
@@ -11,9 +12,9 @@ export function shellStyles(zIndex: number, side: 'left' | 'right'): string {
   return (
     `:host{all:initial!important;position:fixed!important;z-index:${zIndex}!important}` +
     ':host([hidden]){display:none!important}' +
-    `button{position:fixed;${side}:20px;bottom:20px;width:56px;height:56px;margin:0;padding:0;border:0;` +
+    `:host>button{position:fixed;${side}:20px;bottom:20px;width:56px;height:56px;margin:0;padding:0;border:0;` +
     'border-radius:50%;display:grid;place-items:center;' +
     'background:var(--sapa-accent,#0f766e);color:#fff;cursor:pointer;box-shadow:0 4px 14px #0004}' +
-    'svg{width:28px;height:28px;fill:none;stroke:currentColor;stroke-width:2;stroke-linejoin:round}'
+    ':host>button svg{width:28px;height:28px;fill:none;stroke:currentColor;stroke-width:2;stroke-linejoin:round}'
   );
 }

@@ -99,12 +99,19 @@ export function ChatApp({
   const conversation = conversations.find((candidate) => candidate.id === activeId);
   const messages = (activeId && state.messages[activeId]) || [];
 
-  // Opening focuses the composer (the visitor came to write); closing returns focus to the launcher.
+  // Opening focuses the composer (the visitor came to write) as soon as it is there (the first open waits
+  // for the configuration); closing returns focus to the launcher.
+  const focusComposer = useRef(open);
   useEffect(() => {
-    if (open && !wasOpen.current) composerRef.current?.focus();
+    if (open && !wasOpen.current) focusComposer.current = true;
     if (!open && wasOpen.current) launcherRef.current?.focus();
     wasOpen.current = open;
   }, [open]);
+  useEffect(() => {
+    if (!open || !focusComposer.current || !composerRef.current) return;
+    composerRef.current.focus();
+    focusComposer.current = false;
+  });
 
   // What the visitor sees is read: tell the backend while the panel shows the conversation.
   const visible =

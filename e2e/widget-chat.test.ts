@@ -1,0 +1,202 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_SITE, type RunningServer, startServer } from '@sapa/server';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { agentApi, axeViolations } from './fixtures/widget/helpers.js';
+import { launchChromium } from './support/browser.js';
+
+// The script-tag example against the reference server, in Chromium, as a visitor and an agent use it.
+// The tests run in order and share one visitor: each step starts where the previous one left off.
+describe('widget: the script-tag page', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let dataDir: string;
+  let agent: ReturnType<typeof agentApi>;
+  let goOffline: () => void;
+  let conversationId: string;
+  const apiCalls: string[] = [];
+  const consoleErrors: string[] = [];
+
+  const widget = () => page.locator('sapa-widget');
+  const launcher = () => page.getByRole('button', { name: /^(Open chat|Buka obrolan)$/ });
+  const dialog = () => page.getByRole('dialog', { name: 'Toko Sapa' });
+  const log = () => page.getByRole('log');
+  const composer = () => page.getByRole('textbox', { name: /^(Message|Pesan)$/ });
+  const expectAccessible = async () => expect(await axeViolations(page)).toEqual([]);
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'sapa-widget-e2e-'));
+    // The demo site without business hours: staffed whenever an agent is connected, at any hour the test runs.
+    const { businessHours: _hours, ...site } = DEMO_SITE;
+    server = await startServer({
+      port: 0,
+      dbPath: join(dataDir, 'sapa.db'),
+      sites: [site],
+      quiet: true,
+      rateLimit: false,
+    });
+    agent = agentApi(server.url, server.agentToken);
+    // An agent has the console open: the site is staffed, so the visitor chats (no leave-a-message form).
+    goOffline = await agent.goOnline();
+    browser = await launchChromium();
+    context = await browser.newContext();
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/v1/')) apiCalls.push(request.url());
+    });
+    page.on('console', (message) => {
+      // Failed requests are logged by Chromium itself (the favicon, requests while offline); what counts
+      // here are errors from scripts.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        consoleErrors.push(message.text());
+      }
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    goOffline?.();
+    await browser?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('a first-time visitor who does not open the chat costs sapa.js and no API call', async () => {
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(`${server.url}/examples/script-tag/`);
+    await launcher().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(apiCalls).toEqual([]);
+    expect(requests.filter((path) => path !== '/favicon.ico')).toEqual([
+      '/examples/script-tag/',
+      '/widget/sapa.js',
+    ]);
+    expect(await widget().evaluate((host) => host.shadowRoot?.mode)).toBe('open');
+    await expectAccessible();
+  });
+
+  test('the launcher opens the dialog named by the site, with the composer focused', async () => {
+    await launcher().click();
+    await dialog().waitFor();
+    await expect
+      .poll(() =>
+        composer().evaluate((element) => element === (element.getRootNode() as ShadowRoot).activeElement),
+      )
+      .toBe(true);
+    await expectAccessible();
+  });
+
+  test('Esc closes the dialog and returns focus to the launcher', async () => {
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'detached' });
+    await expect
+      .poll(() =>
+        launcher().evaluate((element) => element === (element.getRootNode() as ShadowRoot).activeElement),
+      )
+      .toBe(true);
+    await launcher().click();
+    await dialog().waitFor();
+  });
+
+  test('the visitor writes, the agent answers through the agent API, and the answer appears', async () => {
+    await composer().fill('Halo, pesanan saya TS-1001 belum sampai.');
+    await page.keyboard.press('Enter');
+    await log().getByText('Halo, pesanan saya TS-1001 belum sampai.').waitFor();
+    await expect.poll(async () => (await agent.conversations()).length).toBe(1);
+    const [conversation] = await agent.conversations();
+    conversationId = conversation?.id as string;
+    await agent.send(conversationId, {
+      type: 'text',
+      text: 'Mohon maaf atas keterlambatannya, Kak. Apakah alamatnya sudah benar?',
+      actions: [
+        { type: 'reply', label: 'Sudah benar', payload: 'address_ok' },
+        { type: 'reply', label: 'Perlu diubah', payload: 'address_change' },
+      ],
+    });
+    await log().getByText('Mohon maaf atas keterlambatannya, Kak.').waitFor();
+    await expectAccessible();
+  });
+
+  test('a quick reply sends its label as the visitor', async () => {
+    await page.getByRole('button', { name: 'Sudah benar' }).click();
+    await expect
+      .poll(async () =>
+        (await agent.messages(conversationId)).some(
+          (message) => message.author.role === 'visitor' && message.text === 'Sudah benar',
+        ),
+      )
+      .toBe(true);
+  });
+
+  test('a file upload reaches the agent and shows in the conversation', async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /^(Attach a file|Lampirkan berkas)$/ }).click();
+    await (await chooser).setFiles({
+      name: 'bukti-transfer.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Transfer Rp85.000 ke Toko Sapa\n'.repeat(2000)),
+    });
+    await log().getByText('bukti-transfer.txt').first().waitFor();
+    await expect
+      .poll(async () =>
+        (await agent.messages(conversationId)).some((message) =>
+          message.attachments?.some((attachment) => attachment.name === 'bukti-transfer.txt'),
+        ),
+      )
+      .toBe(true);
+    await expectAccessible();
+  });
+
+  test('a reload keeps the conversation, and the open panel opens again', async () => {
+    apiCalls.length = 0;
+    await page.reload();
+    await dialog().waitFor();
+    await log().getByText('Halo, pesanan saya TS-1001 belum sampai.').waitFor();
+    await log().getByText('Mohon maaf atas keterlambatannya, Kak.').waitFor();
+  });
+
+  test('switching to Indonesian relabels the widget', async () => {
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('id');
+    await page.getByRole('textbox', { name: 'Pesan' }).waitFor();
+    await page.getByRole('button', { name: 'Kirim' }).waitFor();
+    await expectAccessible();
+  });
+
+  test('offline, a message waits; back online, it is delivered exactly once', async () => {
+    await context.setOffline(true);
+    await composer().fill('Saya kirim ini saat sinyal hilang.');
+    await page.keyboard.press('Enter');
+    await log().getByText('Saya kirim ini saat sinyal hilang.').waitFor();
+    await context.setOffline(false);
+    await expect
+      .poll(
+        async () =>
+          (await agent.messages(conversationId)).filter(
+            (message) => message.text === 'Saya kirim ini saat sinyal hilang.',
+          ).length,
+        { timeout: 30_000 },
+      )
+      .toBe(1);
+    await page.waitForTimeout(1_000);
+    const copies = (await agent.messages(conversationId)).filter(
+      (message) => message.text === 'Saya kirim ini saat sinyal hilang.',
+    );
+    expect(copies).toHaveLength(1);
+    await expect.poll(() => log().getByText('Saya kirim ini saat sinyal hilang.').count()).toBe(1);
+  });
+
+  test('after the agent resolves the conversation, the visitor rates it', async () => {
+    await agent.resolve(conversationId);
+    await page.getByRole('radio', { name: '5, sangat baik' }).check();
+    await page.getByRole('button', { name: 'Kirim penilaian' }).click();
+    await page.getByText('Terima kasih atas masukan Anda!').waitFor();
+    await expectAccessible();
+    expect(consoleErrors).toEqual([]);
+  });
+});
