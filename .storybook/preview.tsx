@@ -5,36 +5,33 @@
  */
 import type { Locale } from '@sapa/protocol';
 import type { Decorator, Preview } from '@storybook/preact-vite';
+import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { createI18n } from '../packages/widget/src/i18n/create-i18n.js';
 import { I18nProvider } from '../packages/widget/src/i18n/I18nProvider.js';
 import { installPinnedClock } from '../packages/widget/src/stories-support/clock.js';
 import { StoryFrame } from '../packages/widget/src/stories-support/StoryFrame.js';
+import { accentColor, storyTheme } from '../packages/widget/src/stories-support/story-helpers.js';
 
 installPinnedClock();
-
-const ACCENTS: Record<string, string | undefined> = {
-  default: undefined,
-  teal: '#0f766e',
-  indigo: '#4338ca',
-  crimson: '#b91c1c',
-};
 
 function LocalizedFrame({
   locale,
   theme,
   accent,
+  mode,
   children,
 }: {
   locale: Locale;
   theme: 'light' | 'dark' | 'auto';
   accent: string;
-  children: preact.ComponentChildren;
+  mode: 'component' | 'bare';
+  children: ComponentChildren;
 }) {
   const i18n = useMemo(() => createI18n({ locale }), [locale]);
   return (
     <I18nProvider i18n={i18n}>
-      <StoryFrame theme={theme} accentColor={ACCENTS[accent]}>
+      <StoryFrame theme={theme} accentColor={accentColor(accent)} mode={mode}>
         {children}
       </StoryFrame>
     </I18nProvider>
@@ -43,12 +40,17 @@ function LocalizedFrame({
 
 const withWidgetFrame: Decorator = (Story, context) => {
   const locale: Locale = context.globals.locale === 'id' ? 'id' : 'en';
-  const theme =
-    (['light', 'dark', 'auto'] as const).find((mode) => mode === context.globals.theme) ?? 'light';
+  const theme = storyTheme(context.globals);
   const accent = typeof context.globals.accent === 'string' ? context.globals.accent : 'default';
   // Keyed by locale so that every component re-reads its strings (and Intl formats) after a switch.
   return (
-    <LocalizedFrame key={locale} locale={locale} theme={theme} accent={accent}>
+    <LocalizedFrame
+      key={locale}
+      locale={locale}
+      theme={theme}
+      accent={accent}
+      mode={context.parameters.sapaFrame === 'bare' ? 'bare' : 'component'}
+    >
       <Story />
     </LocalizedFrame>
   );

@@ -10,6 +10,11 @@ export interface StoryFrameProps {
   accentColor?: string;
   /** Width of the frame in CSS pixels; the widget's own media queries see the viewport, not this. */
   width?: number;
+  /**
+   * `bare`: no {@link Root} and no story surface, for containers (ChatApp) that draw their own root,
+   * launcher and fixed panel exactly as on a site.
+   */
+  mode?: 'component' | 'bare';
   children?: ComponentChildren;
 }
 
@@ -18,7 +23,7 @@ export interface StoryFrameProps {
  * the widget's stylesheet adopted there and the {@link Root} element carrying theme and accent. Portals
  * keep the story's context (strings, locale) across the shadow boundary.
  */
-export function StoryFrame({ theme, accentColor, width, children }: StoryFrameProps) {
+export function StoryFrame({ theme, accentColor, width, mode = 'component', children }: StoryFrameProps) {
   const host = useRef<HTMLDivElement>(null);
   const [container, setContainer] = useState<HTMLElement | null>(null);
 
@@ -57,9 +62,13 @@ export function StoryFrame({ theme, accentColor, width, children }: StoryFramePr
     >
       {container &&
         createPortal(
-          <Root theme={theme} accentColor={accentColor}>
-            {children}
-          </Root>,
+          mode === 'bare' ? (
+            children
+          ) : (
+            <Root theme={theme} accentColor={accentColor}>
+              {children}
+            </Root>
+          ),
           container,
         )}
     </div>
