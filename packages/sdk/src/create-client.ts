@@ -40,7 +40,7 @@ import { watchNetwork } from './network-status.js';
 import { Outbox, type OutboxItem } from './outbox.js';
 import { Persistence, type StoredSession } from './persistence.js';
 import { randomId } from './random-id.js';
-import { type Action, initialState, maxSeq, minSeq } from './reducer.js';
+import { type Action, contiguousSeq, initialState, maxSeq, minSeq } from './reducer.js';
 import { Store } from './store.js';
 import { StreamManager } from './stream-manager.js';
 import { TabCoordinator, withLock } from './tab-coordinator.js';
@@ -618,7 +618,8 @@ class Client implements SapaClient {
     const toSync = conversations
       .slice(0, SYNCED_CONVERSATIONS)
       .filter(
-        (conversation) => conversation.lastSeq > maxSeq(this.store.getState().messages[conversation.id]),
+        (conversation) =>
+          conversation.lastSeq > contiguousSeq(this.store.getState().messages[conversation.id]),
       );
     await Promise.all(toSync.map((conversation) => this.fillGap(conversation.id)));
   }
@@ -630,7 +631,7 @@ class Client implements SapaClient {
     const task = (async () => {
       for (;;) {
         const known = this.store.getState().messages[conversationId];
-        const after = maxSeq(known);
+        const after = contiguousSeq(known);
         const query = after > 0 ? `after=${after}&limit=${MAX_PAGE_LIMIT}` : 'limit=50';
         const page = await this.transport.request<MessagePage>({
           method: 'GET',
@@ -709,7 +710,7 @@ class Client implements SapaClient {
         const conversation = event.data.conversation;
         this.dispatchShared({ type: 'conversation', conversation });
         const known = this.store.getState().messages[conversation.id];
-        if (known && conversation.lastSeq > maxSeq(known)) {
+        if (known && conversation.lastSeq > contiguousSeq(known)) {
           void this.fillGap(conversation.id).catch((error) => this.report(error));
         }
         break;

@@ -1,6 +1,6 @@
 import type { Conversation, Message } from '@sapa/protocol';
 import { describe, expect, test } from 'vitest';
-import { initialState, mergeMessages, reducer } from './reducer.js';
+import { contiguousSeq, initialState, mergeMessages, reducer } from './reducer.js';
 import type { ClientMessage } from './types.js';
 
 const conversation: Conversation = {
@@ -113,5 +113,12 @@ describe('reducer', () => {
     const failed: ClientMessage = { ...pending('p2'), delivery: 'failed' };
     const merged = mergeMessages([failed], [message(1)]);
     expect(merged.map((item) => item.id)).toEqual(['m1', 'p2']);
+  });
+
+  test('contiguousSeq finds the first hole even when own acknowledgements ran ahead', () => {
+    expect(contiguousSeq([message(1), message(2), message(5)])).toBe(2);
+    expect(contiguousSeq([message(40), message(41)])).toBe(41);
+    expect(contiguousSeq([pending('p'), message(3)].reverse())).toBe(3);
+    expect(contiguousSeq([])).toBe(0);
   });
 });

@@ -259,3 +259,17 @@ function withUnread(state: ClientState): ClientState {
   }
   return unread === state.unreadCount ? state : { ...state, unreadCount: unread };
 }
+
+/**
+ * The highest seq up to which the known acknowledged messages have no hole, counting from the lowest known one;
+ * 0 when none. Own acknowledgements can run ahead of the stream, so the highest seq alone can hide a gap below it.
+ */
+export function contiguousSeq(messages: readonly ClientMessage[] | undefined): number {
+  let high = 0;
+  for (const message of messages ?? []) {
+    if (message.seq <= 0 || message.delivery === 'sending' || message.delivery === 'failed') continue;
+    if (high === 0 || message.seq === high + 1) high = message.seq;
+    else if (message.seq > high + 1) break;
+  }
+  return high;
+}

@@ -37,22 +37,20 @@ test('chaos: 2,000 messages through cut streams, 5 % dropped responses and dupli
 
     const visitorTexts = Array.from({ length: VISITOR_MESSAGES }, (_, index) => `visitor ${index}`);
     const agentTexts = Array.from({ length: AGENT_MESSAGES }, (_, index) => `agent ${index}`);
-    const sendVisitor = async () => {
-      for (let index = 0; index < visitorTexts.length; index += 50) {
-        await Promise.all(
-          visitorTexts
-            .slice(index, index + 50)
-            .map((text) => client.sendText(text, { conversationId: conversation.id })),
-        );
-      }
+    // A pool of concurrent senders: one send waiting out a retry never stalls the others.
+    const pool = async (items: string[], send: (text: string) => Promise<unknown>, width: number) => {
+      let next = 0;
+      const worker = async () => {
+        while (next < items.length) {
+          const text = items[next++] as string;
+          await send(text);
+        }
+      };
+      await Promise.all(Array.from({ length: width }, worker));
     };
-    const sendAgent = async () => {
-      for (let index = 0; index < agentTexts.length; index += 50) {
-        await Promise.all(
-          agentTexts.slice(index, index + 50).map((text) => agentSend(server, conversation.id, text)),
-        );
-      }
-    };
+    const sendVisitor = () =>
+      pool(visitorTexts, (text) => client.sendText(text, { conversationId: conversation.id }), 20);
+    const sendAgent = () => pool(agentTexts, (text) => agentSend(server, conversation.id, text), 10);
     const started = Date.now();
     await Promise.all([sendVisitor(), sendAgent()]);
     const total = VISITOR_MESSAGES + AGENT_MESSAGES;
