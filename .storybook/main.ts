@@ -11,7 +11,6 @@ const config: StorybookConfig = {
   stories: ['../packages/widget/src/**/*.stories.tsx'],
   addons: ['@storybook/addon-a11y', '@storybook/addon-docs', '@storybook/addon-vitest'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  typescript: { reactDocgen: 'react-docgen-typescript' },
   // The reference server serves the static build under /storybook/, so every asset URL must be relative.
   viteFinal: async (viteConfig) => {
     viteConfig.base = './';
