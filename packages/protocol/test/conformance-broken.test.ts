@@ -118,6 +118,26 @@ describe('the conformance kit against a backend broken on purpose', () => {
       /Content-Type application\/json/,
     ],
     [
+      'ignores Last-Event-ID',
+      CHECKS.streamLastEventId,
+      {
+        request(request) {
+          delete request.headers['last-event-id'];
+        },
+      },
+      /Last-Event-ID/,
+    ],
+    [
+      'lets proxies buffer the stream',
+      CHECKS.streamOpen,
+      {
+        streamHeaders(headers) {
+          delete headers['x-accel-buffering'];
+        },
+      },
+      /X-Accel-Buffering is \(none\), not no/,
+    ],
+    [
       'never pings',
       CHECKS.streamHeartbeat,
       { streamLine: (line) => (line.startsWith(':') ? null : line) },

@@ -85,12 +85,13 @@ export const CHECKS = {
   messageMismatch: 'messages: a different body for the same id answers 422 idempotency_mismatch',
   messageSeq: 'messages: seq is gapless from 1',
   messagePaging: 'messages: paging with after, before, limit and hasMore',
-  streamOpen: 'stream: answers 200 text/event-stream without caching',
+  streamOpen: 'stream: answers 200 text/event-stream, no-cache, no-transform, unbuffered',
   streamReplay: 'stream: replays durable events after a cursor, each with an id',
   streamLive: 'stream: delivers live events',
   streamEcho: 'stream: own sends come back with their clientMessageId',
   streamHeartbeat: 'stream: a comment line within 15 s',
   streamCursor: 'stream: replay starts right after the given cursor',
+  streamLastEventId: 'stream: Last-Event-ID works like ?after=',
   streamStale: 'stream: a cursor the backend does not keep answers 410 gone or stream.reset',
   streamData: 'stream: every event matches the guards',
   badRequest: 'errors: 400 invalid_request for a malformed body',
@@ -255,12 +256,17 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   async function openStream(
     token: string,
     cursor?: string,
+    lastEventId?: string,
   ): Promise<{ answer: Response; reader?: SseReader }> {
     const url = `${apiUrl}/v1/stream${cursor === undefined ? '' : `?after=${encodeURIComponent(cursor)}`}`;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     const answer = await fetchFunction(url, {
-      headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Accept: 'text/event-stream',
+        ...(lastEventId === undefined ? {} : { 'Last-Event-ID': lastEventId }),
+      },
       signal: controller.signal,
     }).finally(() => clearTimeout(timer));
     if (answer.status !== 200 || !answer.body) {
@@ -491,7 +497,12 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       const type = opened.answer.headers.get('content-type') ?? '(none)';
       expect(type.startsWith('text/event-stream'), `Content-Type is ${type}`);
       const cache = opened.answer.headers.get('cache-control') ?? '(none)';
-      expect(cache.includes('no-cache'), `Cache-Control is ${cache}, without no-cache`);
+      for (const directive of ['no-cache', 'no-transform']) {
+        expect(cache.includes(directive), `Cache-Control is ${cache}, without ${directive}`);
+      }
+      // Proxies such as nginx would otherwise hold events back until a buffer fills.
+      const buffering = opened.answer.headers.get('x-accel-buffering') ?? '(none)';
+      expect(buffering === 'no', `X-Accel-Buffering is ${buffering}, not no`);
       live = opened.reader;
     });
     await check(CHECKS.streamReplay, async () => {
@@ -562,6 +573,28 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       expect(
         message.data.message.seq === first.seq + 1,
         `the first message replayed after the cursor of seq ${first.seq} has seq ${message.data.message.seq}`,
+      );
+      await opened.reader.close();
+    });
+    await check(CHECKS.streamLastEventId, async () => {
+      const first = need(firstMessage, 'a message');
+      const cursor = need(firstMessageCursor, 'the cursor of the first message');
+      const opened = await openStream(need(token, 'a token'), undefined, cursor);
+      expect(opened.reader, `GET /v1/stream with Last-Event-ID ${cursor} answered ${opened.answer.status}`);
+      const frame = await waitForFrame(
+        opened.reader,
+        (candidate) =>
+          candidate.kind === 'event' &&
+          candidate.event === 'message.created' &&
+          candidate.data.includes(first.conversationId),
+        timeoutMs,
+        'message.created after the Last-Event-ID',
+      );
+      const message = parseStreamEvent('message.created', frame.kind === 'event' ? frame.data : '');
+      expect(message?.type === 'message.created', 'not message.created');
+      expect(
+        message.data.message.seq === first.seq + 1,
+        `the first message replayed after Last-Event-ID of seq ${first.seq} has seq ${message.data.message.seq}`,
       );
       await opened.reader.close();
     });

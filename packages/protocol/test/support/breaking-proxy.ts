@@ -22,6 +22,8 @@ export interface Breakage {
   request?(request: ProxiedRequest): void;
   /** Changes a whole (non-stream) answer before it goes back. */
   answer?(request: ProxiedRequest, answer: ProxiedAnswer): void;
+  /** Changes the headers of an event stream answer. */
+  streamHeaders?(headers: Record<string, string>): void;
   /** Changes one line of an event stream; null drops it. */
   streamLine?(line: string): string | null;
 }
@@ -77,6 +79,7 @@ export async function startBreakingProxy(target: string, breakage: Breakage = {}
       });
       const headers = plainHeaders(upstream.headers.entries());
       if ((headers['content-type'] ?? '').startsWith('text/event-stream') && upstream.body) {
+        breakage.streamHeaders?.(headers);
         outgoing.writeHead(upstream.status, headers);
         outgoing.flushHeaders();
         const decoder = new TextDecoder();
