@@ -1,10 +1,12 @@
 // The demo store's own script: a purchase identifies the shopper and tells the backend, which may answer
 // with a customer-care campaign ("Terima kasih sudah berbelanja…") in the chat.
-window.Sapa =
-  window.Sapa ||
-  ((...args) => {
-    (window.Sapa.q = window.Sapa.q || []).push(args);
-  });
+if (!window.Sapa) {
+  const queue = [];
+  window.Sapa = (...args) => {
+    queue.push(args);
+  };
+  window.Sapa.q = queue;
+}
 
 const shopper = { userId: 'demo-shopper-1', name: 'Budi Santoso', email: 'budi@example.com' };
 const account = document.getElementById('account');

@@ -59,17 +59,21 @@ export function startApp({ root, options, locale, nonce, open: openAtStart, emit
 
   draw();
   if (openAtStart) setOpen(true);
-  client.connect().then(() => emit('ready', undefined), report('init'));
+  // Commands that talk to the backend wait for the session (a call before it would be refused).
+  const connected = client.connect();
+  connected.then(() => emit('ready', undefined), report('init'));
+  const whenConnected = (command: string, call: () => Promise<unknown>) =>
+    void connected.then(call).catch(report(command));
 
   const commands: Record<string, (...args: never[]) => void> = {
     open: () => setOpen(true),
     close: () => setOpen(false),
     toggle: () => setOpen(!open),
-    identify: (identity: IdentifyRequest) => void client.identify(identity).catch(report('identify')),
-    update: (update: VisitorUpdate) => void client.updateVisitor(update).catch(report('update')),
+    identify: (identity: IdentifyRequest) => whenConnected('identify', () => client.identify(identity)),
+    update: (update: VisitorUpdate) => whenConnected('update', () => client.updateVisitor(update)),
     track: (name: string, properties?: Record<string, unknown>) =>
-      void client.track(name, properties).catch(report('track')),
-    send: (text: string) => void client.sendText(text).catch(report('send')),
+      whenConnected('track', () => client.track(name, properties)),
+    send: (text: string) => whenConnected('send', () => client.sendText(text)),
     setLocale: (tag: string) => {
       const next: Locale = resolveLocale(tag);
       void i18n.changeLanguage(next);
