@@ -40,7 +40,7 @@ import { watchNetwork } from './network-status.js';
 import { Outbox, type OutboxItem } from './outbox.js';
 import { Persistence, type StoredSession } from './persistence.js';
 import { randomId } from './random-id.js';
-import { type Action, contiguousSeq, initialState, maxSeq, minSeq } from './reducer.js';
+import { type Action, contiguousSeq, indexOfSeq, initialState, maxSeq, minSeq } from './reducer.js';
 import { Store } from './store.js';
 import { StreamManager } from './stream-manager.js';
 import { TabCoordinator, withLock } from './tab-coordinator.js';
@@ -777,13 +777,13 @@ class Client implements SapaClient {
     mirrored = false,
   ): void {
     const before = this.store.getState().messages[conversationId] ?? [];
-    const knownIds = new Set(before.filter((message) => message.seq > 0).map((message) => message.id));
+    const known = (message: Message) => before[indexOfSeq(before, message.seq)]?.id === message.id;
     const action: Action = { type: 'messages', conversationId, messages, hasMore };
     if (mirrored) this.store.dispatch(action);
     else this.dispatchShared(action);
     for (const message of messages) {
       if (message.clientMessageId) void this.outbox?.remove(message.clientMessageId);
-      if (!knownIds.has(message.id) && message.author.role !== 'visitor') this.emit('message', message);
+      if (!known(message) && message.author.role !== 'visitor') this.emit('message', message);
     }
   }
 

@@ -206,6 +206,10 @@ function sameConversation(a: Conversation, b: Conversation): boolean {
  */
 export function mergeMessages(current: ClientMessage[], incoming: Message[]): ClientMessage[] {
   if (incoming.length === 0) return current;
+  if (incoming.length === 1) {
+    const fast = mergeOne(current, incoming[0] as Message);
+    if (fast !== undefined) return fast;
+  }
   const acknowledged = new Map<number, ClientMessage>();
   const pending: ClientMessage[] = [];
   for (const message of current) {
@@ -272,4 +276,52 @@ export function contiguousSeq(messages: readonly ClientMessage[] | undefined): n
     else if (message.seq > high + 1) break;
   }
   return high;
+}
+
+/** Whether a message in a list is acknowledged (not a pending copy). */
+function isAcknowledged(message: ClientMessage): boolean {
+  return message.seq > 0 && message.delivery !== 'sending' && message.delivery !== 'failed';
+}
+
+/** Index of the acknowledged message with `seq` (the acknowledged ones come first, sorted), or -1. */
+export function indexOfSeq(list: readonly ClientMessage[], seq: number): number {
+  let low = 0;
+  let high = list.length - 1;
+  while (high >= 0 && !isAcknowledged(list[high] as ClientMessage)) high--;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = (list[middle] as ClientMessage).seq;
+    if (found === seq) return middle;
+    if (found < seq) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+/**
+ * The common cases of one incoming message without rebuilding the list: a repeat (duplicated event, the stream echo
+ * after the PUT answer) and an append after the last acknowledged seq. Undefined: use the general merge.
+ */
+function mergeOne(current: ClientMessage[], message: Message): ClientMessage[] | undefined {
+  const index = indexOfSeq(current, message.seq);
+  const next: ClientMessage = message.author.role === 'visitor' ? { ...message, delivery: 'sent' } : message;
+  const pendingIndex = message.clientMessageId
+    ? current.findIndex((item) => !isAcknowledged(item) && item.clientMessageId === message.clientMessageId)
+    : -1;
+  if (index >= 0) {
+    const existing = current[index] as ClientMessage;
+    if (pendingIndex < 0 && existing.id === message.id && JSON.stringify(existing) === JSON.stringify(next)) {
+      return current;
+    }
+    return undefined;
+  }
+  let lastAcknowledged = current.length - 1;
+  while (lastAcknowledged >= 0 && !isAcknowledged(current[lastAcknowledged] as ClientMessage))
+    lastAcknowledged--;
+  const lastSeq = lastAcknowledged >= 0 ? (current[lastAcknowledged] as ClientMessage).seq : 0;
+  if (message.seq <= lastSeq) return undefined;
+  const pending = current
+    .slice(lastAcknowledged + 1)
+    .filter((_, offset) => offset + lastAcknowledged + 1 !== pendingIndex);
+  return [...current.slice(0, lastAcknowledged + 1), next, ...pending];
 }
