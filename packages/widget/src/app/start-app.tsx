@@ -59,11 +59,15 @@ export function startApp({ root, options, locale, nonce, open: openAtStart, emit
 
   draw();
   if (openAtStart) setOpen(true);
-  // Commands that talk to the backend wait for the session (a call before it would be refused).
+  // Commands that talk to the backend wait for the session (a call before it would be refused). Profile
+  // and event commands also run one after another, in the page's order: `identify` rotates the session
+  // token, and a `track` racing it would be sent with the old one.
   const connected = client.connect();
   connected.then(() => emit('ready', undefined), report('init'));
-  const whenConnected = (command: string, call: () => Promise<unknown>) =>
-    void connected.then(call).catch(report(command));
+  let inOrder: Promise<unknown> = connected;
+  const whenConnected = (command: string, call: () => Promise<unknown>) => {
+    inOrder = inOrder.then(call).catch(report(command));
+  };
 
   const commands: Record<string, (...args: never[]) => void> = {
     open: () => setOpen(true),
@@ -73,7 +77,8 @@ export function startApp({ root, options, locale, nonce, open: openAtStart, emit
     update: (update: VisitorUpdate) => whenConnected('update', () => client.updateVisitor(update)),
     track: (name: string, properties?: Record<string, unknown>) =>
       whenConnected('track', () => client.track(name, properties)),
-    send: (text: string) => whenConnected('send', () => client.sendText(text)),
+    // Not in the ordered chain: a send waits for its acknowledgement, which may take until the visitor is back online.
+    send: (text: string) => void connected.then(() => client.sendText(text)).catch(report('send')),
     setLocale: (tag: string) => {
       const next: Locale = resolveLocale(tag);
       void i18n.changeLanguage(next);
