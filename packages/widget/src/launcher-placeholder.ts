@@ -20,7 +20,6 @@ export function drawLauncherPlaceholder(
   button.setAttribute('aria-label', label);
   const icon = document.createElementNS(SVG, 'svg');
   icon.setAttribute('viewBox', '0 0 24 24');
-  icon.setAttribute('aria-hidden', 'true');
   const path = document.createElementNS(SVG, 'path');
   path.setAttribute('d', BUBBLE);
   icon.append(path);

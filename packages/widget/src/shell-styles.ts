@@ -15,6 +15,6 @@ export function shellStyles(zIndex: number, side: 'left' | 'right'): string {
     `:host>button{position:fixed;${side}:20px;bottom:20px;width:56px;height:56px;margin:0;padding:0;border:0;` +
     'border-radius:50%;display:grid;place-items:center;' +
     'background:var(--sapa-accent,#0f766e);color:#fff;cursor:pointer;box-shadow:0 4px 14px #0004}' +
-    ':host>button svg{width:28px;height:28px;fill:none;stroke:currentColor;stroke-width:2;stroke-linejoin:round}'
+    ':host>button svg{width:28px;height:28px;fill:none;stroke:currentColor;stroke-width:2}'
   );
 }

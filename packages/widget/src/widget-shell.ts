@@ -183,9 +183,7 @@ export function createShell({ loadApp, nonce, target, defaults }: ShellSetup): R
       if (!check) return console.error(`Sapa: unknown command '${String(command)}'.`);
       if (!check(args)) return console.error(`Sapa('${command}'): invalid arguments.`);
       run(command as string, args);
-      if (options && waitingForInit.length > 0 && host) {
-        for (const [name, ...queued] of waitingForInit.splice(0)) run(name as string, queued);
-      }
+      if (host) for (const [name, ...queued] of waitingForInit.splice(0)) run(name as string, queued);
     } catch (error) {
       // Never throw into the host page.
       console.error(error);
