@@ -413,15 +413,6 @@ export const ConversationList: Story = {
 
 /** The chat could not start: what failed, and Try again. */
 export const CouldNotConnect: Story = {
-  parameters: {
-    a11y: {
-      config: {
-        // Known bug, reported to the widget owners: without a config the header's site-name heading is
-        // empty. Only this rule is off, only here; remove this when the header has a name to show.
-        rules: [{ id: 'empty-heading', enabled: false }],
-      },
-    },
-  },
   render: (_args, { globals }) => (
     <ChatScreen
       globals={globals}

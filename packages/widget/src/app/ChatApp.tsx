@@ -295,6 +295,8 @@ export function ChatApp({
   const theme = options.theme ?? {};
   const accentColor = theme.accentColor ?? config?.accentColor;
   const campaign = state.campaign;
+  // Until the config arrives (or when it never does) the panel and its heading still need a name.
+  const title = config?.name ?? i18n.t('header.agents');
   return (
     <I18nProvider i18n={i18n}>
       <Root
@@ -304,9 +306,9 @@ export function ChatApp({
         {...(theme.zIndex !== undefined ? { zIndex: theme.zIndex } : {})}
       >
         {open && (
-          <Panel title={config?.name ?? i18n.t('header.agents')} onKeyDown={onKeyDown}>
+          <Panel title={title} onKeyDown={onKeyDown}>
             <Header
-              siteName={config?.name ?? ''}
+              siteName={title}
               {...(config?.logoUrl ? { logoUrl: config.logoUrl } : {})}
               agents={conversation?.assignee ? [conversation.assignee] : []}
               {...(config ? { availability: config.availability } : {})}

@@ -7,16 +7,6 @@ const meta = {
   title: 'Components/Launcher',
   component: Launcher,
   args: { open: false, unreadCount: 0, onToggle: fn() },
-  parameters: {
-    a11y: {
-      config: {
-        // The button's name is fixed by contract ("Open chat", DESIGN.md) so tests and speech can rely on
-        // it; the badge number is aria-hidden and read as the description instead. axe's label-in-name
-        // rule counts the hidden digit as visible text, so it is off for the launcher alone.
-        rules: [{ id: 'label-content-name-mismatch', enabled: false }],
-      },
-    },
-  },
 } satisfies Meta<typeof Launcher>;
 
 export default meta;

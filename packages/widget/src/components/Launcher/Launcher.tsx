@@ -19,29 +19,33 @@ export interface LauncherProps {
 export function Launcher({ open, unreadCount, onToggle, buttonRef }: LauncherProps) {
   const { t } = useI18n();
   const badge = unreadCount > 0 && !open;
+  // The badge is a sibling, not part of the button: the button's name stays exactly "Open chat" and its
+  // visible content matches it (WCAG 2.5.3); the count reaches speech as the button's description.
   return (
-    <button
-      ref={buttonRef}
-      type="button"
-      class="sapa-launcher"
-      aria-label={t(open ? 'launcher.close' : 'launcher.open')}
-      aria-expanded={open}
-      aria-describedby={badge ? 'sapa-launcher-unread' : undefined}
-      onClick={onToggle}
-    >
-      <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28">
-        {open ? (
-          <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-        ) : (
-          <path
-            d="M4 5h16v11H9l-5 4z"
-            fill="none"
-            stroke="currentColor"
-            stroke-width="2"
-            stroke-linejoin="round"
-          />
-        )}
-      </svg>
+    <>
+      <button
+        ref={buttonRef}
+        type="button"
+        class="sapa-launcher"
+        aria-label={t(open ? 'launcher.close' : 'launcher.open')}
+        aria-expanded={open}
+        aria-describedby={badge ? 'sapa-launcher-unread' : undefined}
+        onClick={onToggle}
+      >
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28">
+          {open ? (
+            <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+          ) : (
+            <path
+              d="M4 5h16v11H9l-5 4z"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="2"
+              stroke-linejoin="round"
+            />
+          )}
+        </svg>
+      </button>
       {badge && (
         <span class="sapa-badge" aria-hidden="true">
           {unreadCount > 99 ? '99+' : unreadCount}
@@ -50,6 +54,6 @@ export function Launcher({ open, unreadCount, onToggle, buttonRef }: LauncherPro
           </span>
         </span>
       )}
-    </button>
+    </>
   );
 }

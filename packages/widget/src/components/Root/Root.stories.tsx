@@ -12,12 +12,6 @@ const meta = {
   // Root is the widget's own root element here, not the story frame's.
   parameters: {
     sapaFrame: 'bare',
-    a11y: {
-      config: {
-        // See Launcher.stories.tsx: the launcher's name is fixed by contract; the badge digit is its description.
-        rules: [{ id: 'label-content-name-mismatch', enabled: false }],
-      },
-    },
   },
   args: { position: 'right' },
   render: (args, { globals }) => (
