@@ -40,13 +40,18 @@ if (!executablePath) {
   console.error('Benchmarks need Chromium: install Debian’s chromium package or set CHROMIUM_PATH.');
   process.exit(1);
 }
-const { startServer } = await import(pathToFileURL(join(root, 'packages/server/dist/index.js')).href);
+const { startServer, DEMO_SITE } = await import(
+  pathToFileURL(join(root, 'packages/server/dist/index.js')).href
+);
 const dataDir = mkdtempSync(join(tmpdir(), 'sapa-bench-'));
 const server = await startServer({
   port: 0,
   dbPath: join(dataDir, 'sapa.db'),
   quiet: true,
   rateLimit: false,
+  // Measured as a staffed site: without business hours and with an agent online, replies come from
+  // the agent and not from the out-of-hours bot.
+  sites: [{ ...DEMO_SITE, businessHours: undefined }],
 });
 const browser = await chromium.launch({ executablePath, args: chromiumArgs });
 const pageUrl = `${server.url}/examples/script-tag/`;
@@ -60,6 +65,13 @@ const agent = (path, body) =>
       throw new Error(`Agent API ${path} answered ${response.status}: ${await response.text()}`);
     return response.status === 204 ? null : response.json();
   });
+
+// An open agent stream is what marks an agent online.
+const agentPresence = new AbortController();
+fetch(`${server.url}/agent/v1/stream`, {
+  headers: { authorization: `Bearer ${server.agentToken}` },
+  signal: agentPresence.signal,
+}).catch(() => {});
 
 /** Opens the script-tag page in a fresh context; counts API calls and long tasks from the start. */
 async function openPage(context) {
@@ -79,7 +91,7 @@ async function openPage(context) {
 }
 
 const launcher = (page) => page.getByRole('button', { name: /open chat|buka obrolan/i });
-const composer = (page) => page.getByRole('textbox').first();
+const composer = (page) => page.getByRole('textbox', { name: /^(Message|Pesan)$/ });
 
 /** Clicks the launcher and resolves with the ms until the composer has focus, timed in the page. */
 async function timeLauncherToComposer(page) {
@@ -88,7 +100,7 @@ async function timeLauncherToComposer(page) {
     () =>
       new Promise((resolve) => {
         let started = 0;
-        const host = document.querySelector('[data-sapa-host]') ?? document.body;
+        const host = document.querySelector('sapa-widget') ?? document.body;
         const onFocus = (event) => {
           const target = event.composedPath()[0];
           if (target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) {
@@ -119,6 +131,7 @@ const measure = async (name, task) => {
     console.log(`✓ ${name} (${Math.round((Date.now() - started) / 1000)} s)`);
   } catch (error) {
     results[`${name}Error`] = String(error?.message ?? error);
+    if (process.env.SAPA_BENCH_DEBUG) console.log(error);
     console.log(`✗ ${name}: ${error?.message ?? error}`);
   }
 };
@@ -141,7 +154,6 @@ try {
     loaderBytes.push(brotli(Buffer.from(await loaderResponse.arrayBuffer())));
     const apiCallsBeforeInteraction = apiCalls.length;
     await timeLauncherToComposer(page);
-    await page.getByRole('log').waitFor();
     // Switch locale through the public API so the second locale's strings count too.
     await page.evaluate(() => window.Sapa('setLocale', 'id'));
     await page.waitForTimeout(500);
@@ -180,7 +192,7 @@ try {
       samples.push(
         await page.evaluate(
           async ({ url, token, id, text }) => {
-            const log = document.querySelector('[data-sapa-host]')?.shadowRoot?.querySelector('[role="log"]');
+            const log = document.querySelector('sapa-widget')?.shadowRoot?.querySelector('[role="log"]');
             if (!log) throw new Error('No message log in the widget.');
             const visible = new Promise((resolve) => {
               const observer = new MutationObserver(() => {
@@ -242,7 +254,7 @@ try {
       () =>
         new Promise((resolve) => {
           const started = performance.now();
-          const host = document.querySelector('[data-sapa-host]');
+          const host = document.querySelector('sapa-widget');
           const check = () => {
             const log = host?.shadowRoot?.querySelector('[role="log"]');
             if (log?.textContent?.includes('Pesan 10000')) resolve(performance.now() - started);
@@ -253,7 +265,7 @@ try {
         }),
     );
     const scroll10kLongTasks = await page.evaluate(async () => {
-      const log = document.querySelector('[data-sapa-host]')?.shadowRoot?.querySelector('[role="log"]');
+      const log = document.querySelector('sapa-widget')?.shadowRoot?.querySelector('[role="log"]');
       let longTasks = 0;
       const observer = new PerformanceObserver((list) => {
         longTasks += list.getEntries().length;
@@ -283,7 +295,7 @@ try {
       () =>
         new Promise((resolve) => {
           const started = performance.now();
-          const host = document.querySelector('[data-sapa-host]');
+          const host = document.querySelector('sapa-widget');
           const check = () => {
             const log = host?.shadowRoot?.querySelector('[role="log"]');
             if (log?.textContent?.includes('Pesan 1000')) resolve(performance.now() - started);
@@ -297,6 +309,7 @@ try {
     return { reload1kVisible: round(reload1kVisible) };
   });
 } finally {
+  agentPresence.abort();
   await browser.close();
   await server.close();
   rmSync(dataDir, { recursive: true, force: true });
