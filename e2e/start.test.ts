@@ -88,4 +88,21 @@ describe('npm start', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  // `npm test` builds Storybook before the tests run; `npm start` then serves it for designers.
+  test('the static Storybook is served at /storybook/ and renders a story in Chromium', async () => {
+    const storybook = join(root, 'storybook-static', 'index.html');
+    if (!existsSync(storybook))
+      throw new Error(`${storybook} is missing: run \`npm run build-storybook\` first.`);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const response = await page.goto(
+      new URL('storybook/iframe.html?id=components-launcher--closed', demoUrl).href,
+    );
+    expect(response?.status()).toBe(200);
+    await page.getByRole('button', { name: 'Open chat' }).waitFor({ timeout: 15_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -38,6 +38,8 @@ if (run('lint (biome)', 'npx', ['biome', 'check', '.']) !== 0) fail('Lint failed
 if (run('type check (tsc)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0)
   fail('Type check failed.');
 if (run('build', 'npm', ['run', 'build']) !== 0) fail('Build failed.');
+// The static Storybook is what designers review and what `npm start` serves at /storybook/.
+if (run('build Storybook', 'npm', ['run', 'build-storybook']) !== 0) fail('Storybook build failed.');
 
 mkdirSync(join(root, 'test-results'), { recursive: true });
 const report = join(root, 'test-results', 'vitest.json');
