@@ -153,6 +153,51 @@ describe('widget: the script-tag page', () => {
     await expectAccessible();
   });
 
+  test('a slow upload shows its progress and can be cancelled: nothing reaches the agent', async () => {
+    // Chromium's own network emulation makes the upload slow enough to watch (32 KB/s up).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 32 * 1024,
+    });
+    try {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: /^(Attach a file|Lampirkan berkas)$/ }).click();
+      await (await chooser).setFiles({
+        name: 'foto-paket.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('Paket diterima dalam keadaan penyok.\n'.repeat(8000)),
+      });
+      const progress = page.getByRole('progressbar', { name: /foto-paket\.txt/ });
+      await progress.waitFor();
+      // The bar moves while the bytes go out, before the upload is done.
+      await expect
+        .poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 8_000 })
+        .toBeGreaterThan(0);
+      expect(Number(await progress.getAttribute('aria-valuenow'))).toBeLessThan(100);
+      await expectAccessible();
+      await page.getByRole('button', { name: /^(Cancel upload|Batalkan unggahan)$/ }).click();
+      await progress.waitFor({ state: 'detached' });
+    } finally {
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+      await cdp.detach();
+    }
+    await page.waitForTimeout(500);
+    const messages = await agent.messages(conversationId);
+    expect(
+      messages.some((message) => message.attachments?.some((file) => file.name === 'foto-paket.txt')),
+    ).toBe(false);
+    expect(await log().getByText('foto-paket.txt').count()).toBe(0);
+  });
+
   test('a reload keeps the conversation, and the open panel opens again', async () => {
     apiCalls.length = 0;
     await page.reload();
