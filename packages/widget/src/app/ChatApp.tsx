@@ -23,6 +23,7 @@ import { I18nProvider } from '../i18n/I18nProvider.js';
 import type { StringOverrides, WidgetTheme } from '../options.js';
 import { playChime } from './play-chime.js';
 import { useClientState } from './use-client-state.js';
+import { usePageVisible } from './use-page-visible.js';
 import { useUnreadTitle } from './use-unread-title.js';
 
 /** What {@link ChatApp} needs besides the client; the same fields as the widget's options. */
@@ -114,8 +115,8 @@ export function ChatApp({
   });
 
   // What the visitor sees is read: tell the backend while the panel shows the conversation.
-  const visible =
-    open && !showList && activeId !== null && typeof document !== 'undefined' && !document.hidden;
+  const pageVisible = usePageVisible();
+  const visible = open && !showList && activeId !== null && pageVisible;
   useEffect(() => {
     if (visible && state.unreadCount > 0 && activeId) settle(client.markRead(activeId));
   }, [visible, state.unreadCount, activeId, client]);
@@ -123,11 +124,12 @@ export function ChatApp({
   useEffect(() => {
     if (!options.sound) return;
     return client.on('message', () => {
-      if (!open) playChime();
+      if (!open || document.hidden) playChime();
     });
   }, [client, options.sound, open]);
 
-  useUnreadTitle(open ? 0 : state.unreadCount);
+  // Unread counts only what the visitor has not seen: with the panel open and the tab visible it is 0.
+  useUnreadTitle(state.unreadCount);
 
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Escape') return;
