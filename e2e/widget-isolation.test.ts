@@ -103,7 +103,7 @@ describe('widget isolation', () => {
     await page.close();
   });
 
-  test('the shop demo (strict CSP meta): Buy identifies the shopper and tracks the purchase', async () => {
+  test('the shop demo (strict CSP meta): Buy identifies the shopper, tracks the purchase and gets a thank-you to answer', async () => {
     const page = await browser.newPage();
     page.setDefaultTimeout(10_000);
     const problems: string[] = [];
@@ -130,8 +130,21 @@ describe('widget isolation', () => {
     await expect
       .poll(() => calls.includes('POST /v1/identify') && calls.includes('POST /v1/events'))
       .toBe(true);
+    // Customer care: the backend thanks the shopper by name, above the launcher.
+    const teaser = page.getByRole('region', { name: 'Pesan dari Toko Sapa' });
+    await teaser
+      .getByText('Terima kasih, Budi Santoso! Pesanan Anda sudah kami terima.', { exact: false })
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // Answering it with one tap continues it as a conversation: the thank-you, then the shopper's answer.
+    await teaser.getByRole('button', { name: '⭐ Feedback' }).click();
+    const log = page.getByRole('dialog', { name: 'Toko Sapa' }).getByRole('log');
+    await log.getByText('Terima kasih, Budi Santoso!', { exact: false }).waitFor();
+    await log.getByText('⭐ Feedback').waitFor();
+    expect(await teaser.count()).toBe(0);
     // Only the missing favicon may fail; every API call succeeded the first time.
     expect(problems.filter((problem) => !problem.includes('404 (Not Found)'))).toEqual([]);
+    expect(succeeded.filter((call) => call.startsWith('POST /v1/identify'))).toHaveLength(1);
     await page.close();
   });
 });
