@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { BACKOFF_CAP_MS, backoffDelay, parseRetryAfter } from './backoff.js';
-import { StreamManager } from './stream-manager.js';
+import { createStreamManager } from './stream-manager.js';
 
 describe('backoff', () => {
   test('full jitter: between 0 and min(30 s, 1 s · 2^attempt)', () => {
@@ -29,7 +29,7 @@ describe('stream reconnect loop under fake timers', () => {
     vi.useFakeTimers();
     let requests = 0;
     const statuses: string[] = [];
-    const manager = new StreamManager({
+    const manager = createStreamManager({
       baseUrl: 'http://127.0.0.1:1/v1',
       fetch: async () => {
         requests++;
@@ -58,7 +58,7 @@ describe('stream reconnect loop under fake timers', () => {
   test('429 waits exactly Retry-After', async () => {
     vi.useFakeTimers();
     const times: number[] = [];
-    const manager = new StreamManager({
+    const manager = createStreamManager({
       baseUrl: 'http://127.0.0.1:1/v1',
       fetch: async () => {
         times.push(Date.now());
@@ -84,7 +84,7 @@ describe('stream reconnect loop under fake timers', () => {
   test('another 4xx stops the stream with the error', async () => {
     const errors: unknown[] = [];
     const statuses: string[] = [];
-    const manager = new StreamManager({
+    const manager = createStreamManager({
       baseUrl: 'http://127.0.0.1:1/v1',
       fetch: async () => new Response('{"code":"forbidden","status":403,"title":"No"}', { status: 403 }),
       getToken: () => 't',

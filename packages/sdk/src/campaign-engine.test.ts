@@ -1,6 +1,6 @@
 import type { Campaign } from '@sapa/protocol';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { CampaignEngine, matchesUrl } from './campaign-engine.js';
+import { createCampaignEngine, matchesUrl } from './campaign-engine.js';
 import type { CampaignMemory } from './persistence.js';
 import { renderTemplate } from './render-template.js';
 import type { ActiveCampaign } from './types.js';
@@ -10,7 +10,7 @@ const visitor = { id: 'v1', name: 'Budi', attributes: { tier: 'gold' }, verified
 function engine(url: string, locale = 'id') {
   const shown: ActiveCampaign[] = [];
   let memory: CampaignMemory | undefined;
-  const instance = new CampaignEngine({
+  const instance = createCampaignEngine({
     url: () => url,
     visitor: () => visitor,
     locale: () => locale,

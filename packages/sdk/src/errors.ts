@@ -25,16 +25,14 @@ export class SapaError extends Error {
 
 /** True for any error made by any copy of the SDK. */
 export function isSapaError(value: unknown): value is SapaError {
-  return (
-    typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SAPA_ERROR] === true
-  );
+  return (value as Record<symbol, unknown> | undefined)?.[SAPA_ERROR] === true;
 }
 
 /** The backend answered with a non-2xx status. */
 export class HttpError extends SapaError {
   readonly status: number;
   readonly problem?: Problem;
-  /** Whether the protocol's error table allows retrying this answer. */
+  /** Whether the protocol's error table allows retrying this answer (by default: 408, 409, 429, 5xx). */
   readonly retryable: boolean;
   /** Seconds or date from `Retry-After`, as milliseconds to wait; undefined when absent. */
   readonly retryAfterMs?: number;
@@ -42,13 +40,13 @@ export class HttpError extends SapaError {
   constructor(
     status: number,
     message: string,
-    data: { problem?: Problem; retryable: boolean; retryAfterMs?: number; cause?: unknown },
+    data: { problem?: Problem; retryable?: boolean; retryAfterMs?: number; cause?: unknown } = {},
   ) {
-    super(data.problem?.code ?? codeForStatus(status), message, { cause: data.cause });
+    super(data.problem?.code ?? codeForStatus(status), message, data);
     this.name = 'HttpError';
     this.status = status;
     this.problem = data.problem;
-    this.retryable = data.retryable;
+    this.retryable = data.retryable ?? isRetryableStatus(status);
     this.retryAfterMs = data.retryAfterMs;
   }
 }
@@ -105,32 +103,22 @@ export class AbortedError extends SapaError {
   }
 }
 
+/** Problem codes of the protocol's error table, by status. */
+const CODES: Record<number, string> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'in_flight',
+  410: 'gone',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'idempotency_mismatch',
+  429: 'rate_limited',
+};
+
 /** Problem code for a status when the body did not carry one. */
 export function codeForStatus(status: number): string {
-  switch (status) {
-    case 400:
-      return 'invalid_request';
-    case 401:
-      return 'unauthorized';
-    case 403:
-      return 'forbidden';
-    case 404:
-      return 'not_found';
-    case 409:
-      return 'in_flight';
-    case 410:
-      return 'gone';
-    case 413:
-      return 'payload_too_large';
-    case 415:
-      return 'unsupported_media_type';
-    case 422:
-      return 'idempotency_mismatch';
-    case 429:
-      return 'rate_limited';
-    default:
-      return status >= 500 ? 'server_error' : 'invalid_request';
-  }
+  return CODES[status] ?? (status >= 500 ? 'server_error' : 'invalid_request');
 }
 
 /** The protocol's retry rule: 408, 409, 429, 5xx; nothing else. */
@@ -138,9 +126,15 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
+/** Whether an error is worth trying again later (no answer, or an answer the protocol retries). */
+export function isTransientError(error: unknown): boolean {
+  return (error as { retryable?: unknown } | undefined)?.retryable === true;
+}
+
 /** Plain data for the snapshot. */
 export function toErrorInfo(error: unknown): { code: string; message: string } {
-  if (isSapaError(error)) return { code: error.code, message: error.message };
-  if (error instanceof Error) return { code: 'unknown', message: error.message };
-  return { code: 'unknown', message: String(error) };
+  return {
+    code: isSapaError(error) ? error.code : 'unknown',
+    message: error instanceof Error ? error.message : String(error),
+  };
 }

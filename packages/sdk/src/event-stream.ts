@@ -1,7 +1,6 @@
 import { fetchEventSource } from '@microsoft/fetch-event-source';
 import { SILENCE_TIMEOUT_MS } from '@sapa/protocol';
-import { parseRetryAfter } from './backoff.js';
-import { HttpError, NetworkError, type SapaError } from './errors.js';
+import { type HttpError, NetworkError, type SapaError } from './errors.js';
 import { httpErrorFrom } from './http-transport.js';
 
 /** How one stream connection ended. */
@@ -50,82 +49,64 @@ const NEVER = new Promise<never>(() => {});
  * So this module hands the library a response whose body it feeds itself and never ends: every ending (cut, close,
  * silence, bad status) is seen and reported here, and the library's pending read is simply dropped.
  */
-export function openEventStream(options: EventStreamOptions): EventStreamHandle {
+export function openEventStream({
+  url,
+  token,
+  fetch,
+  onOpen,
+  onEvent,
+  silenceTimeoutMs = SILENCE_TIMEOUT_MS,
+}: EventStreamOptions): EventStreamHandle {
   const controller = new AbortController();
   let settled = false;
-  let watchdog: ReturnType<typeof setTimeout> | undefined;
-  let resolveDone: (end: StreamEnd) => void = () => {};
-  const done = new Promise<StreamEnd>((resolve) => {
-    resolveDone = resolve;
-  });
   let opened = false;
-  let realResponse: Response | undefined;
-  const silence = options.silenceTimeoutMs ?? SILENCE_TIMEOUT_MS;
-
-  const finish = (end: StreamEnd) => {
-    if (settled) return;
-    settled = true;
-    clearTimeout(watchdog);
-    controller.abort();
-    resolveDone(end);
-  };
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  let realResponse: Response;
+  let finish: (end: StreamEnd) => void = () => {};
+  const done = new Promise<StreamEnd>((resolve) => {
+    finish = (end) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(watchdog);
+      controller.abort();
+      resolve(end);
+    };
+  });
+  /** Network failures are retried; after the stream opened they count as a close. */
+  const fail = (message: string, cause?: unknown) =>
+    finish({ kind: opened ? 'closed' : 'retry', opened, error: new NetworkError(message, { cause }) });
   const armWatchdog = () => {
     clearTimeout(watchdog);
     watchdog = setTimeout(
-      () =>
-        finish({
-          kind: 'retry',
-          opened,
-          error: new NetworkError(`The chat stream was silent for ${silence / 1000} s, so it is reopened.`),
-        }),
-      silence,
+      fail,
+      silenceTimeoutMs,
+      `The chat stream was silent for ${silenceTimeoutMs / 1000} s.`,
     );
   };
 
   const feedingFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     armWatchdog();
-    let response: Response;
     try {
-      response = await options.fetch(input, { ...init, signal: controller.signal });
-    } catch (error) {
-      finish(
-        settled
-          ? { kind: 'aborted' }
-          : {
-              kind: 'retry',
-              opened: false,
-              error: new NetworkError('The chat stream could not connect to the chat server.', {
-                cause: error,
-              }),
-            },
-      );
+      realResponse = await fetch(input, { ...init, signal: controller.signal });
+    } catch (cause) {
+      fail('The chat stream could not connect.', cause);
       return NEVER;
     }
-    realResponse = response;
-    const reader = response.body?.getReader();
+    const reader = realResponse.body?.getReader();
     const filterBom = createBomFilter();
     const body = new ReadableStream<Uint8Array>(
       {
         pull: async (target) => {
           // Loops until it has bytes to hand over: a pull that enqueues nothing is not called again.
           for (;;) {
-            if (settled || !reader) return NEVER;
-            let result: ReadableStreamReadResult<Uint8Array>;
+            let result: ReadableStreamReadResult<Uint8Array> | undefined;
             try {
-              result = await reader.read();
-            } catch (error) {
-              finish({
-                kind: 'closed',
-                opened,
-                error: new NetworkError('The chat stream was cut off.', { cause: error }),
-              });
-              return NEVER;
+              result = await reader?.read();
+            } catch (cause) {
+              fail('The chat stream was cut off.', cause);
             }
-            if (settled) return NEVER;
-            if (result.done) {
-              finish({ kind: 'closed', opened });
-              return NEVER;
-            }
+            if (result?.done) finish({ kind: 'closed', opened });
+            if (settled || !result || result.done) return NEVER;
             armWatchdog();
             const chunk = filterBom(result.value);
             if (chunk.length > 0) {
@@ -139,33 +120,40 @@ export function openEventStream(options: EventStreamOptions): EventStreamHandle 
       // after every complete event before it was dispatched.
       { highWaterMark: 0 },
     );
-    return {
-      ok: response.ok,
-      status: response.status,
-      headers: response.headers,
-      body,
-    } as Response;
+    const { ok, status, headers } = realResponse;
+    return { ok, status, headers, body } as Response;
   };
 
-  void fetchEventSource(options.url, {
+  void fetchEventSource(url, {
     fetch: feedingFetch,
     openWhenHidden: true,
-    headers: { Authorization: `Bearer ${options.token}`, Accept: 'text/event-stream' },
-    onopen: async (response) => {
-      const end = await classifyOpen(response, realResponse);
-      if (end) {
-        finish(end);
-        return NEVER;
+    headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
+    onopen: async ({ status, headers }) => {
+      const contentType = headers.get('content-type') ?? '';
+      if (status === 200 && contentType.toLowerCase().startsWith('text/event-stream')) {
+        opened = true;
+        return onOpen();
       }
-      opened = true;
-      options.onOpen();
+      // A 2xx that is not an event stream (a captive portal, a proxy's page) is an outage, not a stream.
+      if (status < 300) fail(`The chat stream answered ${status} ${contentType}.`);
+      else {
+        const error = await httpErrorFrom(realResponse, 'GET /stream');
+        finish(
+          status === 401
+            ? { kind: 'unauthorized' }
+            : status === 410
+              ? { kind: 'gone' }
+              : error.retryable
+                ? { kind: 'retry', opened: false, error, retryAfterMs: error.retryAfterMs }
+                : { kind: 'fatal', error },
+        );
+      }
+      return NEVER;
     },
-    onmessage: (message) => {
-      if (settled) return;
+    onmessage: ({ data, event, id }) => {
       // An event with no data is not dispatched (HTML §9.2.6); an id containing NUL is ignored.
-      if (message.data === '' && message.event === '') return;
-      const id = message.id && !message.id.includes('\0') ? message.id : undefined;
-      options.onEvent({ type: message.event || 'message', data: message.data, id });
+      if (settled || (data === '' && event === '')) return;
+      onEvent({ type: event || 'message', data, id: id && !id.includes('\0') ? id : undefined });
     },
     // Never reached: the body fed to the library never ends or fails. Throwing keeps its retry loop out regardless.
     onerror: (error) => {
@@ -173,40 +161,7 @@ export function openEventStream(options: EventStreamOptions): EventStreamHandle 
     },
   }).catch(() => {});
 
-  return {
-    done,
-    close: () => finish({ kind: 'aborted' }),
-  };
-}
-
-async function classifyOpen(response: Response, real: Response | undefined): Promise<StreamEnd | undefined> {
-  const status = response.status;
-  const contentType = response.headers.get('content-type') ?? '';
-  if (status === 200 && contentType.toLowerCase().startsWith('text/event-stream')) return undefined;
-  if (status === 200 || (status >= 200 && status < 300)) {
-    // A 2xx that is not an event stream (a captive portal, a proxy's page) is an outage, not a stream.
-    await real?.body?.cancel().catch(() => {});
-    return {
-      kind: 'retry',
-      opened: false,
-      error: new NetworkError(`The chat stream answered ${status} with ${contentType || 'no content type'}.`),
-    };
-  }
-  const error = real ? await httpErrorFrom(real, 'GET /stream') : undefined;
-  if (status === 401) return { kind: 'unauthorized' };
-  if (status === 410) return { kind: 'gone' };
-  if (error?.retryable || status === 408 || status === 429 || status >= 500) {
-    return {
-      kind: 'retry',
-      opened: false,
-      error: error ?? new NetworkError(`The chat stream answered ${status}.`),
-      retryAfterMs: error?.retryAfterMs ?? parseRetryAfter(response.headers.get('Retry-After')),
-    };
-  }
-  return {
-    kind: 'fatal',
-    error: error ?? new HttpError(status, `The chat stream answered ${status}.`, { retryable: false }),
-  };
+  return { done, close: () => finish({ kind: 'aborted' }) };
 }
 
 /**
@@ -225,8 +180,7 @@ export function createBomFilter(): (chunk: Uint8Array) => Uint8Array {
     for (const byte of chunk) {
       if (lineStart || matched > 0) {
         if (byte === bom[matched]) {
-          matched++;
-          if (matched === 3) {
+          if (++matched === 3) {
             // After the dropped stream-start BOM the first line only now begins.
             if (!streamStart) output.push(0x20, ...bom);
             lineStart = streamStart;

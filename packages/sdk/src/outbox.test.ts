@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { StorageError } from './errors.js';
-import { GuardedStorage } from './guarded-storage.js';
-import { IndexedDbStorage } from './indexeddb-storage.js';
+import { createGuardedStorage } from './guarded-storage.js';
+import { openIndexedDbStorage } from './indexeddb-storage.js';
 import { MemoryStorage } from './memory-storage.js';
-import { Outbox } from './outbox.js';
-import { Persistence } from './persistence.js';
+import { createOutbox } from './outbox.js';
+import { createPersistence } from './persistence.js';
 import { initialState, reducer } from './reducer.js';
 import type { StorageAdapter } from './types.js';
 
@@ -18,12 +18,12 @@ const item = (id: string, createdAt: string) => ({
 
 describe('outbox', () => {
   test('one key per item in IndexedDB, listed oldest first, removed only when told', async () => {
-    const storage = new GuardedStorage(await IndexedDbStorage.open(), 'indexeddb', () => {});
-    const outbox = new Outbox(storage, 'site-a');
+    const storage = createGuardedStorage(await openIndexedDbStorage(), 'indexeddb', () => {});
+    const outbox = createOutbox(storage, 'site-a');
     await outbox.put(item('b', '2026-01-01T00:00:02Z'));
     await outbox.put(item('a', '2026-01-01T00:00:01Z'));
     // Another site's outbox on the same origin stays apart.
-    await new Outbox(storage, 'site-b').put(item('z', '2026-01-01T00:00:00Z'));
+    await createOutbox(storage, 'site-b').put(item('z', '2026-01-01T00:00:00Z'));
     expect((await outbox.list()).map((entry) => entry.clientMessageId)).toEqual(['a', 'b']);
     expect(await storage.keys()).toEqual(
       expect.arrayContaining(['site-a:outbox:a', 'site-a:outbox:b', 'site-b:outbox:z']),
@@ -45,8 +45,8 @@ describe('outbox', () => {
       clear: () => Promise.reject(new Error('x')),
     };
     const fallbacks: StorageError[] = [];
-    const storage = new GuardedStorage(broken, 'indexeddb', (error) => fallbacks.push(error));
-    const outbox = new Outbox(storage, 's');
+    const storage = createGuardedStorage(broken, 'indexeddb', (error) => fallbacks.push(error));
+    const outbox = createOutbox(storage, 's');
     await outbox.put(item('a', '2026-01-01T00:00:00Z'));
     expect(storage.kind).toBe('memory');
     expect(fallbacks).toHaveLength(1);
@@ -69,10 +69,10 @@ describe('outbox', () => {
         await memory.set(key, value);
       },
     };
-    const storage = new GuardedStorage(quotaLimited, 'indexeddb', () => {});
-    const outbox = new Outbox(storage, 's');
+    const storage = createGuardedStorage(quotaLimited, 'indexeddb', () => {});
+    const outbox = createOutbox(storage, 's');
     await outbox.put(item('keep-me', '2026-01-01T00:00:00Z'));
-    const persistence = new Persistence(storage, 's');
+    const persistence = createPersistence(storage, 's');
     let state = initialState();
     const messages = Array.from({ length: 200 }, (_, index) => ({
       id: `m${index + 1}`,
@@ -87,7 +87,7 @@ describe('outbox', () => {
     persistence.onChange(next, state);
     state = next;
     await persistence.flush();
-    const slice = await persistence.loadSlice();
+    const slice = await persistence.load('state');
     expect(slice?.messages.c1?.length).toBe(20);
     expect(slice?.messages.c1?.at(-1)?.seq).toBe(200);
     expect(slice?.hasMore.c1).toBe(true);
@@ -96,13 +96,13 @@ describe('outbox', () => {
   });
 
   test('a stored slice of an older schema is dropped', async () => {
-    const storage = new GuardedStorage(new MemoryStorage(), 'memory', () => {});
+    const storage = createGuardedStorage(new MemoryStorage(), 'memory', () => {});
     await storage.set('s:schema', 0);
     await storage.set('s:state', { old: true });
     await storage.set('s:outbox:x', item('x', '2026-01-01T00:00:00Z'));
-    const persistence = new Persistence(storage, 's');
+    const persistence = createPersistence(storage, 's');
     await persistence.checkSchema();
-    expect(await persistence.loadSlice()).toBeUndefined();
-    expect(await new Outbox(storage, 's').list()).toHaveLength(1);
+    expect(await persistence.load('state')).toBeUndefined();
+    expect(await createOutbox(storage, 's').list()).toHaveLength(1);
   });
 });

@@ -1,11 +1,13 @@
 /** A random UUID v4: `crypto.randomUUID` where present, `crypto.getRandomValues` otherwise (older WebViews, http pages). */
 export function randomId(): string {
-  const cryptoObject = globalThis.crypto;
-  if (typeof cryptoObject?.randomUUID === 'function') return cryptoObject.randomUUID();
-  const bytes = new Uint8Array(16);
-  cryptoObject.getRandomValues(bytes);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return (
+    crypto.randomUUID?.() ??
+    // Each 0, 1 or 8 of the template becomes a random hex digit; 8 keeps only the two bits the variant allows.
+    '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) =>
+      (
+        Number(digit) ^
+        ((crypto.getRandomValues(new Uint8Array(1))[0] as number) & (15 >> (Number(digit) / 4)))
+      ).toString(16),
+    )
+  );
 }

@@ -32,9 +32,9 @@ function pending(clientMessageId: string): ClientMessage {
 
 describe('reducer', () => {
   test('a no-op returns the same snapshot object', () => {
-    const state = reducer(initialState(), { type: 'conversation', conversation });
-    expect(reducer(state, { type: 'conversation', conversation })).toBe(state);
-    expect(reducer(state, { type: 'connection', connection: 'idle' })).toBe(state);
+    const state = reducer(initialState(), { type: 'conversations', conversations: [conversation] });
+    expect(reducer(state, { type: 'conversations', conversations: [conversation] })).toBe(state);
+    expect(reducer(state, { type: 'set', fields: { connection: 'idle' } })).toBe(state);
     const withMessages = reducer(state, { type: 'messages', conversationId: 'c1', messages: [message(1)] });
     expect(reducer(withMessages, { type: 'messages', conversationId: 'c1', messages: [message(1)] })).toBe(
       withMessages,
@@ -42,7 +42,7 @@ describe('reducer', () => {
   });
 
   test('messages are ordered by seq, duplicates dropped, pending last', () => {
-    let state = reducer(initialState(), { type: 'conversation', conversation });
+    let state = reducer(initialState(), { type: 'conversations', conversations: [conversation] });
     state = reducer(state, { type: 'pending', message: pending('p1') });
     state = reducer(state, { type: 'messages', conversationId: 'c1', messages: [message(3), message(1)] });
     state = reducer(state, {
@@ -73,7 +73,7 @@ describe('reducer', () => {
   });
 
   test('unread counts messages from others after the read position; read positions only move forward', () => {
-    let state = reducer(initialState(), { type: 'conversation', conversation });
+    let state = reducer(initialState(), { type: 'conversations', conversations: [conversation] });
     state = reducer(state, {
       type: 'messages',
       conversationId: 'c1',
@@ -83,7 +83,10 @@ describe('reducer', () => {
     state = reducer(state, { type: 'read', conversationId: 'c1', role: 'visitor', seq: 2 });
     expect(state.unreadCount).toBe(1);
     expect(reducer(state, { type: 'read', conversationId: 'c1', role: 'visitor', seq: 1 })).toBe(state);
-    state = reducer(state, { type: 'conversation', conversation: { ...conversation, visitorReadSeq: 0 } });
+    state = reducer(state, {
+      type: 'conversations',
+      conversations: [{ ...conversation, visitorReadSeq: 0 }],
+    });
     expect(state.conversations[0]?.visitorReadSeq).toBe(2);
   });
 
@@ -97,7 +100,7 @@ describe('reducer', () => {
       error: { code: 'network_error', message: 'x' },
     });
     expect(state.messages.c1?.[0]?.delivery).toBe('failed');
-    state = reducer(state, { type: 'discard', conversationId: 'c1', clientMessageId: 'p1' });
+    state = reducer(state, { type: 'delivery', conversationId: 'c1', clientMessageId: 'p1' });
     expect(state.messages.c1).toEqual([]);
   });
 

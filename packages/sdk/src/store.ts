@@ -1,31 +1,28 @@
 import { type Action, reducer } from './reducer.js';
 import type { ClientState } from './types.js';
 
+/** A store listener: the new state, the one before, and the action that changed it. */
+export type StoreListener = (state: ClientState, previous: ClientState, action: Action) => void;
+
 /** Immutable state behind `dispatch`; listeners run after every change, never for a no-op. */
-export class Store {
-  private state: ClientState;
-  private readonly listeners = new Set<(state: ClientState, previous: ClientState, action: Action) => void>();
+export interface Store {
+  getState(): ClientState;
+  dispatch(action: Action): void;
+  subscribe(listener: StoreListener): () => void;
+}
 
-  constructor(initial: ClientState) {
-    this.state = initial;
-  }
-
-  getState(): ClientState {
-    return this.state;
-  }
-
-  dispatch(action: Action): void {
-    const previous = this.state;
-    const next = reducer(previous, action);
-    if (next === previous) return;
-    this.state = next;
-    for (const listener of [...this.listeners]) listener(next, previous, action);
-  }
-
-  subscribe(listener: (state: ClientState, previous: ClientState, action: Action) => void): () => void {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
-  }
+export function createStore(state: ClientState): Store {
+  const listeners = new Set<StoreListener>();
+  return {
+    getState: () => state,
+    dispatch(action) {
+      const previous = state;
+      state = reducer(previous, action);
+      if (state !== previous) for (const listener of [...listeners]) listener(state, previous, action);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }

@@ -1,11 +1,6 @@
 import { backoffDelay } from './backoff.js';
 import type { HttpError, SapaError } from './errors.js';
-import {
-  type EventStreamHandle,
-  openEventStream,
-  type RawStreamEvent,
-  type StreamEnd,
-} from './event-stream.js';
+import { openEventStream, type RawStreamEvent } from './event-stream.js';
 import { isOnline as defaultIsOnline } from './network-status.js';
 import type { ConnectionState } from './types.js';
 
@@ -33,81 +28,66 @@ export interface StreamManagerOptions {
   isOnline?: () => boolean;
 }
 
+export interface StreamManager {
+  readonly isRunning: boolean;
+  start(): void;
+  stop(): void;
+  /** The browser went offline: drop the connection and wait for {@link StreamManager.online}. */
+  goOffline(): void;
+  /** Back online: reconnect now instead of waiting out the backoff. */
+  online(): void;
+  /** Drops the current connection and reconnects at once (for example after a session was re-created elsewhere). */
+  restart(): void;
+}
+
 /**
  * Owns the stream's life: one connection at a time, reconnecting with full-jitter backoff (1 s base, 30 s cap) or
  * `Retry-After`, re-creating the session on 401, resyncing on 410, pausing while offline, and stopping on other 4xx.
  */
-export class StreamManager {
-  private readonly options: StreamManagerOptions;
-  private running = false;
-  private current: EventStreamHandle | undefined;
-  private wake: (() => void) | undefined;
-  private offline = false;
-  /** Connection attempts made, for tests and figures. */
-  attempts = 0;
+export function createStreamManager(options: StreamManagerOptions): StreamManager {
+  const { onStatus, onFailure, random, isOnline = defaultIsOnline } = options;
+  let running = false;
+  let offline = false;
+  let close: (() => void) | undefined;
+  let wake: (() => void) | undefined;
+  const isOffline = () => offline || !isOnline();
+  /** Drops the connection (if any) and ends a wait. */
+  const interrupt = () => {
+    close?.();
+    wake?.();
+  };
 
-  constructor(options: StreamManagerOptions) {
-    this.options = options;
-  }
+  /** Waits `ms`, or until woken (stop, online, restart) while online. */
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      wake = () => {
+        if (!running || !isOffline()) done();
+      };
+    });
 
-  get isRunning(): boolean {
-    return this.running;
-  }
-
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    void this.run();
-  }
-
-  stop(): void {
-    this.running = false;
-    this.current?.close();
-    this.wake?.();
-  }
-
-  /** The browser went offline: drop the connection and wait for {@link online}. */
-  goOffline(): void {
-    this.offline = true;
-    this.current?.close();
-    this.wake?.();
-  }
-
-  /** Back online: reconnect now instead of waiting out the backoff. */
-  online(): void {
-    this.offline = false;
-    this.wake?.();
-  }
-
-  /** Drops the current connection and reconnects at once (for example after a session was re-created elsewhere). */
-  restart(): void {
-    this.current?.close();
-    this.wake?.();
-  }
-
-  private isOffline(): boolean {
-    return this.offline || !(this.options.isOnline ?? defaultIsOnline)();
-  }
-
-  private async run(): Promise<void> {
-    const options = this.options;
+  const run = async () => {
     let attempt = 0;
     let renewed = false;
-    let first = true;
-    while (this.running) {
-      if (this.isOffline()) {
-        options.onStatus('offline');
-        await this.sleep(Number.POSITIVE_INFINITY, () => !this.isOffline());
+    let status: ConnectionState = 'connecting';
+    while (running) {
+      if (isOffline()) {
+        onStatus('offline');
+        // The longest timer there is: the `online` event wakes it much sooner.
+        await sleep(2 ** 31 - 1);
         continue;
       }
-      options.onStatus(first ? 'connecting' : 'reconnecting');
-      first = false;
+      onStatus(status);
+      status = 'reconnecting';
       const token = options.getToken();
       const cursor = options.getCursor();
-      const url = `${options.baseUrl}/stream${cursor ? `?after=${encodeURIComponent(cursor)}` : ''}`;
-      this.attempts++;
       const handle = openEventStream({
-        url,
+        url: `${options.baseUrl}/stream${cursor ? `?after=${encodeURIComponent(cursor)}` : ''}`,
         token: token ?? '',
         fetch: options.fetch,
         silenceTimeoutMs: options.silenceTimeoutMs,
@@ -115,72 +95,71 @@ export class StreamManager {
         onOpen: () => {
           attempt = 0;
           renewed = false;
-          options.onStatus('open');
+          onStatus('open');
           options.onOpen();
         },
       });
-      this.current = handle;
-      const end: StreamEnd = await handle.done;
-      this.current = undefined;
-      if (!this.running) return;
-      let wait: number;
-      switch (end.kind) {
-        case 'aborted':
+      close = handle.close;
+      const end = await handle.done;
+      close = undefined;
+      if (!running) return;
+      let error: SapaError | undefined;
+      let wait: number | undefined;
+      try {
+        if (end.kind === 'aborted') continue;
+        if (end.kind === 'fatal') {
+          running = false;
+          options.onFatal(end.error);
+          onStatus('idle');
+          return;
+        }
+        if (end.kind === 'gone') {
+          await options.onGone();
           continue;
-        case 'unauthorized':
+        }
+        if (end.kind === 'unauthorized') {
           if (!renewed) {
             renewed = true;
-            try {
-              await options.renewSession(token);
-              continue;
-            } catch (error) {
-              wait = backoffDelay(attempt++, options.random);
-              options.onFailure?.(error as SapaError, wait);
-              break;
-            }
-          }
-          wait = backoffDelay(attempt++, options.random);
-          break;
-        case 'gone':
-          try {
-            await options.onGone();
+            await options.renewSession(token);
             continue;
-          } catch (error) {
-            wait = backoffDelay(attempt++, options.random);
-            options.onFailure?.(error as SapaError, wait);
           }
-          break;
-        case 'fatal':
-          this.running = false;
-          options.onFatal(end.error);
-          options.onStatus('idle');
-          return;
-        default:
-          wait =
-            end.kind === 'retry' && end.retryAfterMs !== undefined
-              ? end.retryAfterMs
-              : backoffDelay(attempt++, options.random);
-          if (end.error) options.onFailure?.(end.error, wait);
+        } else {
+          error = end.error;
+          wait = end.kind === 'retry' ? end.retryAfterMs : undefined;
+        }
+      } catch (failure) {
+        error = failure as SapaError;
       }
-      if (!this.running) return;
-      options.onStatus(this.isOffline() ? 'offline' : 'reconnecting');
-      await this.sleep(wait, () => !this.isOffline());
+      wait ??= backoffDelay(attempt++, random);
+      if (error) onFailure?.(error, wait);
+      if (!running) return;
+      onStatus(isOffline() ? 'offline' : 'reconnecting');
+      await sleep(wait);
     }
-  }
+  };
 
-  /** Waits `ms`, or until woken (stop, online, restart) when `wakeIf` agrees. */
-  private sleep(ms: number, wakeIf: () => boolean): Promise<void> {
-    return new Promise((resolve) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-      if (Number.isFinite(ms)) timer = setTimeout(done, ms);
-      this.wake = () => {
-        if (!this.running || wakeIf()) done();
-      };
-    });
-  }
+  return {
+    get isRunning() {
+      return running;
+    },
+    start() {
+      if (!running) {
+        running = true;
+        void run();
+      }
+    },
+    stop() {
+      running = false;
+      interrupt();
+    },
+    goOffline() {
+      offline = true;
+      interrupt();
+    },
+    online() {
+      offline = false;
+      wake?.();
+    },
+    restart: interrupt,
+  };
 }

@@ -1,25 +1,18 @@
-/** Minimal shapes of the Web Locks API, which not every TypeScript lib ships. */
+/** Minimal shape of the Web Locks API, which not every TypeScript lib ships. */
 interface LockManagerLike {
   request(name: string, options: { signal?: AbortSignal }, callback: () => Promise<void>): Promise<void>;
-  request(name: string, callback: () => Promise<void>): Promise<void>;
 }
 
-function lockManager(): LockManagerLike | undefined {
-  const navigatorObject = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator;
-  return navigatorObject?.locks && typeof navigatorObject.locks.request === 'function'
-    ? navigatorObject.locks
-    : undefined;
-}
+const lockManager = () => (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
 
 /** Runs `task` holding the named Web Lock, so tabs take turns; runs it at once where Web Locks are missing. */
 export async function withLock<T>(name: string, task: () => Promise<T>): Promise<T> {
-  const locks = lockManager();
-  if (!locks) return task();
-  let result: T | undefined;
-  await locks.request(name, async () => {
-    result = await task();
+  let result: Promise<T> | undefined;
+  await lockManager()?.request(name, {}, async () => {
+    result = task();
+    await result.catch(() => {});
   });
-  return result as T;
+  return result ?? task();
 }
 
 export interface TabCoordinatorOptions {
@@ -31,6 +24,15 @@ export interface TabCoordinatorOptions {
   onMessage: (message: unknown) => void;
 }
 
+export interface TabCoordinator {
+  start(): void;
+  stop(): void;
+  /** Sends a message to the other tabs; nothing in single-tab mode. */
+  broadcast(message: unknown): void;
+  /** True while another tab holds the stream (never in single-tab mode). */
+  isFollower(): boolean;
+}
+
 /**
  * Leader election and relay between the tabs of one site: the tab holding the Web Lock runs the stream and flushes
  * the outbox; a BroadcastChannel carries its state changes to the other tabs. When the leader's tab closes the
@@ -38,70 +40,52 @@ export interface TabCoordinatorOptions {
  * tab is its own leader (single-tab mode); correctness never depends on there being one leader, since sends are
  * idempotent.
  */
-export class TabCoordinator {
-  private readonly options: TabCoordinatorOptions;
-  private channel: BroadcastChannel | undefined;
-  private abort: AbortController | undefined;
-  private release: (() => void) | undefined;
-  leader = false;
-  /** `shared`: Web Locks and BroadcastChannel work; `single`: this tab stands alone. */
-  mode: 'shared' | 'single' = 'single';
-
-  constructor(options: TabCoordinatorOptions) {
-    this.options = options;
-  }
-
-  start(): void {
-    const locks = lockManager();
-    const Channel = (globalThis as { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
-    if (!locks || !Channel) {
-      this.mode = 'single';
-      this.becomeLeader();
-      return;
-    }
-    try {
-      this.channel = new Channel(this.options.name);
-    } catch {
-      this.mode = 'single';
-      this.becomeLeader();
-      return;
-    }
-    this.mode = 'shared';
-    this.channel.onmessage = (event: MessageEvent) => this.options.onMessage(event.data);
-    this.abort = new AbortController();
-    locks
-      .request(this.options.name, { signal: this.abort.signal }, () => {
-        this.becomeLeader();
-        // Held until this tab stops or closes.
-        return new Promise<void>((resolve) => {
-          this.release = resolve;
+export function createTabCoordinator({ name, onLeader, onMessage }: TabCoordinatorOptions): TabCoordinator {
+  let channel: BroadcastChannel | undefined;
+  let abort: AbortController | undefined;
+  let release: (() => void) | undefined;
+  let leader = false;
+  const becomeLeader = () => {
+    leader = true;
+    onLeader();
+  };
+  return {
+    start() {
+      const locks = lockManager();
+      try {
+        if (locks) channel = new BroadcastChannel(name);
+      } catch {
+        // No BroadcastChannel (or a sandbox refusing it): single-tab mode.
+      }
+      if (!channel) return becomeLeader();
+      channel.onmessage = (event) => onMessage(event.data);
+      abort = new AbortController();
+      (locks as LockManagerLike)
+        .request(name, { signal: abort.signal }, () => {
+          becomeLeader();
+          // Held until this tab stops or closes.
+          return new Promise<void>((resolve) => {
+            release = resolve;
+          });
+        })
+        .catch(() => {
+          // Aborted while waiting: this tab stopped before it became leader.
         });
-      })
-      .catch(() => {
-        // Aborted while waiting: this tab stopped before it became leader.
-      });
-  }
-
-  /** Sends a message to the other tabs; nothing in single-tab mode. */
-  broadcast(message: unknown): void {
-    try {
-      this.channel?.postMessage(message);
-    } catch {
-      // A closed channel during unload: the other tabs resync from storage and the stream.
-    }
-  }
-
-  stop(): void {
-    this.abort?.abort();
-    this.release?.();
-    this.release = undefined;
-    this.channel?.close();
-    this.channel = undefined;
-    this.leader = false;
-  }
-
-  private becomeLeader(): void {
-    this.leader = true;
-    this.options.onLeader();
-  }
+    },
+    stop() {
+      abort?.abort();
+      release?.();
+      channel?.close();
+      channel = release = undefined;
+      leader = false;
+    },
+    broadcast(message) {
+      try {
+        channel?.postMessage(message);
+      } catch {
+        // A closed channel during unload: the other tabs resync from storage and the stream.
+      }
+    },
+    isFollower: () => !!channel && !leader,
+  };
 }

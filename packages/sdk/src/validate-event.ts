@@ -1,7 +1,5 @@
 import {
-  InvalidDataError,
-  parseConversation,
-  parseMessage,
+  type InvalidDataError,
   parseStreamEvent as parseProtocolStreamEvent,
   type StreamEvent,
 } from '@sapa/protocol';
@@ -22,33 +20,22 @@ export function parseStreamEvent(
   try {
     return parseProtocolStreamEvent(type, data, id || undefined) ?? undefined;
   } catch (error) {
-    return new ProtocolError(`The stream event ${type} does not follow the protocol: ${describe(error)}.`, {
-      data: data.slice(0, 500),
-      path: error instanceof InvalidDataError ? error.path : undefined,
-    });
+    return invalid(`The stream event ${type}`, error, data.slice(0, 500));
   }
 }
 
-/** Whether a REST answer's message follows the protocol. */
-export function isMessage(value: unknown): boolean {
+/** Returns `value` when `parse` accepts it; throws a {@link ProtocolError} naming `what` otherwise. */
+export function validate<T>(parse: (value: unknown) => T, value: unknown, what: string): T {
   try {
-    parseMessage(value);
-    return true;
-  } catch {
-    return false;
+    return parse(value);
+  } catch (error) {
+    throw invalid(what, error, value);
   }
 }
 
-/** Whether a REST answer's conversation follows the protocol. */
-export function isConversation(value: unknown): boolean {
-  try {
-    parseConversation(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function invalid(what: string, error: unknown, data: unknown): ProtocolError {
+  return new ProtocolError(`${what} does not follow the protocol: ${(error as Error).message}.`, {
+    data,
+    path: (error as InvalidDataError).path,
+  });
 }
