@@ -96,10 +96,11 @@ function object<T>(shape: Record<string, Guard<unknown>>): Guard<T> {
 
 /** One of several object shapes, chosen by its `type` field. */
 function variant<T>(shapes: Record<string, Record<string, Guard<unknown>>>): Guard<T> {
-  const pickType = oneOf(...Object.keys(shapes));
   return (value, path) => {
     if (!isObject(value)) return fail(path, 'an object', value);
-    const shape = shapes[pickType(value.type, `${path}.type`)] as Record<string, Guard<unknown>>;
+    // Built per call, so an unused variant costs nothing in a bundle (no work at import).
+    const type = oneOf(...Object.keys(shapes))(value.type, `${path}.type`);
+    const shape = shapes[type] as Record<string, Guard<unknown>>;
     return object<T>(shape)(value, path);
   };
 }

@@ -652,7 +652,7 @@ export function createClient(options: ClientOptions): SapaClient {
       if (limits && size > limits.maxBytes)
         throw new ValidationError(
           'payload_too_large',
-          `The file "${name}" is too large; files up to ${Math.round(limits.maxBytes / 104_857.6) / 10} MB can be sent.`,
+          `The file "${name}" is larger than ${Math.round(limits.maxBytes / 104_857.6) / 10} MB.`,
           { limit: limits.maxBytes },
         );
       if (limits && !acceptsMime(limits.accept, type))
@@ -698,7 +698,7 @@ export function createClient(options: ClientOptions): SapaClient {
             (candidate: ClientMessage) =>
               candidate.clientMessageId === clientMessageId && candidate.seq === 0,
           );
-        if (!message) throw new SapaError('not_found', 'There is no unsent message with that id to retry.');
+        if (!message) throw new SapaError('not_found', 'No unsent message has that id.');
         const { conversationId, text, createdAt } = message;
         item = {
           clientMessageId,

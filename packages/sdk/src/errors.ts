@@ -12,7 +12,7 @@ const SAPA_ERROR = Symbol.for('sapa.error');
  * ```
  */
 export class SapaError extends Error {
-  readonly code: string;
+  declare readonly code: string;
   /** Marks SDK errors across bundles, where `instanceof` fails. */
   readonly [SAPA_ERROR] = true;
 
@@ -30,12 +30,12 @@ export function isSapaError(value: unknown): value is SapaError {
 
 /** The backend answered with a non-2xx status. */
 export class HttpError extends SapaError {
-  readonly status: number;
-  readonly problem?: Problem;
+  declare readonly status: number;
+  declare readonly problem?: Problem;
   /** Whether the protocol's error table allows retrying this answer (by default: 408, 409, 429, 5xx). */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /** Seconds or date from `Retry-After`, as milliseconds to wait; undefined when absent. */
-  readonly retryAfterMs?: number;
+  declare readonly retryAfterMs?: number;
 
   constructor(
     status: number,
@@ -63,7 +63,7 @@ export class NetworkError extends SapaError {
 /** The backend sent data that does not follow the protocol. */
 export class ProtocolError extends SapaError {
   /** What arrived, for reporting. */
-  readonly data: unknown;
+  declare readonly data: unknown;
   constructor(message: string, data?: unknown) {
     super('protocol_error', message);
     this.name = 'ProtocolError';
@@ -73,7 +73,7 @@ export class ProtocolError extends SapaError {
 
 /** Persistent storage failed; the client keeps running in memory. */
 export class StorageError extends SapaError {
-  readonly operation: string;
+  declare readonly operation: string;
   constructor(operation: string, message: string, options?: { cause?: unknown }) {
     super('storage_error', message, options);
     this.name = 'StorageError';
@@ -84,9 +84,9 @@ export class StorageError extends SapaError {
 /** A client-side check failed before anything was sent (a file too large, a type not accepted, empty text). */
 export class ValidationError extends SapaError {
   /** The limit that was exceeded, when there is one (bytes for files, characters for text). */
-  readonly limit?: number;
+  declare readonly limit?: number;
   /** What was accepted, for a type check. */
-  readonly accept?: string[];
+  declare readonly accept?: string[];
   constructor(code: string, message: string, data: { limit?: number; accept?: string[] } = {}) {
     super(code, message);
     this.name = 'ValidationError';

@@ -109,6 +109,6 @@ describe('opening checks', () => {
       onOpen: () => {},
       onEvent: () => {},
     });
-    expect(await handle.done).toMatchObject({ kind: 'retry', opened: false });
+    expect(await handle.done).toMatchObject({ kind: 'retry' });
   });
 });

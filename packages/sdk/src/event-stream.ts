@@ -6,9 +6,9 @@ import { httpErrorFrom } from './http-transport.js';
 /** How one stream connection ended. */
 export type StreamEnd =
   /** The backend ended the stream or the connection was cut after it opened. */
-  | { kind: 'closed'; opened: boolean; error?: SapaError }
+  | { kind: 'closed'; error?: SapaError }
   /** Opening failed in a way the protocol retries (network, 408, 409, 429, 5xx, wrong content type). */
-  | { kind: 'retry'; opened: boolean; error: SapaError; retryAfterMs?: number }
+  | { kind: 'retry'; error: SapaError; retryAfterMs?: number }
   /** 401: the session must be re-created. */
   | { kind: 'unauthorized' }
   /** 410: the cursor is older than the backend keeps. */
@@ -74,7 +74,7 @@ export function openEventStream({
   });
   /** Network failures are retried; after the stream opened they count as a close. */
   const fail = (message: string, cause?: unknown) =>
-    finish({ kind: opened ? 'closed' : 'retry', opened, error: new NetworkError(message, { cause }) });
+    finish({ kind: opened ? 'closed' : 'retry', error: new NetworkError(message, { cause }) });
   const armWatchdog = () => {
     clearTimeout(watchdog);
     watchdog = setTimeout(
@@ -105,7 +105,7 @@ export function openEventStream({
             } catch (cause) {
               fail('The chat stream was cut off.', cause);
             }
-            if (result?.done) finish({ kind: 'closed', opened });
+            if (result?.done) finish({ kind: 'closed' });
             if (settled || !result || result.done) return NEVER;
             armWatchdog();
             const chunk = filterBom(result.value);
@@ -144,7 +144,7 @@ export function openEventStream({
             : status === 410
               ? { kind: 'gone' }
               : error.retryable
-                ? { kind: 'retry', opened: false, error, retryAfterMs: error.retryAfterMs }
+                ? { kind: 'retry', error, retryAfterMs: error.retryAfterMs }
                 : { kind: 'fatal', error },
         );
       }

@@ -25,7 +25,7 @@ export function createGuardedStorage(
         return await (adapter[operation] as (...args: unknown[]) => Promise<T>)(...args);
       } catch (error) {
         if (operation === 'set' && isQuotaError(error))
-          throw new StorageError('quota', 'The browser refused to store more chat data (quota exceeded).', {
+          throw new StorageError('quota', 'The browser refused to store more chat data: its quota is full.', {
             cause: error,
           });
         if (kind !== 'memory') {

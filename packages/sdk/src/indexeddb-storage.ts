@@ -20,7 +20,7 @@ export async function openIndexedDbStorage(timeoutMs = STORAGE_OPEN_TIMEOUT_MS):
     await Promise.race([
       get('probe', store),
       new Promise((_, reject) => {
-        timer = setTimeout(reject, timeoutMs, new Error(`Opening it took longer than ${timeoutMs} ms.`));
+        timer = setTimeout(reject, timeoutMs, new Error(`Opening took over ${timeoutMs} ms.`));
       }),
     ]);
     return {
