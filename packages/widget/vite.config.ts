@@ -1,8 +1,9 @@
 /**
  * Builds of `@sapa/widget`, one per mode (the `build` script runs them in this order):
  *
- * - `app`: the chat app (Preact, SDK, strings, styles) as hashed ES module chunks in dist/, with
- *   dist/.vite/manifest.json naming the entry. The loader imports it relative to its own URL.
+ * - `app`: the chat app (Preact, SDK, strings, styles) as one hashed ES module, dist/app-*.js, plus a chunk
+ *   per screen loaded on demand; dist/.vite/manifest.json names the entry. The loader imports it relative
+ *   to its own URL.
  * - `loader`: dist/sapa.js, a tiny IIFE; the app chunk's file name is injected from the manifest.
  * - `lib`: dist/index.js, the npm entry (`mount`) with Preact, i18next and the SDK left as imports.
  *
@@ -67,6 +68,18 @@ export default defineConfig(({ mode }): UserConfig => {
   return {
     resolve,
     base: './',
+    plugins: [
+      {
+        // Vite wraps every dynamic import in a helper that preloads dependencies by adding <link> elements
+        // to the host page's <head>. The lazy screens have none to preload (modulePreload is off, styles
+        // are adopted by the app), and the embed must not touch the page: the wrapper just imports.
+        name: 'sapa:plain-dynamic-import',
+        enforce: 'pre',
+        load(id) {
+          if (id === '\0vite/preload-helper.js') return 'export const __vitePreload = (load) => load();';
+        },
+      },
+    ],
     build: {
       outDir: dist,
       emptyOutDir: true,
@@ -76,12 +89,16 @@ export default defineConfig(({ mode }): UserConfig => {
       target: 'es2022',
       rolldownOptions: {
         input: APP_ENTRY,
-        // The loader calls the entry's `startApp` export: keep it.
-        preserveEntrySignatures: 'exports-only',
+        // The loader calls the entry's `startApp` export: keep it. The entry may export more, for the
+        // lazy screens to import what they share with it (Preact, strings) instead of a chunk of their own.
+        preserveEntrySignatures: 'allow-extension',
         output: {
           entryFileNames: 'app-[hash].js',
           chunkFileNames: 'chunk-[hash].js',
           assetFileNames: 'asset-[hash][extname]',
+          // Everything the entry imports statically is one file, the one the loader fetches: opening the
+          // chat costs one request after sapa.js. Screens behind a dynamic import stay chunks of their own.
+          codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
         },
       },
     },

@@ -3,10 +3,32 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 
-// Size is a test (DESIGN.md, rules of taste 6): these read what `npm run build` wrote, the files that ship.
+// Size is a test (DESIGN.md, rules of taste 6): these read what `npm run build` wrote, the files that ship,
+// compressed the way a CDN serves them (brotli, quality 11).
 const dist = join(import.meta.dirname, '..', 'dist');
 const APP_ENTRY = 'src/app/start-app.tsx';
+
+/** DESIGN.md, budgets: the `sapa.js` loader. */
 const LOADER_BUDGET = 2_000;
+/** DESIGN.md, budgets: everything a visitor downloads to chat (JS + CSS, both locales). */
+const CHAT_BUDGET = 32_000;
+/**
+ * What the chat download may weigh today: the measured size rounded up to the next 500 B, lowered as it
+ * shrinks. It is above {@link CHAT_BUDGET}: the mandated libraries (Preact, i18next, idb-keyval,
+ * fetch-event-source) take ≈ 20,200 B of it, and the gap of ≈ 12,700 B is not closed yet (issue 4). Until it is, this keeps the size from growing; the budget stays the goal.
+ */
+const CHAT_RATCHET = 45_000;
+/** The chat download plus every screen loaded on demand; ratcheted like {@link CHAT_RATCHET}. */
+const TOTAL_RATCHET = 48_500;
+/** Screens a chat does not need to open, send, receive and switch language: each is a chunk of its own. */
+const LAZY_SCREENS = [
+  'PrechatForm',
+  'LeaveMessageForm',
+  'ResolvedState',
+  'ConversationList',
+  'UploadProgress',
+  'Teaser',
+];
 
 interface ManifestChunk {
   file: string;
@@ -15,66 +37,92 @@ interface ManifestChunk {
   css?: string[];
 }
 
-function brotliSize(file: string): number {
-  return brotliCompressSync(readFileSync(join(dist, file)), {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
-  }).length;
-}
-
 function requireBuild(file: string): string {
   const path = join(dist, file);
   if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` first.`);
   return path;
 }
 
-/** Every file the loader's app chunk pulls in: its static and dynamic imports and their CSS. */
-function appFiles(): string[] {
-  const manifest = JSON.parse(readFileSync(requireBuild('.vite/manifest.json'), 'utf8')) as Record<
+function brotliSize(file: string): number {
+  return brotliCompressSync(readFileSync(requireBuild(file)), {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+  }).length;
+}
+
+function manifest(): Record<string, ManifestChunk> {
+  return JSON.parse(readFileSync(requireBuild('.vite/manifest.json'), 'utf8')) as Record<
     string,
     ManifestChunk
   >;
+}
+
+/** The files a chunk pulls in: itself, its CSS and its static imports, and with `dynamic` what it may load later. */
+function filesOf(key: string, dynamic: boolean): string[] {
+  const chunks = manifest();
   const files = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key];
+  const visit = (next: string) => {
+    const chunk = chunks[next];
     if (!chunk || files.has(chunk.file)) return;
     files.add(chunk.file);
     for (const css of chunk.css ?? []) files.add(css);
-    for (const next of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) visit(next);
+    for (const imported of [...(chunk.imports ?? []), ...(dynamic ? (chunk.dynamicImports ?? []) : [])])
+      visit(imported);
   };
-  visit(APP_ENTRY);
+  visit(key);
   return [...files];
 }
 
-describe('widget size', () => {
-  test(`sapa.js is at most ${LOADER_BUDGET} B brotli`, () => {
-    requireBuild('sapa.js');
+function measure(files: string[]): { total: number; report: string } {
+  const sizes = files.map((file) => [file, brotliSize(file)] as const);
+  const total = sizes.reduce((sum, [, size]) => sum + size, 0);
+  return {
+    total,
+    report: `${sizes.map(([file, size]) => `${file} ${size} B`).join(', ')}; total ${total} B`,
+  };
+}
+
+describe('widget size (brotli, quality 11)', () => {
+  test(`sapa.js is at most ${LOADER_BUDGET} B`, () => {
     const size = brotliSize('sapa.js');
     console.info(`sapa.js: ${size} B brotli`);
     expect(size).toBeLessThanOrEqual(LOADER_BUDGET);
   });
 
-  test('sapa.js loads the app chunk that the build wrote, by its hashed name', () => {
+  test('sapa.js loads the app entry that the build wrote, by its hashed name', () => {
     const loader = readFileSync(requireBuild('sapa.js'), 'utf8');
-    const [entry] = appFiles();
+    const [entry] = filesOf(APP_ENTRY, false);
     expect(entry).toMatch(/^app-[\w-]{8}\.js$/);
     expect(loader).toContain(`./${entry}`);
-    requireBuild(entry as string);
   });
 
-  test('what a visitor downloads to chat is measured from the shipped files', () => {
-    const files = ['sapa.js', ...appFiles()];
-    const sizes = files.map((file) => [file, brotliSize(file)] as const);
-    const total = sizes.reduce((sum, [, size]) => sum + size, 0);
-    console.info(
-      `chat download (brotli): ${sizes.map(([file, size]) => `${file} ${size} B`).join(', ')}; total ${total} B`,
-    );
-    // Both locales ship inside the app chunk: the Indonesian strings are part of what is measured.
+  test(`what a visitor downloads to chat stays under ${CHAT_RATCHET} B (budget ${CHAT_BUDGET} B)`, () => {
+    const files = ['sapa.js', ...filesOf(APP_ENTRY, false)];
+    const { total, report } = measure(files);
+    console.info(`chat download: ${report} (budget ${CHAT_BUDGET} B, over by ${total - CHAT_BUDGET} B)`);
+    // Styles and both locales ship inside the app entry: they are part of what is measured.
     const app = files
       .slice(1)
       .map((file) => readFileSync(join(dist, file), 'utf8'))
       .join('');
+    expect(app).toContain('.sapa-root');
     expect(app).toContain('Buka obrolan');
     expect(app).toContain('Open chat');
-    expect(total).toBeGreaterThan(brotliSize('sapa.js'));
+    expect(total).toBeLessThanOrEqual(CHAT_RATCHET);
+  });
+
+  test('screens a chat does not need are chunks of their own, loaded on demand', () => {
+    const chunks = manifest();
+    const onDemand = chunks[APP_ENTRY]?.dynamicImports ?? [];
+    for (const screen of LAZY_SCREENS) {
+      expect(onDemand.some((key) => key.endsWith(`/${screen}.tsx`))).toBe(true);
+    }
+    const chat = new Set(filesOf(APP_ENTRY, false));
+    for (const key of onDemand) expect(chat.has(chunks[key]?.file ?? '')).toBe(false);
+  });
+
+  test(`the chat and every screen on demand stay under ${TOTAL_RATCHET} B`, () => {
+    const { total, report } = measure(['sapa.js', ...filesOf(APP_ENTRY, true)]);
+    console.info(`all chunks: ${report}`);
+    expect(total).toBeLessThanOrEqual(TOTAL_RATCHET);
   });
 });

@@ -210,7 +210,8 @@ export const UploadInProgress: Story = {
   ),
   play: async ({ canvasElement, globals }) => {
     const canvas = await expectOpenPanel(canvasElement, globals);
-    await expect(canvas.getByRole('progressbar')).toBeInTheDocument();
+    // Upload progress is a chunk of its own: it arrives a moment after the panel.
+    await expect(await canvas.findByRole('progressbar')).toBeInTheDocument();
   },
 };
 
@@ -307,7 +308,7 @@ export const PrechatWithErrors: Story = {
   play: async ({ canvasElement, globals }) => {
     const t = storyT(globals);
     const canvas = await expectOpenPanel(canvasElement, globals);
-    await userEvent.click(canvas.getByRole('button', { name: t('prechat.submit') }));
+    await userEvent.click(await canvas.findByRole('button', { name: t('prechat.submit') }));
     await expect(canvas.getAllByText(t('form.required')).length).toBe(2);
   },
 };
@@ -324,7 +325,9 @@ export const LeaveAMessage: Story = {
   ),
   play: async ({ canvasElement, globals }) => {
     const canvas = await expectOpenPanel(canvasElement, globals);
-    await expect(canvas.getByRole('button', { name: storyT(globals)('leave.submit') })).toBeInTheDocument();
+    await expect(
+      await canvas.findByRole('button', { name: storyT(globals)('leave.submit') }),
+    ).toBeInTheDocument();
   },
 };
 
@@ -346,7 +349,7 @@ export const Rating: Story = {
   play: async ({ canvasElement, globals }) => {
     const t = storyT(globals);
     const canvas = await expectOpenPanel(canvasElement, globals);
-    await userEvent.click(canvas.getByRole('radio', { name: t('rating.score5') }));
+    await userEvent.click(await canvas.findByRole('radio', { name: t('rating.score5') }));
     await userEvent.click(canvas.getByRole('button', { name: t('rating.submit') }));
     await waitFor(() => expect(canvas.getByText(t('rating.thanks'))).toBeInTheDocument());
   },
@@ -374,7 +377,7 @@ export const CampaignTeaser: Story = {
     const t = storyT(globals);
     const canvas = widget(canvasElement);
     await expect(
-      canvas.getByRole('region', { name: t('teaser.label', { name: 'Toko Sapa' }) }),
+      await canvas.findByRole('region', { name: t('teaser.label', { name: 'Toko Sapa' }) }),
     ).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: t('teaser.dismiss') }));
     await waitFor(() => expect(canvas.queryByRole('region')).toBeNull());
@@ -407,7 +410,7 @@ export const ConversationList: Story = {
     const t = storyT(globals);
     const canvas = await expectOpenPanel(canvasElement, globals);
     await userEvent.click(canvas.getByRole('button', { name: t('header.back') }));
-    await expect(canvas.getByText(t('conversations.title'))).toBeInTheDocument();
+    await expect(await canvas.findByText(t('conversations.title'))).toBeInTheDocument();
   },
 };
 

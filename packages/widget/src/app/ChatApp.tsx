@@ -5,22 +5,25 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ChannelLinks } from '../components/ChannelLinks/ChannelLinks.js';
 import { Composer, type ComposerDisabledReason } from '../components/Composer/Composer.js';
 import { ConnectionBanner } from '../components/ConnectionBanner/ConnectionBanner.js';
-import { ConversationList } from '../components/ConversationList/ConversationList.js';
 import { EmptyState } from '../components/EmptyState/EmptyState.js';
 import { ErrorState } from '../components/ErrorState/ErrorState.js';
 import { Header } from '../components/Header/Header.js';
 import { Launcher } from '../components/Launcher/Launcher.js';
-import { LeaveMessageForm, type LeftMessage } from '../components/LeaveMessageForm/LeaveMessageForm.js';
+import type { LeftMessage } from '../components/LeaveMessageForm/LeaveMessageForm.js';
 import { MessageList } from '../components/MessageList/MessageList.js';
 import { Panel } from '../components/Panel/Panel.js';
-import { PrechatForm } from '../components/PrechatForm/PrechatForm.js';
-import { ResolvedState } from '../components/ResolvedState/ResolvedState.js';
 import { Root } from '../components/Root/Root.js';
-import { Teaser } from '../components/Teaser/Teaser.js';
-import { UploadProgress } from '../components/UploadProgress/UploadProgress.js';
 import { createI18n, type SapaI18n } from '../i18n/create-i18n.js';
 import { I18nProvider } from '../i18n/I18nProvider.js';
 import type { StringOverrides, WidgetTheme } from '../options.js';
+import {
+  ConversationList,
+  LeaveMessageForm,
+  PrechatForm,
+  ResolvedState,
+  Teaser,
+  UploadProgress,
+} from './lazy-screens.js';
 import { playChime } from './play-chime.js';
 import { useClientState } from './use-client-state.js';
 import { usePageVisible } from './use-page-visible.js';
@@ -99,6 +102,21 @@ export function ChatApp({
   const activeId = state.activeConversationId;
   const conversation = conversations.find((candidate) => candidate.id === activeId);
   const messages = (activeId && state.messages[activeId]) || [];
+  const fresh = messages.length === 0;
+  const hasProfile = Boolean(visitor?.name || visitor?.email || visitor?.phone);
+  const showPrechat = fresh && config?.prechat.enabled === true && !prechatDone && !hasProfile;
+  const showLeaveForm = (fresh && config?.availability.online === false) || leftMessage !== 'idle';
+  const resolved = conversation?.status === 'resolved';
+  const hasList = conversations.length > 1;
+
+  // Screens in chunks of their own are fetched when the state that shows them arrives, often before the
+  // panel opens; until they are there, the panel shows what it showed before.
+  useEffect(() => {
+    if (showPrechat) void PrechatForm.preload();
+    if (showLeaveForm) void LeaveMessageForm.preload();
+    if (resolved) void ResolvedState.preload();
+    if (hasList) void ConversationList.preload();
+  }, [showPrechat, showLeaveForm, resolved, hasList]);
 
   // Opening focuses the composer (the visitor came to write) as soon as it is there (the first open waits
   // for the configuration); closing returns focus to the launcher.
@@ -143,6 +161,7 @@ export function ChatApp({
   };
 
   const sendFiles = (files: File[]) => {
+    void UploadProgress.preload();
     for (const file of files) {
       const controller = new AbortController();
       uploads.current.set(file.name, controller);
@@ -228,12 +247,12 @@ export function ChatApp({
         />
       );
     }
-    const fresh = messages.length === 0;
-    const hasProfile = Boolean(visitor?.name || visitor?.email || visitor?.phone);
-    if (fresh && config.prechat.enabled && !prechatDone && !hasProfile) {
-      return <PrechatForm fields={config.prechat.fields} onSubmit={submitPrechat} />;
+    if (showPrechat) {
+      return (
+        <PrechatForm fields={config.prechat.fields} onSubmit={submitPrechat} fallback={<EmptyState />} />
+      );
     }
-    if ((fresh && !config.availability.online) || leftMessage !== 'idle') {
+    if (showLeaveForm) {
       return (
         <LeaveMessageForm
           availability={config.availability}
@@ -241,12 +260,23 @@ export function ChatApp({
           submitting={leftMessage === 'sending'}
           submitted={leftMessage === 'sent'}
           {...(now ? { now } : {})}
+          fallback={<EmptyState />}
         />
       );
     }
     const greeting = config.greeting?.[locale];
     const disabledReason: ComposerDisabledReason | undefined =
       config.identityRequired && !visitor?.verified ? 'identity' : undefined;
+    const composer = (reason: ComposerDisabledReason | undefined = disabledReason) => (
+      <Composer
+        onSend={(text) => settle(client.sendText(text, activeId ? { conversationId: activeId } : {}))}
+        onFiles={sendFiles}
+        onTyping={(typing) => client.setTyping(typing)}
+        accept={config.upload.accept}
+        textareaRef={composerRef}
+        {...(reason ? { disabledReason: reason } : {})}
+      />
+    );
     return (
       <>
         {fresh ? (
@@ -272,22 +302,16 @@ export function ChatApp({
             onCancel={() => uploads.current.get(upload.name)?.abort()}
           />
         ))}
-        {conversation?.status === 'resolved' ? (
+        {resolved ? (
           <ResolvedState
             {...(conversation.rating ? { rating: conversation.rating } : {})}
             onRate={rate}
             onStartNew={startNew}
             ratingSubmitting={ratingSending}
+            fallback={composer('resolved')}
           />
         ) : (
-          <Composer
-            onSend={(text) => settle(client.sendText(text, activeId ? { conversationId: activeId } : {}))}
-            onFiles={sendFiles}
-            onTyping={(typing) => client.setTyping(typing)}
-            accept={config.upload.accept}
-            textareaRef={composerRef}
-            {...(disabledReason ? { disabledReason } : {})}
-          />
+          composer()
         )}
         {config.channels.length > 0 && <ChannelLinks channels={config.channels} />}
       </>

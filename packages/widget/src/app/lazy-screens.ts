@@ -1,0 +1,35 @@
+/**
+ * Screens a chat does not need to open, send and receive, each in its own chunk (DESIGN.md, budgets: what a
+ * visitor downloads to chat). {@link ChatApp} preloads each one as soon as the state that shows it arrives.
+ */
+import { lazyComponent } from './lazy-component.js';
+
+/** The questions before the first message, when the site asks them. */
+export const PrechatForm = lazyComponent(() =>
+  import('../components/PrechatForm/PrechatForm.js').then((module) => module.PrechatForm),
+);
+
+/** The form for when nobody is online. */
+export const LeaveMessageForm = lazyComponent(() =>
+  import('../components/LeaveMessageForm/LeaveMessageForm.js').then((module) => module.LeaveMessageForm),
+);
+
+/** A resolved conversation with its rating. */
+export const ResolvedState = lazyComponent(() =>
+  import('../components/ResolvedState/ResolvedState.js').then((module) => module.ResolvedState),
+);
+
+/** The visitor's past conversations. */
+export const ConversationList = lazyComponent(() =>
+  import('../components/ConversationList/ConversationList.js').then((module) => module.ConversationList),
+);
+
+/** A file on its way. */
+export const UploadProgress = lazyComponent(() =>
+  import('../components/UploadProgress/UploadProgress.js').then((module) => module.UploadProgress),
+);
+
+/** A proactive message above the launcher. */
+export const Teaser = lazyComponent(() =>
+  import('../components/Teaser/Teaser.js').then((module) => module.Teaser),
+);
