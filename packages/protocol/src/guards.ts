@@ -32,15 +32,16 @@ import type {
  */
 export class InvalidDataError extends Error {
   override readonly name = 'InvalidDataError';
-  constructor(
-    /** Where the wrong value sits, e.g. `message.author.role`. */
-    readonly path: string,
-    /** What the contract expects there, e.g. `one of visitor, agent, bot, system`. */
-    readonly expected: string,
-    /** The value that was found. */
-    readonly value: unknown,
-  ) {
+  /** Where the wrong value sits, e.g. `message.author.role`. */
+  declare readonly path: string;
+  /** What the contract expects there, e.g. `one of visitor, agent, bot, system`. */
+  declare readonly expected: string;
+  /** The value that was found. */
+  declare readonly value: unknown;
+
+  constructor(path: string, expected: string, value: unknown) {
     super(`${path} must be ${expected}`);
+    Object.assign(this, { path, expected, value });
   }
 }
 

@@ -7,7 +7,7 @@ import { build } from 'vite';
 import { expect, it } from 'vitest';
 
 /** The guards ship in the visitor's browser: their minified, brotli-compressed size has a budget. */
-const BUDGET_BYTES = 2048;
+const BUDGET_BYTES = 1_850;
 
 it(`the guards stay within ${BUDGET_BYTES} B minified and brotli-compressed`, async () => {
   const outDir = await mkdtemp(join(tmpdir(), 'sapa-guards-size-'));
@@ -28,6 +28,7 @@ it(`the guards stay within ${BUDGET_BYTES} B minified and brotli-compressed`, as
     const code = await readFile(join(outDir, 'guards.js'));
     expect(code.toString()).toContain('parseStreamEvent');
     const brotli = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    console.info(`guards: ${code.length} B minified, ${brotli} B brotli`);
     expect(brotli).toBeLessThanOrEqual(BUDGET_BYTES);
   } finally {
     await rm(outDir, { recursive: true, force: true });
