@@ -13,6 +13,7 @@ export { EmptyState, type EmptyStateProps } from './EmptyState/EmptyState.js';
 export { ErrorState, type ErrorStateProps } from './ErrorState/ErrorState.js';
 export { FormField, type FormFieldProps, validateField } from './FormField/FormField.js';
 export { availabilityText, Header, type HeaderProps } from './Header/Header.js';
+export { ICON_PATHS, Icon, type IconProps } from './Icon/Icon.js';
 export { Launcher, type LauncherProps } from './Launcher/Launcher.js';
 export {
   LeaveMessageForm,

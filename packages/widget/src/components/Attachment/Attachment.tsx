@@ -1,6 +1,7 @@
 import type { Attachment as AttachmentFile } from '@sapa/protocol';
 import { formatBytes } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { Icon } from '../Icon/Icon.js';
 import { MEDIA_SCHEMES, safeUrl } from '../safe-url.js';
 
 /** Props of {@link Attachment}. */
@@ -33,15 +34,7 @@ export function Attachment({ attachment }: AttachmentProps) {
   }
   const body = (
     <>
-      <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
-        <path
-          d="M6 3h8l4 4v14H6z"
-          fill="none"
-          stroke="currentColor"
-          stroke-width="2"
-          stroke-linejoin="round"
-        />
-      </svg>
+      <Icon name="file" />
       <span class="sapa-file-name">
         <bdi>{attachment.name}</bdi>
       </span>

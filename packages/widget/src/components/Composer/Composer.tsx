@@ -2,6 +2,7 @@ import { MAX_TEXT_LENGTH } from '@sapa/protocol';
 import type { JSX, Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { Icon } from '../Icon/Icon.js';
 
 /** Why the visitor cannot send now; shown as a visible sentence under the composer. */
 export type ComposerDisabledReason = 'offline' | 'identity' | 'resolved' | 'unavailable';
@@ -148,15 +149,7 @@ export function Composer({
               disabled={disabled}
               onClick={() => fileInput.current?.click()}
             >
-              <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
-                <path
-                  d="M20 11l-8 8a5 5 0 01-7-7l8-8a3.5 3.5 0 015 5l-8 8a2 2 0 01-3-3l7-7"
-                  fill="none"
-                  stroke="currentColor"
-                  stroke-width="2"
-                  stroke-linecap="round"
-                />
-              </svg>
+              <Icon name="attach" />
             </button>
             <input
               ref={fileInput}
@@ -195,9 +188,7 @@ export function Composer({
           }}
         />
         <button type="submit" class="sapa-send" aria-label={t('composer.send')} disabled={!canSend}>
-          <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
-            <path d="M4 12l16-8-6 16-2-6z" fill="currentColor" />
-          </svg>
+          <Icon name="send" filled />
         </button>
       </div>
       {length >= HINT_FROM && (

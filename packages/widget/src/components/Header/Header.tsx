@@ -3,6 +3,7 @@ import type { Translate } from '../../i18n/create-i18n.js';
 import { formatDay, formatTime } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { Avatar } from '../Avatar/Avatar.js';
+import { Icon } from '../Icon/Icon.js';
 import { MEDIA_SCHEMES, safeUrl } from '../safe-url.js';
 
 /** Props of {@link Header}. */
@@ -61,15 +62,7 @@ export function Header({
     <header class="sapa-header">
       {onBack && (
         <button type="button" class="sapa-icon-button" aria-label={t('header.back')} onClick={onBack}>
-          <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
-            <path
-              d="M15 5l-7 7 7 7"
-              fill="none"
-              stroke="currentColor"
-              stroke-width="2"
-              stroke-linecap="round"
-            />
-          </svg>
+          <Icon name="back" />
         </button>
       )}
       {logo && (
@@ -109,9 +102,7 @@ export function Header({
         </option>
       </select>
       <button type="button" class="sapa-icon-button" aria-label={t('header.close')} onClick={onClose}>
-        <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
-          <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-        </svg>
+        <Icon name="close" />
       </button>
     </header>
   );

@@ -1,5 +1,6 @@
 import type { Ref } from 'preact';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { Icon } from '../Icon/Icon.js';
 
 /** Props of {@link Launcher}. */
 export interface LauncherProps {
@@ -32,19 +33,7 @@ export function Launcher({ open, unreadCount, onToggle, buttonRef }: LauncherPro
         aria-describedby={badge ? 'sapa-launcher-unread' : undefined}
         onClick={onToggle}
       >
-        <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28">
-          {open ? (
-            <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-          ) : (
-            <path
-              d="M4 5h16v11H9l-5 4z"
-              fill="none"
-              stroke="currentColor"
-              stroke-width="2"
-              stroke-linejoin="round"
-            />
-          )}
-        </svg>
+        <Icon name={open ? 'close' : 'chat'} size={28} />
       </button>
       {badge && (
         <span class="sapa-badge" aria-hidden="true">

@@ -1,6 +1,7 @@
 import type { Action, Participant } from '@sapa/protocol';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { Avatar } from '../Avatar/Avatar.js';
+import { Icon } from '../Icon/Icon.js';
 import { QuickReplies } from '../QuickReplies/QuickReplies.js';
 
 /** A reply action: the visitor answers with one tap. */
@@ -33,9 +34,7 @@ export function Teaser({ text, actions, author, siteName, onReply, onAction, onD
         aria-label={t('teaser.dismiss')}
         onClick={onDismiss}
       >
-        <svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
-          <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-        </svg>
+        <Icon name="close" size={16} />
       </button>
       <div class="sapa-teaser-author">
         <Avatar participant={author ?? { role: 'agent', id: 'site', name }} size={24} />
