@@ -13,9 +13,10 @@ const LOADER_BUDGET = 2_000;
 /** DESIGN.md, budgets: everything a visitor downloads to chat (JS + CSS, both locales). */
 const CHAT_BUDGET = 32_000;
 /**
- * What the chat download may weigh today: the measured size rounded up to the next 500 B, lowered as it
- * shrinks. It is above {@link CHAT_BUDGET}: the mandated libraries (Preact, i18next, idb-keyval,
- * fetch-event-source) take ≈ 20,200 B of it, and the gap of ≈ 12,700 B is not closed yet (issue 4). Until it is, this keeps the size from growing; the budget stays the goal.
+ * What the chat download may weigh today: its measured size (44,544 B) rounded up to the next 500 B, to be
+ * lowered as it shrinks. It is above {@link CHAT_BUDGET}, which stays the goal: the mandated libraries
+ * (Preact, i18next, idb-keyval, fetch-event-source) take ≈ 20,200 B, and a gap of ≈ 12,500 B is not closed
+ * yet (issue 4). Until it is, this keeps the download from growing.
  */
 const CHAT_RATCHET = 45_000;
 /** The chat download plus every screen loaded on demand; ratcheted like {@link CHAT_RATCHET}. */
