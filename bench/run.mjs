@@ -66,12 +66,18 @@ const agent = (path, body) =>
     return response.status === 204 ? null : response.json();
   });
 
-// An open agent stream is what marks an agent online.
+// An open agent stream is what marks an agent online. Its body is read to the end: an unread response that
+// nothing references is garbage-collected by undici, which closes the stream and takes the agent offline.
 const agentPresence = new AbortController();
-fetch(`${server.url}/agent/v1/stream`, {
+const presenceResponse = await fetch(`${server.url}/agent/v1/stream`, {
   headers: { authorization: `Bearer ${server.agentToken}` },
   signal: agentPresence.signal,
-}).catch(() => {});
+});
+const presenceDrained = presenceResponse.body.pipeTo(new WritableStream()).catch(() => {});
+const expectAgentOnline = () => {
+  if (server.stats().agentStreams !== 1)
+    throw new Error('The agent stream closed: the site would measure as offline.');
+};
 
 /** Opens the script-tag page in a fresh context; counts API calls and long tasks from the start. */
 async function openPage(context) {
@@ -93,23 +99,32 @@ async function openPage(context) {
 const launcher = (page) => page.getByRole('button', { name: /open chat|buka obrolan/i });
 const composer = (page) => page.getByRole('textbox', { name: /^(Message|Pesan)$/ });
 
-/** Clicks the launcher and resolves with the ms until the composer has focus, timed in the page. */
+/**
+ * Clicks the launcher and resolves with the ms from the press until the composer (the textbox named
+ * `composer.label`) has focus, timed in the page. Focus is watched inside the shadow root: a move from the
+ * launcher to the composer stays inside it, and such a focusin never reaches the document (its target and
+ * related target are both the host there).
+ */
 async function timeLauncherToComposer(page) {
   await launcher(page).waitFor();
+  expectAgentOnline();
   const elapsed = page.evaluate(
     () =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
         let started = 0;
-        const host = document.querySelector('sapa-widget') ?? document.body;
+        const root = document.querySelector('sapa-widget')?.shadowRoot;
+        if (!root) throw new Error('No sapa-widget host with a shadow root.');
+        const timeout = setTimeout(() => reject(new Error('The composer never got focus.')), 10_000);
         const onFocus = (event) => {
           const target = event.composedPath()[0];
-          if (target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) {
-            document.removeEventListener('focusin', onFocus, true);
-            resolve(performance.now() - started);
-          }
+          if (!(target instanceof HTMLTextAreaElement)) return;
+          if (!/^(Message|Pesan)$/.test(target.getAttribute('aria-label') ?? '')) return;
+          root.removeEventListener('focusin', onFocus, true);
+          clearTimeout(timeout);
+          resolve(performance.now() - started);
         };
-        document.addEventListener('focusin', onFocus, true);
-        host.addEventListener(
+        root.addEventListener('focusin', onFocus, true);
+        root.addEventListener(
           'pointerdown',
           () => {
             started = performance.now();
@@ -120,6 +135,40 @@ async function timeLauncherToComposer(page) {
   );
   await launcher(page).click();
   return elapsed;
+}
+
+/**
+ * In the page: clicks the launcher (found by its name, `launcher.open`) and resolves with the ms until the
+ * log's text includes `text`, checked every frame.
+ */
+const timeOpenUntilVisible = (page, text) =>
+  page.evaluate(
+    (text) =>
+      new Promise((resolve, reject) => {
+        const root = document.querySelector('sapa-widget')?.shadowRoot;
+        const button = [...(root?.querySelectorAll('button') ?? [])].find((candidate) =>
+          /^(Open chat|Buka obrolan)$/.test(candidate.getAttribute('aria-label') ?? ''),
+        );
+        if (!button) return reject(new Error('No launcher named “Open chat”.'));
+        const timeout = setTimeout(() => reject(new Error(`“${text}” never showed.`)), 10_000);
+        const started = performance.now();
+        const check = () => {
+          const log = root.querySelector('[role="log"]');
+          if (log?.textContent?.includes(text)) {
+            clearTimeout(timeout);
+            resolve(performance.now() - started);
+          } else requestAnimationFrame(check);
+        };
+        button.click();
+        check();
+      }),
+    text,
+  );
+
+/** Closes the panel (Esc, as a visitor would) so that the next page load starts with it closed. */
+async function closePanel(page) {
+  await composer(page).press('Escape');
+  await launcher(page).waitFor();
 }
 
 const results = {};
@@ -249,30 +298,22 @@ try {
 
   await measure('history', async () => {
     const { context, page } = await seededVisitor(10_000);
+    await closePanel(page);
     await page.reload({ waitUntil: 'load' });
-    const open10kMessages = await page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          const started = performance.now();
-          const host = document.querySelector('sapa-widget');
-          const check = () => {
-            const log = host?.shadowRoot?.querySelector('[role="log"]');
-            if (log?.textContent?.includes('Pesan 10000')) resolve(performance.now() - started);
-            else requestAnimationFrame(check);
-          };
-          host?.shadowRoot?.querySelector('button')?.click();
-          check();
-        }),
-    );
+    const open10kMessages = await timeOpenUntilVisible(page, 'Pesan 10000');
+    // The visitor scrolls up through the history, one wheel step a frame, for 60 frames.
     const scroll10kLongTasks = await page.evaluate(async () => {
       const log = document.querySelector('sapa-widget')?.shadowRoot?.querySelector('[role="log"]');
+      let scroller = log;
+      while (scroller && scroller.scrollHeight <= scroller.clientHeight) scroller = scroller.parentElement;
+      if (!scroller) throw new Error('Nothing scrolls around the message log.');
       let longTasks = 0;
       const observer = new PerformanceObserver((list) => {
         longTasks += list.getEntries().length;
       });
       observer.observe({ type: 'longtask' });
       for (let step = 0; step < 60; step++) {
-        log?.scrollBy(0, -400);
+        scroller.scrollBy(0, -400);
         await new Promise((resolve) => requestAnimationFrame(resolve));
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -285,31 +326,20 @@ try {
 
   await measure('reload', async () => {
     const { context, page } = await seededVisitor(1_000);
+    await closePanel(page);
     // The network answers late: history must come from IndexedDB.
     await page.route('**/v1/**', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       await route.continue().catch(() => {});
     });
     await page.reload({ waitUntil: 'load' });
-    const reload1kVisible = await page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          const started = performance.now();
-          const host = document.querySelector('sapa-widget');
-          const check = () => {
-            const log = host?.shadowRoot?.querySelector('[role="log"]');
-            if (log?.textContent?.includes('Pesan 1000')) resolve(performance.now() - started);
-            else requestAnimationFrame(check);
-          };
-          host?.shadowRoot?.querySelector('button')?.click();
-          check();
-        }),
-    );
+    const reload1kVisible = await timeOpenUntilVisible(page, 'Pesan 1000');
     await context.close();
     return { reload1kVisible: round(reload1kVisible) };
   });
 } finally {
   agentPresence.abort();
+  await presenceDrained;
   await browser.close();
   await server.close();
   rmSync(dataDir, { recursive: true, force: true });

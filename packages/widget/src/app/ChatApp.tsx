@@ -1,7 +1,7 @@
 import type { Action, Locale } from '@sapa/protocol';
 import type { ClientMessage, SapaClient } from '@sapa/sdk';
 import type { JSX } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ChannelLinks } from '../components/ChannelLinks/ChannelLinks.js';
 import { Composer, type ComposerDisabledReason } from '../components/Composer/Composer.js';
 import { ConnectionBanner } from '../components/ConnectionBanner/ConnectionBanner.js';
@@ -118,15 +118,15 @@ export function ChatApp({
     if (hasList) void ConversationList.preload();
   }, [showPrechat, showLeaveForm, resolved, hasList]);
 
-  // Opening focuses the composer (the visitor came to write) as soon as it is there (the first open waits
-  // for the configuration); closing returns focus to the launcher.
+  // Opening focuses the composer (the visitor came to write) in the same task as the render that shows it,
+  // not after the next paint; closing returns focus to the launcher.
   const focusComposer = useRef(open);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (open && !wasOpen.current) focusComposer.current = true;
     if (!open && wasOpen.current) launcherRef.current?.focus();
     wasOpen.current = open;
   }, [open]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!open || !focusComposer.current || !composerRef.current) return;
     composerRef.current.focus();
     focusComposer.current = false;
@@ -223,12 +223,10 @@ export function ChatApp({
   };
 
   const body = () => {
-    if (!config) {
-      return state.lastError ? (
-        <ErrorState detail={state.lastError.message} onRetry={() => settle(client.connect())} />
-      ) : (
-        <EmptyState />
-      );
+    // The conversation and the composer do not wait for the configuration: stored history shows before the
+    // network answers, and the visitor can start typing at once. Only a first start that failed shows an error.
+    if (!config && state.lastError && fresh) {
+      return <ErrorState detail={state.lastError.message} onRetry={() => settle(client.connect())} />;
     }
     if (showList && conversations.length > 0) {
       const lastMessages = Object.fromEntries(
@@ -247,12 +245,12 @@ export function ChatApp({
         />
       );
     }
-    if (showPrechat) {
+    if (showPrechat && config) {
       return (
         <PrechatForm fields={config.prechat.fields} onSubmit={submitPrechat} fallback={<EmptyState />} />
       );
     }
-    if (showLeaveForm) {
+    if (showLeaveForm && config) {
       return (
         <LeaveMessageForm
           availability={config.availability}
@@ -264,15 +262,15 @@ export function ChatApp({
         />
       );
     }
-    const greeting = config.greeting?.[locale];
+    const greeting = config?.greeting?.[locale];
     const disabledReason: ComposerDisabledReason | undefined =
-      config.identityRequired && !visitor?.verified ? 'identity' : undefined;
+      config?.identityRequired && !visitor?.verified ? 'identity' : undefined;
     const composer = (reason: ComposerDisabledReason | undefined = disabledReason) => (
       <Composer
         onSend={(text) => settle(client.sendText(text, activeId ? { conversationId: activeId } : {}))}
         onFiles={sendFiles}
         onTyping={(typing) => client.setTyping(typing)}
-        accept={config.upload.accept}
+        {...(config ? { accept: config.upload.accept } : {})}
         textareaRef={composerRef}
         {...(reason ? { disabledReason: reason } : {})}
       />
@@ -313,7 +311,7 @@ export function ChatApp({
         ) : (
           composer()
         )}
-        {config.channels.length > 0 && <ChannelLinks channels={config.channels} />}
+        {config && config.channels.length > 0 && <ChannelLinks channels={config.channels} />}
       </>
     );
   };

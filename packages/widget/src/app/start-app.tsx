@@ -57,8 +57,13 @@ export function startApp({ root, options, locale, nonce, open: openAtStart, emit
   const offMessage = client.on('message', (message) => emit('message', message));
   const offUnread = client.on('unread', (count) => emit('unread', count));
 
+  // Drawn open at once when the visitor clicked: one render, before any storage or network work.
+  if (openAtStart) {
+    open = true;
+    writeFlag('sessionStorage', openFlag(options.siteKey), true);
+  }
   draw();
-  if (openAtStart) setOpen(true);
+  if (openAtStart) emit('open', undefined);
   // Commands that talk to the backend wait for the session (a call before it would be refused). Profile
   // and event commands also run one after another, in the page's order: `identify` rotates the session
   // token, and a `track` racing it would be sent with the old one.

@@ -1,0 +1,68 @@
+import { type ComponentChild, render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createI18n } from '../i18n/create-i18n.js';
+import { createFakeClient } from '../stories-support/fake-client.js';
+import { clientState, conversationMessages, widgetConfig } from '../stories-support/fixtures.js';
+import { ChatApp } from './ChatApp.js';
+
+const containers: HTMLElement[] = [];
+afterEach(() => {
+  for (const container of containers.splice(0)) {
+    act(() => render(null, container));
+    container.remove();
+  }
+});
+
+function mount(ui: ComponentChild) {
+  const container = document.createElement('div');
+  document.body.append(container);
+  containers.push(container);
+  act(() => render(ui, container));
+  return container;
+}
+
+const composerOf = (container: HTMLElement) =>
+  container.querySelector<HTMLTextAreaElement>('textarea[aria-label="Message"]');
+
+describe('ChatApp before the configuration arrives', () => {
+  it('opens with the composer focused in the render that shows it (no wait for the network)', () => {
+    // A first start: storage opened, the session and config requests still on their way.
+    const client = createFakeClient(clientState([], { config: undefined, connection: 'connecting' }));
+    const container = mount(<ChatApp client={client} i18n={createI18n({ locale: 'en' })} open />);
+    const composer = composerOf(container);
+    expect(composer).not.toBeNull();
+    expect(document.activeElement).toBe(composer);
+  });
+
+  it('shows stored history before the network answers', () => {
+    const messages = conversationMessages('en');
+    const client = createFakeClient(clientState(messages, { config: undefined, connection: 'connecting' }));
+    const container = mount(<ChatApp client={client} i18n={createI18n({ locale: 'en' })} open />);
+    const log = container.querySelector('[role="log"]');
+    expect(log?.textContent).toContain(messages.at(-1)?.text ?? '');
+    expect(composerOf(container)).not.toBeNull();
+  });
+
+  it('keeps the composer when the configuration arrives', () => {
+    const client = createFakeClient(clientState([], { config: undefined, connection: 'connecting' }));
+    const container = mount(<ChatApp client={client} i18n={createI18n({ locale: 'en' })} open />);
+    const composer = composerOf(container);
+    act(() => client.setState({ config: widgetConfig(), connection: 'open' }));
+    expect(composerOf(container)).toBe(composer);
+    expect(document.activeElement).toBe(composer);
+  });
+
+  it('shows the error only when a first start failed with nothing stored', () => {
+    const client = createFakeClient(
+      clientState([], {
+        config: undefined,
+        connection: 'offline',
+        lastError: { code: 'network', message: 'The network request failed.' },
+      }),
+    );
+    const container = mount(<ChatApp client={client} i18n={createI18n({ locale: 'en' })} open />);
+    expect(composerOf(container)).toBeNull();
+    expect(container.textContent).toContain('The network request failed.');
+  });
+});
