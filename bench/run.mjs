@@ -101,11 +101,11 @@ const composer = (page) => page.getByRole('textbox', { name: /^(Message|Pesan)$/
 
 /**
  * Clicks the launcher and resolves with the ms from the press until the composer (the textbox named
- * `composer.label`) has focus, timed in the page. Focus is watched inside the shadow root: a move from the
+ * `composer.label`) has focus, and until the next animation frame starts, timed in the page. Focus is watched inside the shadow root: a move from the
  * launcher to the composer stays inside it, and such a focusin never reaches the document (its target and
  * related target are both the host there).
  */
-async function timeLauncherToComposer(page) {
+async function timeLauncherToComposerAndFrame(page) {
   await launcher(page).waitFor();
   expectAgentOnline();
   const elapsed = page.evaluate(
@@ -121,7 +121,9 @@ async function timeLauncherToComposer(page) {
           if (!/^(Message|Pesan)$/.test(target.getAttribute('aria-label') ?? '')) return;
           root.removeEventListener('focusin', onFocus, true);
           clearTimeout(timeout);
-          resolve(performance.now() - started);
+          const focused = performance.now() - started;
+          // Also when the frame that paints the open panel starts (reported, not budgeted).
+          requestAnimationFrame(() => resolve({ focused, frame: performance.now() - started }));
         };
         root.addEventListener('focusin', onFocus, true);
         root.addEventListener(
@@ -136,6 +138,9 @@ async function timeLauncherToComposer(page) {
   await launcher(page).click();
   return elapsed;
 }
+
+/** {@link timeLauncherToComposerAndFrame}, the ms until the composer has focus. */
+const timeLauncherToComposer = async (page) => (await timeLauncherToComposerAndFrame(page)).focused;
 
 /**
  * In the page: clicks the launcher (found by its name, `launcher.open`) and resolves with the ms until the
@@ -217,13 +222,20 @@ try {
 
   await measure('launcher', async () => {
     const samples = [];
+    const frames = [];
     for (let run = 0; run < 15; run++) {
       const context = await browser.newContext();
       const { page } = await openPage(context);
-      samples.push(await timeLauncherToComposer(page));
+      const { focused, frame } = await timeLauncherToComposerAndFrame(page);
+      samples.push(focused);
+      frames.push(frame);
       await context.close();
     }
-    return { launcherToComposerP50: round(percentile(samples, 50)), launcherSamples: samples.map(round) };
+    return {
+      launcherToComposerP50: round(percentile(samples, 50)),
+      launcherSamples: samples.map(round),
+      launcherToPanelFrameP50: round(percentile(frames, 50)),
+    };
   });
 
   await measure('delivery', async () => {

@@ -128,7 +128,8 @@ export function ChatApp({
   }, [open]);
   useLayoutEffect(() => {
     if (!open || !focusComposer.current || !composerRef.current) return;
-    composerRef.current.focus();
+    // The panel is fixed and the composer always in view: scrolling it into view would only force a layout.
+    composerRef.current.focus({ preventScroll: true });
     focusComposer.current = false;
   });
 
