@@ -1,7 +1,9 @@
 import { fireEvent } from '@testing-library/dom';
 import { userEvent } from '@testing-library/user-event';
+import { options } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { agent, textMessage, visitor } from '../fixtures.js';
+import { MessageBubble } from '../MessageBubble/MessageBubble.js';
 import { axeViolations, renderWithI18n } from '../test-support.js';
 import { MESSAGE_WINDOW, MessageList } from './MessageList.js';
 
@@ -111,6 +113,56 @@ describe('MessageList', () => {
     await userEvent.click(getByRole('button', { name: 'Jump to latest' }));
     expect(scroller.scrollTop).toBe(3000);
     expect(queryByRole('button', { name: 'Jump to latest' })).toBeNull();
+  });
+
+  it('draws one bubble for a new message, not one per message in the window', () => {
+    const messages = history(200);
+    const { rerender } = renderWithI18n(
+      <MessageList messages={messages} onRetry={() => {}} onAction={() => {}} now={now} />,
+    );
+    let bubbles = 0;
+    const previous = options.diffed;
+    options.diffed = (vnode) => {
+      if (vnode.type === MessageBubble) bubbles += 1;
+      previous?.(vnode);
+    };
+    try {
+      const next = [...messages, textMessage(201, agent, 'baru', new Date(2026, 10, 25, 11, 0))];
+      // New callbacks too, as a parent re-render makes them.
+      rerender(<MessageList messages={next} onRetry={() => {}} onAction={() => {}} now={now} />);
+    } finally {
+      options.diffed = previous;
+    }
+    // The new message, and the one before it (no longer the last: its reply actions go).
+    expect(bubbles).toBe(2);
+  });
+
+  it('reveals older messages while the visitor scrolls up, keeping their place', () => {
+    const onLoadOlder = vi.fn();
+    const { container } = renderWithI18n(
+      <MessageList messages={history(120)} hasMore onLoadOlder={onLoadOlder} now={now} />,
+    );
+    const scroller = container.querySelector('.sapa-scroller') as HTMLDivElement;
+    // Every message is 60 px tall here.
+    const height = () => container.querySelectorAll('article').length * 60;
+    Object.defineProperty(scroller, 'scrollHeight', { configurable: true, get: height });
+    Object.defineProperty(scroller, 'clientHeight', { configurable: true, value: 500 });
+    scroller.scrollTop = 2000;
+    fireEvent.scroll(scroller);
+    expect(container.querySelectorAll('article')).toHaveLength(MESSAGE_WINDOW);
+    scroller.scrollTop = 150;
+    fireEvent.scroll(scroller);
+    expect(container.querySelectorAll('article')).toHaveLength(MESSAGE_WINDOW * 2);
+    // The message that was 150 px down is still there: 50 messages (3,000 px) were added above it.
+    expect(scroller.scrollTop).toBe(150 + MESSAGE_WINDOW * 60);
+    // The rest of memory, then the backend.
+    scroller.scrollTop = 100;
+    fireEvent.scroll(scroller);
+    expect(container.querySelectorAll('article')).toHaveLength(120);
+    expect(onLoadOlder).not.toHaveBeenCalled();
+    scroller.scrollTop = 100;
+    fireEvent.scroll(scroller);
+    expect(onLoadOlder).toHaveBeenCalledTimes(1);
   });
 
   it('has no axe violations', async () => {

@@ -1,6 +1,6 @@
 import type { Action, Participant } from '@sapa/protocol';
 import type { ClientMessage } from '@sapa/sdk';
-import type { ComponentChild } from 'preact';
+import { Component, type ComponentChild } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { dayKey, formatDay } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -32,6 +32,52 @@ export interface MessageListProps {
 
 // Within this many pixels of the bottom counts as "at the latest message".
 const NEAR_BOTTOM = 48;
+// Scrolled to within this many pixels of the top, the next older window is shown (as "Show older" would).
+const NEAR_TOP = 200;
+
+type ReplyAction = Extract<Action, { type: 'reply' }>;
+
+interface MessageRowProps {
+  message: ClientMessage;
+  showAuthor: boolean;
+  seen: boolean;
+  showActions: boolean;
+  onRetry: ((message: ClientMessage) => void) | undefined;
+  onAction: ((action: ReplyAction) => void) | undefined;
+}
+
+/**
+ * One entry of the log. It renders again only when what it shows changed, so a new message costs one
+ * bubble, not one per message in the window. Its callbacks are stable (see {@link MessageList}).
+ */
+class MessageRow extends Component<MessageRowProps> {
+  override shouldComponentUpdate(next: MessageRowProps): boolean {
+    const current = this.props;
+    return (
+      next.message !== current.message ||
+      next.showAuthor !== current.showAuthor ||
+      next.seen !== current.seen ||
+      next.showActions !== current.showActions ||
+      next.onRetry !== current.onRetry ||
+      next.onAction !== current.onAction
+    );
+  }
+
+  override render({ message, showAuthor, seen, showActions, onRetry, onAction }: MessageRowProps) {
+    return (
+      <li>
+        <MessageBubble
+          message={message}
+          showAuthor={showAuthor}
+          seen={seen}
+          showActions={showActions}
+          onRetry={onRetry}
+          onAction={onAction}
+        />
+      </li>
+    );
+  }
+}
 
 /**
  * The conversation as a polite live log. Only the newest {@link MESSAGE_WINDOW} messages are in the DOM at
@@ -55,8 +101,18 @@ export function MessageList({
   const scroller = useRef<HTMLDivElement>(null);
   const start = Math.max(0, messages.length - shown);
   const visible = messages.slice(start);
+  const first = visible[0];
   const last = messages[messages.length - 1];
   const today = now ?? new Date();
+
+  // Rows get callbacks that never change, calling whatever the parent passed last: a parent re-render
+  // with new closures does not redraw every row.
+  const latest = useRef({ onRetry, onAction });
+  latest.current = { onRetry, onAction };
+  const [stable] = useState(() => ({
+    retry: (message: ClientMessage) => latest.current.onRetry?.(message),
+    action: (action: ReplyAction) => latest.current.onAction?.(action),
+  }));
 
   const scrollToLatest = () => {
     const element = scroller.current;
@@ -65,9 +121,23 @@ export function MessageList({
   };
 
   // Follow new messages only while the visitor is already at the bottom; never yank them away from history.
+  // The scroll waits for the next frame, which lays the page out anyway: reading scrollHeight right after the
+  // render would force a layout of its own before the new message is in the DOM's observers' hands.
   useLayoutEffect(() => {
-    if (atBottom) scrollToLatest();
+    if (!atBottom) return;
+    if (typeof requestAnimationFrame !== 'function') return scrollToLatest();
+    const frame = requestAnimationFrame(scrollToLatest);
+    return () => cancelAnimationFrame(frame);
   }, [last?.id, last?.clientMessageId, typing.length]);
+
+  // Older messages shown above keep the visitor's place: what they were reading stays where it was.
+  const heightBefore = useRef<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    const before = heightBefore.current;
+    heightBefore.current = undefined;
+    if (element && before !== undefined) element.scrollTop += element.scrollHeight - before;
+  }, [first?.id]);
 
   useEffect(() => {
     // A different conversation starts with a fresh window.
@@ -75,8 +145,13 @@ export function MessageList({
   }, [messages[0]?.conversationId]);
 
   const showOlder = () => {
-    if (start > 0) setShown(shown + MESSAGE_WINDOW);
-    else onLoadOlder?.();
+    if (start > 0) {
+      heightBefore.current = scroller.current?.scrollHeight;
+      setShown(shown + MESSAGE_WINDOW);
+    } else if (!loadingOlder) {
+      heightBefore.current = scroller.current?.scrollHeight;
+      onLoadOlder?.();
+    }
   };
 
   // The newest own message the team has read: "Seen" is shown once, not on every bubble.
@@ -103,16 +178,15 @@ export function MessageList({
       previousAuthor = undefined;
     }
     items.push(
-      <li key={message.clientMessageId ?? message.id}>
-        <MessageBubble
-          message={message}
-          showAuthor={message.author.id !== previousAuthor}
-          seen={message.id === seenId}
-          showActions={message === last}
-          onRetry={onRetry}
-          onAction={onAction}
-        />
-      </li>,
+      <MessageRow
+        key={message.clientMessageId ?? message.id}
+        message={message}
+        showAuthor={message.author.id !== previousAuthor}
+        seen={message.id === seenId}
+        showActions={message === last}
+        onRetry={onRetry && stable.retry}
+        onAction={onAction && stable.action}
+      />,
     );
     previousDay = day;
     previousAuthor = message.author.id;
@@ -126,6 +200,9 @@ export function MessageList({
         onScroll={(event) => {
           const element = event.currentTarget;
           setAtBottom(element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM);
+          // Scrolling up through the history reveals it as it goes; the button stays for keyboards.
+          if (element.scrollTop < NEAR_TOP && heightBefore.current === undefined && (start > 0 || hasMore))
+            showOlder();
         }}
       >
         {(start > 0 || hasMore) && (
