@@ -249,6 +249,9 @@ try {
     const conversationId = conversations[0].id;
     const samples = [];
     for (let run = 0; run < 100; run++) {
+      // Each sample starts from a quiet page: the previous message's read receipt and the conversation
+      // update it brings have arrived (an agent does not send a hundred replies within milliseconds).
+      await page.waitForTimeout(150);
       const text = `Balasan agen nomor ${run}`;
       samples.push(
         await page.evaluate(
