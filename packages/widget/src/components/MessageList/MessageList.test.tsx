@@ -49,7 +49,7 @@ describe('MessageList', () => {
     expect(container.textContent).not.toContain('message number 9950 ');
     await userEvent.click(getByRole('button', { name: 'Show older messages' }));
     expect(container.querySelectorAll('article')).toHaveLength(MESSAGE_WINDOW * 2);
-    expect(container.textContent).toContain('message number 9901');
+    expect(container.textContent).toContain(`message number ${10_000 - MESSAGE_WINDOW * 2 + 1}`);
   });
 
   it('asks the backend for older messages once everything in memory is shown', async () => {
@@ -140,7 +140,7 @@ describe('MessageList', () => {
   it('reveals older messages while the visitor scrolls up, keeping their place', () => {
     const onLoadOlder = vi.fn();
     const { container } = renderWithI18n(
-      <MessageList messages={history(120)} hasMore onLoadOlder={onLoadOlder} now={now} />,
+      <MessageList messages={history(MESSAGE_WINDOW * 3)} hasMore onLoadOlder={onLoadOlder} now={now} />,
     );
     const scroller = container.querySelector('.sapa-scroller') as HTMLDivElement;
     // Every message is 60 px tall here.
@@ -153,12 +153,12 @@ describe('MessageList', () => {
     scroller.scrollTop = 150;
     fireEvent.scroll(scroller);
     expect(container.querySelectorAll('article')).toHaveLength(MESSAGE_WINDOW * 2);
-    // The message that was 150 px down is still there: 50 messages (3,000 px) were added above it.
+    // The message that was 150 px down is still where it was: a window of messages was added above it.
     expect(scroller.scrollTop).toBe(150 + MESSAGE_WINDOW * 60);
     // The rest of memory, then the backend.
     scroller.scrollTop = 100;
     fireEvent.scroll(scroller);
-    expect(container.querySelectorAll('article')).toHaveLength(120);
+    expect(container.querySelectorAll('article')).toHaveLength(MESSAGE_WINDOW * 3);
     expect(onLoadOlder).not.toHaveBeenCalled();
     scroller.scrollTop = 100;
     fireEvent.scroll(scroller);

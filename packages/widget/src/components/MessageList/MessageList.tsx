@@ -8,7 +8,7 @@ import { MessageBubble } from '../MessageBubble/MessageBubble.js';
 import { TypingIndicator } from '../TypingIndicator/TypingIndicator.js';
 
 /** How many messages are in the DOM at first; "Show older" adds this many more. */
-export const MESSAGE_WINDOW = 50;
+export const MESSAGE_WINDOW = 30;
 
 /** Props of {@link MessageList}. */
 export interface MessageListProps {
@@ -81,8 +81,9 @@ class MessageRow extends Component<MessageRowProps> {
 
 /**
  * The conversation as a polite live log. Only the newest {@link MESSAGE_WINDOW} messages are in the DOM at
- * first, so a 10,000-message history opens fast; "Show older" reveals more from memory, then asks the
- * backend. It keeps to the bottom while the visitor is there, and offers "Jump to latest" when not.
+ * first (a few screens' worth), so a 10,000-message history opens fast; scrolling up (or "Show older")
+ * reveals more from memory, then asks the backend. It keeps to the bottom while the visitor is there, and
+ * offers "Jump to latest" when not.
  */
 export function MessageList({
   messages,
