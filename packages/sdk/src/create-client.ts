@@ -608,10 +608,37 @@ export function createClient(options: ClientOptions): SapaClient {
 
   // ── Public surface ─────────────────────────────────────────────────────────────────────────────
 
+  let subscribers = 0;
+  let startedBySubscriber = false;
+  const begin = () =>
+    (connecting ??= start().catch((error) => {
+      connecting = undefined;
+      report(error);
+      throw error;
+    }));
+
   const client: SapaClient = {
     getSnapshot: getState,
 
-    subscribe: (listener) => store.subscribe(() => listener()),
+    subscribe(listener) {
+      const unsubscribe = store.subscribe(() => listener());
+      // DESIGN.md: work starts on connect() or the first subscriber. A client started this way stops
+      // again after its last subscriber leaves (a tick later, so a remount does not reconnect).
+      if (++subscribers === 1 && !connecting) {
+        startedBySubscriber = true;
+        begin().catch(() => {});
+      }
+      let subscribed = true;
+      return () => {
+        if (!subscribed) return;
+        subscribed = false;
+        unsubscribe();
+        if (--subscribers > 0 || !startedBySubscriber) return;
+        setTimeout(() => {
+          if (subscribers === 0 && startedBySubscriber) client.disconnect();
+        });
+      };
+    },
 
     on(event, handler) {
       const registered = handlers.get(event) ?? new Set();
@@ -620,12 +647,9 @@ export function createClient(options: ClientOptions): SapaClient {
     },
 
     connect() {
-      connecting ??= start().catch((error) => {
-        connecting = undefined;
-        report(error);
-        throw error;
-      });
-      return connecting;
+      // Whoever calls connect() owns the connection: unsubscribing no longer stops it.
+      startedBySubscriber = false;
+      return begin();
     },
 
     async sendText(text, { conversationId } = {}) {
@@ -817,6 +841,7 @@ export function createClient(options: ClientOptions): SapaClient {
     },
 
     disconnect() {
+      startedBySubscriber = false;
       stream.stop();
       tabs.stop();
       campaigns.stop();

@@ -152,7 +152,11 @@ export interface SapaClient {
   connect(): Promise<void>;
   /** The current state; the same object until something changes. */
   getSnapshot(): ClientState;
-  /** Calls `listener` after every change; returns the unsubscribe function. `useSyncExternalStore`-compatible. */
+  /**
+   * Calls `listener` after every change; returns the unsubscribe function. `useSyncExternalStore`-compatible.
+   * The first subscriber starts the client like `connect()`; if nobody called `connect()`, the last one
+   * leaving stops it.
+   */
   subscribe(listener: () => void): () => void;
   on<E extends ClientEventName>(event: E, handler: (payload: ClientEventMap[E]) => void): () => void;
   /** Resolves when the backend acknowledged the message; starts a conversation when there is none. */

@@ -53,6 +53,27 @@ describe('against the reference server through a fault proxy', () => {
     expect(sapa.getSnapshot().unreadCount).toBe(0);
   });
 
+  test('the first subscriber starts the client and the last one leaving stops it; connect() keeps it running', async () => {
+    const sapa = client();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(proxy.requests).toEqual([]);
+    const first = sapa.subscribe(() => {});
+    const second = sapa.subscribe(() => {});
+    await waitUntil(() => sapa.getSnapshot().connection === 'open', 5_000, 'open stream');
+    expect(proxy.count('POST /v1/session')).toBe(1);
+    first();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sapa.getSnapshot().connection).toBe('open');
+    second();
+    await waitUntil(() => sapa.getSnapshot().connection === 'idle', 2_000, 'stopped');
+    // A caller of connect() owns the connection: subscribers coming and going do not stop it.
+    await sapa.connect();
+    await waitUntil(() => sapa.getSnapshot().connection === 'open', 5_000, 'open again');
+    sapa.subscribe(() => {})();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sapa.getSnapshot().connection).toBe('open');
+  });
+
   test('the cursor is stored after an event is applied and sent as ?after= when the stream reconnects', async () => {
     const storage = new MemoryStorage();
     const sapa = createClient({ apiUrl: proxy.url, siteKey: 'demo', storage });
