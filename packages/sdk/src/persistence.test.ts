@@ -3,7 +3,7 @@ import { MemoryStorage } from './memory-storage.js';
 import { createPersistence } from './persistence.js';
 
 describe('persistence', () => {
-  it('coalesces a burst of saves of one key into the write in flight and one with the newest value', async () => {
+  it('coalesces saves of one key made while a write waits into that write, with the newest value', async () => {
     const storage = new MemoryStorage();
     const written: unknown[] = [];
     const set = storage.set.bind(storage);
@@ -17,10 +17,15 @@ describe('persistence', () => {
       persistence.save('cursor', String(index).padStart(4, '0')),
     );
     await Promise.all(saves);
-    expect(written).toEqual(['0000', '0099']);
+    expect(written).toEqual(['0099']);
     expect(await persistence.load('cursor')).toBe('0099');
-    // Later saves write again.
-    await persistence.save('cursor', '0100');
-    expect(await persistence.load('cursor')).toBe('0100');
+    // A save while a write is in flight waits for it, then writes again.
+    const first = persistence.save('cursor', '0100');
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    const second = persistence.save('cursor', '0101');
+    const third = persistence.save('cursor', '0102');
+    await Promise.all([first, second, third]);
+    expect(written).toEqual(['0099', '0100', '0102']);
+    expect(await persistence.load('cursor')).toBe('0102');
   });
 });

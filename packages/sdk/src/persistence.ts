@@ -62,35 +62,21 @@ export function createPersistence(storage: StorageAdapter, siteKey: string): Per
   let writing = Promise.resolve();
 
   const load = <K extends keyof StoredData>(name: K) => storage.get<StoredData[K]>(key(name));
-  // One write per key at a time, and one waiting that takes the newest value: a burst of stream events
-  // costs two cursor writes, not one IndexedDB transaction each queued ahead of everything else.
-  const inFlight = new Map<string, Promise<void>>();
-  const waiting = new Map<string, { value: unknown; done: Promise<void> }>();
-  const write = (name: string, value: unknown): Promise<void> => {
-    const done: Promise<void> = storage
-      .set(key(name), value)
-      .catch(() => {})
-      .finally(() => {
-        if (inFlight.get(name) === done) inFlight.delete(name);
-      });
-    inFlight.set(name, done);
-    return done;
-  };
+  // One write per key at a time; saves made while one waits only change the value it will write. A burst of
+  // stream events costs a cursor write or two, not one IndexedDB transaction each, queued ahead of the history.
+  const writes = new Map<string, Promise<void>>();
+  const newest = new Map<string, unknown>();
   const save = (name: keyof StoredData, value: unknown): Promise<void> => {
-    const next = waiting.get(name);
-    if (next) {
-      next.value = value;
-      return next.done;
-    }
-    const current = inFlight.get(name);
-    if (!current) return write(name, value);
-    const entry = { value, done: Promise.resolve() };
-    entry.done = current.then(() => {
-      waiting.delete(name);
-      return write(name, entry.value);
+    const queued = newest.has(name);
+    newest.set(name, value);
+    if (queued) return writes.get(name) as Promise<void>;
+    const write = (writes.get(name) ?? Promise.resolve()).then(() => {
+      const latest = newest.get(name);
+      newest.delete(name);
+      return storage.set(key(name), latest).catch(() => {});
     });
-    waiting.set(name, entry);
-    return entry.done;
+    writes.set(name, write);
+    return write;
   };
 
   const slice = (state: ClientState): PersistedSlice => {
