@@ -52,28 +52,15 @@ interface MessageRowProps {
  */
 class MessageRow extends Component<MessageRowProps> {
   override shouldComponentUpdate(next: MessageRowProps): boolean {
-    const current = this.props;
-    return (
-      next.message !== current.message ||
-      next.showAuthor !== current.showAuthor ||
-      next.seen !== current.seen ||
-      next.showActions !== current.showActions ||
-      next.onRetry !== current.onRetry ||
-      next.onAction !== current.onAction
-    );
+    for (const name in next)
+      if (next[name as keyof MessageRowProps] !== this.props[name as keyof MessageRowProps]) return true;
+    return false;
   }
 
-  override render({ message, showAuthor, seen, showActions, onRetry, onAction }: MessageRowProps) {
+  override render(props: MessageRowProps) {
     return (
       <li>
-        <MessageBubble
-          message={message}
-          showAuthor={showAuthor}
-          seen={seen}
-          showActions={showActions}
-          onRetry={onRetry}
-          onAction={onAction}
-        />
+        <MessageBubble {...props} />
       </li>
     );
   }
