@@ -28,6 +28,7 @@ import { playChime } from './play-chime.js';
 import { useClientState } from './use-client-state.js';
 import { usePageVisible } from './use-page-visible.js';
 import { useUnreadTitle } from './use-unread-title.js';
+import { useVisualViewport } from './use-visual-viewport.js';
 
 /** What {@link ChatApp} needs besides the client; the same fields as the widget's options. */
 export interface ChatAppOptions {
@@ -135,6 +136,7 @@ export function ChatApp({
 
   // What the visitor sees is read: tell the backend while the panel shows the conversation.
   const pageVisible = usePageVisible();
+  const visibleArea = useVisualViewport(open);
   const visible = open && !showList && activeId !== null && pageVisible;
   useEffect(() => {
     if (visible && state.unreadCount > 0 && activeId) settle(client.markRead(activeId));
@@ -331,7 +333,7 @@ export function ChatApp({
         {...(theme.zIndex !== undefined ? { zIndex: theme.zIndex } : {})}
       >
         {open && (
-          <Panel title={title} onKeyDown={onKeyDown}>
+          <Panel title={title} onKeyDown={onKeyDown} visibleArea={visibleArea}>
             <Header
               siteName={title}
               {...(config?.logoUrl ? { logoUrl: config.logoUrl } : {})}

@@ -25,4 +25,15 @@ describe('Panel', () => {
     );
     expect(await axeViolations(container)).toEqual([]);
   });
+
+  it('fits into the visible area it is given (above an on-screen keyboard)', () => {
+    const { getByRole } = renderWithI18n(
+      <Panel title="Toko Sapa" visibleArea={{ height: 412, top: 36 }}>
+        <p>isi</p>
+      </Panel>,
+    );
+    const dialog = getByRole('dialog', { name: 'Toko Sapa' });
+    expect(dialog.style.getPropertyValue('--sapa-visible-height')).toBe('412px');
+    expect(dialog.style.getPropertyValue('--sapa-visible-top')).toBe('36px');
+  });
 });
