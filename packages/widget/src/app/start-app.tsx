@@ -46,7 +46,17 @@ export function startApp({ root, options, locale, nonce, open: openAtStart, emit
     emit(open ? 'open' : 'close', undefined);
   }
 
-  // A visitor with a conversation gets the app at once on the next page (their replies show as unread).
+  // Drawn open at once when the visitor clicked: one render, before any storage or network work (the
+  // ChatApp subscribes in an effect, after it).
+  if (openAtStart) {
+    open = true;
+    writeFlag('sessionStorage', openFlag(options.siteKey), true);
+  }
+  draw();
+  if (openAtStart) emit('open', undefined);
+
+  // Subscribing starts the client (storage, then network): only after the first render. A visitor with a
+  // conversation gets the app at once on the next page (their replies show as unread).
   let resumable = false;
   const unsubscribe = client.subscribe(() => {
     const has = client.getSnapshot().conversations.length > 0;
@@ -56,14 +66,6 @@ export function startApp({ root, options, locale, nonce, open: openAtStart, emit
   });
   const offMessage = client.on('message', (message) => emit('message', message));
   const offUnread = client.on('unread', (count) => emit('unread', count));
-
-  // Drawn open at once when the visitor clicked: one render, before any storage or network work.
-  if (openAtStart) {
-    open = true;
-    writeFlag('sessionStorage', openFlag(options.siteKey), true);
-  }
-  draw();
-  if (openAtStart) emit('open', undefined);
   // Commands that talk to the backend wait for the session (a call before it would be refused). Profile
   // and event commands also run one after another, in the page's order: `identify` rotates the session
   // token, and a `track` racing it would be sent with the old one.
