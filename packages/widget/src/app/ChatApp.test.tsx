@@ -65,4 +65,30 @@ describe('ChatApp before the configuration arrives', () => {
     expect(composerOf(container)).toBeNull();
     expect(container.textContent).toContain('The network request failed.');
   });
+
+  it('moves a started message and the focus into the leave-a-message form when nobody turns out to be online', async () => {
+    const client = createFakeClient(clientState([], { config: undefined, connection: 'connecting' }));
+    const container = mount(<ChatApp client={client} i18n={createI18n({ locale: 'en' })} open />);
+    const composer = composerOf(container);
+    if (!composer) throw new Error('no composer');
+    act(() => {
+      composer.value = 'Halo, saya mau retur sepatu.';
+      composer.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const offline = widgetConfig();
+    act(() =>
+      client.setState({
+        config: { ...offline, availability: { ...offline.availability, online: false } },
+        connection: 'open',
+      }),
+    );
+    // The form is a chunk of its own: wait for it.
+    let message: HTMLTextAreaElement | null = null;
+    for (let attempt = 0; attempt < 50 && !message; attempt++) {
+      await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+      message = container.querySelector<HTMLTextAreaElement>('form textarea');
+    }
+    expect(message?.value).toBe('Halo, saya mau retur sepatu.');
+    expect(document.activeElement).toBe(container.querySelector('form input'));
+  });
 });

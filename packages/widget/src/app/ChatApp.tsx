@@ -90,6 +90,7 @@ export function ChatApp({
   const [ratingSending, setRatingSending] = useState(false);
   const launcherRef = useRef<HTMLButtonElement>(null);
   const composerRef = useRef<HTMLTextAreaElement>(null);
+  const carried = useRef({ message: '', focus: false });
   const uploads = useRef(new Map<string, AbortController>());
   const wasOpen = useRef(open);
 
@@ -254,8 +255,17 @@ export function ChatApp({
       );
     }
     if (showLeaveForm && config) {
+      // The composer shows while the config is on its way; when nobody turns out to be online, what the
+      // visitor already typed there (and the focus) moves into the form instead of being lost.
+      const composer = composerRef.current;
+      if (composer) {
+        const root = composer.getRootNode() as Document | ShadowRoot;
+        carried.current = { message: composer.value, focus: root.activeElement === composer };
+      }
       return (
         <LeaveMessageForm
+          initialValue={{ message: carried.current.message }}
+          autoFocus={carried.current.focus}
           availability={config.availability}
           onSubmit={leaveMessage}
           submitting={leftMessage === 'sending'}

@@ -1,5 +1,5 @@
 import type { Availability } from '@sapa/protocol';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { FormField, validateField } from '../FormField/FormField.js';
 import { availabilityText } from '../Header/Header.js';
@@ -19,6 +19,8 @@ export interface LeaveMessageFormProps {
   /** The message was accepted: show the thank-you. */
   submitted?: boolean;
   initialValue?: Partial<LeftMessage>;
+  /** Move focus into the form when it appears (it replaced the field the visitor was typing in). */
+  autoFocus?: boolean;
   now?: Date;
 }
 
@@ -31,12 +33,16 @@ export function LeaveMessageForm({
   submitting,
   submitted,
   initialValue = {},
+  autoFocus,
   now,
 }: LeaveMessageFormProps) {
   const { t, locale } = useI18n();
   const [value, setValue] = useState<LeftMessage>({ name: '', email: '', message: '', ...initialValue });
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (autoFocus) form.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+  }, [autoFocus]);
 
   if (submitted) {
     return (
