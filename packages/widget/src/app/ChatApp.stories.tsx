@@ -22,11 +22,20 @@ import {
 } from '../stories-support/fixtures.js';
 import { focusedElement, storyLocale, storyT, widget } from '../stories-support/story-helpers.js';
 import { ChatApp } from './ChatApp.js';
+import * as lazyScreens from './lazy-screens.js';
 
 const meta: Meta<typeof ChatApp> = {
   title: 'Screens/ChatApp',
   component: ChatApp,
   parameters: { sapaFrame: 'bare', layout: 'fullscreen' },
+  // The screens the widget loads on demand are loaded before each story: a story shows its screen, not
+  // the moment before its code arrived (that moment is covered by lazy-component.test.ts).
+  loaders: [
+    async () => {
+      await Promise.all(Object.values(lazyScreens).map((screen) => screen.preload()));
+      return {};
+    },
+  ],
   // Screens are fixed to the viewport corner like on a site: give the canvas a viewport's height.
   decorators: [
     (Story) => (
