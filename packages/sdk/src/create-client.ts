@@ -202,7 +202,7 @@ export function createClient(options: ClientOptions): SapaClient {
     fetch,
     getToken: () => session?.token,
     getCursor: () => cursor,
-    renewSession,
+    renewSession: renewStreamSession,
     onEvent,
     onStatus: (connection) => dispatchShared({ type: 'set', fields: { connection } }),
     onOpen: () => {
@@ -308,10 +308,21 @@ export function createClient(options: ClientOptions): SapaClient {
   }
 
   /** The protocol's 401 rule: re-create the session once with its token; a sibling tab may already have done it. */
+  let identifying: Promise<unknown> | undefined;
   function renewSession(rejected: string | undefined): Promise<StoredSession> {
     return single('renew', () =>
       obtainSession((stored) => stored.token !== rejected, rejected ?? session?.token),
     );
+  }
+
+  /**
+   * identify() rotates the token and the backend ends the stream opened with the old one: a stream refused
+   * meanwhile needs the new token, not a new session (which would be a new visitor). REST calls do not
+   * wait here: identify's own request may be the one being renewed.
+   */
+  async function renewStreamSession(rejected: string | undefined): Promise<StoredSession> {
+    await identifying?.catch(() => {});
+    return renewSession(rejected);
   }
 
   async function createSession(token: string | undefined): Promise<StoredSession> {
@@ -743,8 +754,15 @@ export function createClient(options: ClientOptions): SapaClient {
     },
 
     async identify(identity) {
-      const answer = await call<IdentifyResponse>({ method: 'POST', path: '/identify', json: identity });
-      if (session) await adoptSession({ ...session, token: answer.token, obtainedAt: Date.now() }, true);
+      const identified = (async () => {
+        const answer = await call<IdentifyResponse>({ method: 'POST', path: '/identify', json: identity });
+        if (session) await adoptSession({ ...session, token: answer.token, obtainedAt: Date.now() }, true);
+        return answer;
+      })();
+      identifying = identified;
+      const answer = await identified.finally(() => {
+        if (identifying === identified) identifying = undefined;
+      });
       dispatchShared({ type: 'set', fields: { visitor: answer.visitor } });
       // A verified identify may have brought the user's conversations from another device.
       await syncConversations().catch(report);

@@ -74,6 +74,30 @@ describe('against the reference server through a fault proxy', () => {
     expect(sapa.getSnapshot().connection).toBe('open');
   });
 
+  test('identify rotates the token: a stream refused with the old token waits for the new one, same visitor', async () => {
+    const sapa = client();
+    await sapa.connect();
+    await waitUntil(() => sapa.getSnapshot().connection === 'open', 5_000, 'open stream');
+    const visitorId = sapa.getSnapshot().visitor?.id;
+    const sessionsBefore = proxy.count('POST /v1/sessions');
+    // The backend has rotated the token, but its answer is still on the way when the stream drops.
+    proxy.fault = (request) =>
+      request.url?.startsWith('/v1/identify') ? { kind: 'delay-answer', ms: 1_500 } : undefined;
+    const identified = sapa.identify({ userId: 'pelanggan-42', name: 'Sari' });
+    await waitUntil(() => proxy.count('POST /v1/identify') === 1, 2_000, 'identify sent');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    proxy.cutStreams();
+    const visitor = await identified;
+    proxy.fault = () => undefined;
+    expect(visitor).toMatchObject({ id: visitorId, name: 'Sari' });
+    await waitUntil(() => sapa.getSnapshot().connection === 'open', 5_000, 'stream open again');
+    expect(sapa.getSnapshot().visitor?.id).toBe(visitorId);
+    expect(proxy.count('POST /v1/sessions')).toBe(sessionsBefore);
+    const sent = await sapa.sendText('Halo, saya Sari.');
+    await agentSend(server, sent.conversationId, 'Halo Kak Sari!');
+    await waitUntil(() => texts(sapa, sent.conversationId).includes('Halo Kak Sari!'), 5_000, 'agent reply');
+  });
+
   test('the cursor is stored after an event is applied and sent as ?after= when the stream reconnects', async () => {
     const storage = new MemoryStorage();
     const sapa = createClient({ apiUrl: proxy.url, siteKey: 'demo', storage });

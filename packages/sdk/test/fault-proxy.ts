@@ -7,7 +7,9 @@ export type Fault =
   /** Forwards the request, lets the backend commit, then drops the connection without answering. */
   | { kind: 'drop-after-commit' }
   /** Refuses the request as a dead network would. */
-  | { kind: 'refuse' };
+  | { kind: 'refuse' }
+  /** Forwards the request, lets the backend answer, and passes the answer on only after `ms`. */
+  | { kind: 'delay-answer'; ms: number };
 
 export interface StreamFaults {
   /** Each complete event is written twice with this probability. */
@@ -90,6 +92,17 @@ export class FaultProxy {
         if (fault?.kind === 'drop-after-commit') {
           upstreamResponse.resume();
           upstreamResponse.on('end', () => request.socket.destroy());
+          return;
+        }
+        if (fault?.kind === 'delay-answer') {
+          const chunks: Buffer[] = [];
+          upstreamResponse.on('data', (chunk: Buffer) => chunks.push(chunk));
+          upstreamResponse.on('end', () =>
+            setTimeout(() => {
+              response.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
+              response.end(Buffer.concat(chunks));
+            }, fault.ms),
+          );
           return;
         }
         response.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
