@@ -554,11 +554,16 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       await waitForFrame(reader, (frame) => frame.kind === 'comment', heartbeatWaitMs, 'comment line');
       return `after ${Date.now() - started} ms`;
     });
-    await check(CHECKS.streamCursor, async () => {
+    /** Opens the stream resuming after the first message's cursor; the next message must be replayed first. */
+    const expectReplayAfterFirst = async (how: 'after' | 'Last-Event-ID') => {
       const first = need(firstMessage, 'a message');
       const cursor = need(firstMessageCursor, 'the cursor of the first message');
-      const opened = await openStream(need(token, 'a token'), cursor);
-      expect(opened.reader, `GET /v1/stream?after=${cursor} answered ${opened.answer.status}`);
+      const opened =
+        how === 'after'
+          ? await openStream(need(token, 'a token'), cursor)
+          : await openStream(need(token, 'a token'), undefined, cursor);
+      const resumedWith = how === 'after' ? `?after=${cursor}` : `Last-Event-ID ${cursor}`;
+      expect(opened.reader, `GET /v1/stream with ${resumedWith} answered ${opened.answer.status}`);
       const frame = await waitForFrame(
         opened.reader,
         (candidate) =>
@@ -566,38 +571,18 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
           candidate.event === 'message.created' &&
           candidate.data.includes(first.conversationId),
         timeoutMs,
-        'message.created after the cursor',
+        `message.created after the ${how === 'after' ? 'cursor' : 'Last-Event-ID'}`,
       );
       const message = parseStreamEvent('message.created', frame.kind === 'event' ? frame.data : '');
       expect(message?.type === 'message.created', 'not message.created');
       expect(
         message.data.message.seq === first.seq + 1,
-        `the first message replayed after the cursor of seq ${first.seq} has seq ${message.data.message.seq}`,
+        `the first message replayed after ${how === 'after' ? 'the cursor' : 'Last-Event-ID'} of seq ${first.seq} has seq ${message.data.message.seq}`,
       );
       await opened.reader.close();
-    });
-    await check(CHECKS.streamLastEventId, async () => {
-      const first = need(firstMessage, 'a message');
-      const cursor = need(firstMessageCursor, 'the cursor of the first message');
-      const opened = await openStream(need(token, 'a token'), undefined, cursor);
-      expect(opened.reader, `GET /v1/stream with Last-Event-ID ${cursor} answered ${opened.answer.status}`);
-      const frame = await waitForFrame(
-        opened.reader,
-        (candidate) =>
-          candidate.kind === 'event' &&
-          candidate.event === 'message.created' &&
-          candidate.data.includes(first.conversationId),
-        timeoutMs,
-        'message.created after the Last-Event-ID',
-      );
-      const message = parseStreamEvent('message.created', frame.kind === 'event' ? frame.data : '');
-      expect(message?.type === 'message.created', 'not message.created');
-      expect(
-        message.data.message.seq === first.seq + 1,
-        `the first message replayed after Last-Event-ID of seq ${first.seq} has seq ${message.data.message.seq}`,
-      );
-      await opened.reader.close();
-    });
+    };
+    await check(CHECKS.streamCursor, () => expectReplayAfterFirst('after'));
+    await check(CHECKS.streamLastEventId, () => expectReplayAfterFirst('Last-Event-ID'));
     await check(CHECKS.streamStale, async () => {
       const cursor = options.staleCursor ?? raisedCursor(need(newestCursor, 'a cursor'));
       const opened = await openStream(need(token, 'a token'), cursor);
