@@ -150,8 +150,8 @@ export function ChatApp({
     });
   }, [client, options.sound, open]);
 
-  // Unread counts only what the visitor has not seen: with the panel open and the tab visible it is 0.
-  useUnreadTitle(state.unreadCount);
+  // The title shows what the visitor has not seen while the tab is hidden, with the panel open or not.
+  useUnreadTitle(pageVisible ? 0 : state.unreadCount);
 
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Escape') return;
