@@ -5,7 +5,7 @@
  *   per screen loaded on demand; dist/.vite/manifest.json names the entry. The loader imports it relative
  *   to its own URL.
  * - `loader`: dist/sapa.js, a tiny IIFE; the app chunk's file name is injected from the manifest.
- * - `lib`: dist/index.js, the npm entry (`mount`) with Preact, i18next and the SDK left as imports.
+ * - `lib`: dist/index.js, the npm entry (`mount`) with Preact, rosetta and the SDK left as imports.
  *
  * Declarations come from `tsc -p tsconfig.build.json` afterwards.
  */
@@ -60,7 +60,7 @@ export default defineConfig(({ mode }): UserConfig => {
         target: 'es2022',
         lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
         rolldownOptions: {
-          external: [/^preact(\/.*)?$/, /^i18next$/, /^@sapa\//, /^@microsoft\//, /^idb-keyval$/],
+          external: [/^preact(\/.*)?$/, /^rosetta$/, /^@sapa\//, /^@microsoft\//, /^idb-keyval$/],
         },
       },
     };

@@ -63,6 +63,13 @@ describe('createI18n', () => {
     expect(i18n.t('launcher.unread', { count: 5 })).toBe('5 pesan belum dibaca');
   });
 
+  it('falls back to English for a key only English has, and shows an unknown key as itself', () => {
+    const i18n = createI18n({ locale: 'id', strings: { en: { 'shop.promo': 'Free shipping today' } } });
+    expect(i18n.t('shop.promo')).toBe('Free shipping today');
+    expect(i18n.t('shop.unknown')).toBe('shop.unknown');
+    expect(createI18n().t('launcher.unread', { count: 0 })).toBe('0 unread messages');
+  });
+
   it('does not HTML-escape interpolated values (the DOM renders them as text)', () => {
     expect(createI18n().t('typing.one', { name: 'Tom & Jerry' })).toBe('Tom & Jerry is typing…');
   });
