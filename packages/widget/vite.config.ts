@@ -18,7 +18,12 @@ const manifestPath = join(dist, '.vite', 'manifest.json');
 const APP_ENTRY = 'src/app/start-app.tsx';
 
 // Workspace packages resolve to their source (the `source` export condition), so one build needs no prebuilt SDK.
-const resolve = { conditions: ['source', ...defaultClientConditions] };
+// dlv (rosetta's key lookup) names its UMD file as `browser`, which bundlers prefer over `module`: point at the
+// ES module, which needs no CommonJS wrapper.
+const resolve = {
+  conditions: ['source', ...defaultClientConditions],
+  alias: { dlv: 'dlv/dist/dlv.es.js' },
+};
 
 function appChunkName(): string {
   if (!existsSync(manifestPath))

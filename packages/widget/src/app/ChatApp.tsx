@@ -24,7 +24,6 @@ import {
   Teaser,
   UploadProgress,
 } from './lazy-screens.js';
-import { playChime } from './play-chime.js';
 import { useClientState } from './use-client-state.js';
 import { usePageVisible } from './use-page-visible.js';
 import { useUnreadTitle } from './use-unread-title.js';
@@ -145,8 +144,13 @@ export function ChatApp({
 
   useEffect(() => {
     if (!options.sound) return;
+    // Sound is off by default: only sites that turn it on fetch the chime's code.
+    const chime = import('./play-chime.js').then(
+      (module) => module.playChime,
+      () => undefined,
+    );
     return client.on('message', () => {
-      if (!open || document.hidden) playChime();
+      if (!open || document.hidden) void chime.then((play) => play?.());
     });
   }, [client, options.sound, open]);
 

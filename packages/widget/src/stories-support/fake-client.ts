@@ -38,6 +38,8 @@ export interface FakeClient extends SapaClient {
   readonly calls: FakeClientCall[];
   /** Replaces the state (a new snapshot) and notifies subscribers, as a stream event would. */
   setState(update: Partial<ClientState> | ((state: ClientState) => ClientState)): void;
+  /** Emits a client event to the UI's handlers, as the stream would. */
+  emit<E extends ClientEventName>(event: E, payload: ClientEventMap[E]): void;
 }
 
 /**
@@ -120,6 +122,7 @@ export function createFakeClient(initial: ClientState, options: FakeClientOption
   const client: FakeClient = {
     calls,
     setState,
+    emit,
     async connect() {
       record('connect', []);
     },
