@@ -3,9 +3,6 @@ import rosetta from 'rosetta';
 import en from './en.json' with { type: 'json' };
 import id from './id.json' with { type: 'json' };
 
-/** A string key of the bundled catalogs, e.g. `composer.send`. */
-export type StringKey = keyof typeof en;
-
 /** Locales the widget ships strings for. */
 export const SUPPORTED_LOCALES: readonly Locale[] = ['en', 'id'];
 
@@ -34,9 +31,24 @@ export interface SapaI18n {
   onChange(listener: (locale: Locale) => void): () => void;
 }
 
+/** Strings per locale, as {@link addStrings} takes them. */
+export type StringTables = Partial<Record<Locale, Record<string, string>>>;
+
+// The catalogs every widget on the page shares: the chat's own strings, joined by those of each screen
+// loaded on demand when its chunk arrives (screen-strings.ts). Copies, so the imported JSON stays as it is.
+const catalogs = rosetta<Record<string, string>>({ en: { ...en }, id: { ...id } });
+
+/** Adds strings to the shared catalogs; a screen loaded on demand brings its own. Adding twice is harmless. */
+export function addStrings(tables: StringTables): void {
+  for (const locale of SUPPORTED_LOCALES) {
+    const table = tables[locale];
+    if (table) catalogs.set(locale, table);
+  }
+}
+
 /**
- * Creates the widget's string catalog for one widget (its own table, never a global one). Both locales are
- * bundled, so it is ready synchronously.
+ * Creates the strings of one widget: its locale and its per-key overrides, over the shared catalogs. Both
+ * locales are bundled, so it is ready synchronously.
  *
  * The catalogs keep i18next's JSON format (flat keys, `{{name}}` placeholders, `_one`/`_other` plural
  * suffixes chosen by `Intl.PluralRules`), so i18next tooling reads them; the runtime is rosetta, 298 B
@@ -49,20 +61,22 @@ export interface SapaI18n {
  * ```
  */
 export function createI18n(options: I18nOptions = {}): SapaI18n {
-  // Copies: overrides are merged into these tables and must not leak into other widgets.
-  const strings = rosetta<Record<string, string>>({ en: { ...en }, id: { ...id } });
+  // This widget's overrides, looked up first: they win over the catalogs, also over strings added later.
+  const own = rosetta<Record<string, string>>();
   for (const locale of SUPPORTED_LOCALES) {
     const overrides = options.strings?.[locale];
     for (const key in overrides) {
       const value = overrides[key];
-      if (typeof value === 'string') strings.set(locale, { [key]: value });
+      if (typeof value === 'string') own.set(locale, { [key]: value });
     }
   }
   let current: Locale = options.locale ?? 'en';
   const listeners = new Set<(locale: Locale) => void>();
   // Keys are flat ("composer.send"): passed as a one-element path so that the dots are not read as nesting.
   const lookup = (key: string, values: TranslateOptions | undefined, locale: Locale): string =>
-    strings.t([key], values, locale) || (locale === 'en' ? '' : lookup(key, values, 'en'));
+    own.t([key], values, locale) ||
+    catalogs.t([key], values, locale) ||
+    (locale === 'en' ? '' : lookup(key, values, 'en'));
   return {
     t(key, values) {
       const count = values?.count;

@@ -1,17 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createI18n, resolveLocale } from './create-i18n.js';
+import { addStrings, createI18n, resolveLocale } from './create-i18n.js';
 import en from './en.json' with { type: 'json' };
 import { formatBytes, formatDay, formatTime } from './format.js';
 import id from './id.json' with { type: 'json' };
+import { addScreenStrings } from './screen-strings.js';
+import screensEn from './screens.en.json' with { type: 'json' };
+import screensId from './screens.id.json' with { type: 'json' };
+
+// The chat's own catalog and the one the screens loaded on demand bring: each checked alike.
+const catalogs = [
+  { name: 'chat', en, id: id as Record<string, string> },
+  { name: 'screens', en: screensEn, id: screensId as Record<string, string> },
+];
 
 describe('string catalogs', () => {
-  it('have the same keys in English and Indonesian', () => {
-    expect(Object.keys(id).sort()).toEqual(Object.keys(en).sort());
+  it.each(catalogs)('$name: the same keys in English and Indonesian', (catalog) => {
+    expect(Object.keys(catalog.id).sort()).toEqual(Object.keys(catalog.en).sort());
   });
 
-  it('have no empty strings and keep every {{placeholder}} in both languages', () => {
-    for (const [key, english] of Object.entries(en)) {
-      const indonesian = (id as Record<string, string>)[key] ?? '';
+  it.each(catalogs)('$name: no empty strings, every {{placeholder}} kept in both languages', (catalog) => {
+    for (const [key, english] of Object.entries(catalog.en)) {
+      const indonesian = catalog.id[key] ?? '';
       expect(english.trim(), key).not.toBe('');
       expect(indonesian.trim(), key).not.toBe('');
       const placeholders = (text: string) => (text.match(/{{\w+}}/g) ?? []).sort();
@@ -19,8 +30,48 @@ describe('string catalogs', () => {
     }
   });
 
-  it('use semantic keys, never sentences', () => {
-    for (const key of Object.keys(en)) expect(key).toMatch(/^[a-z]+(\.[a-zA-Z0-9]+)+(_one|_other)?$/);
+  it.each(catalogs)('$name: semantic keys, never sentences', (catalog) => {
+    for (const key of Object.keys(catalog.en)) expect(key).toMatch(/^[a-z]+(\.[a-zA-Z0-9]+)+(_one|_other)?$/);
+  });
+
+  it('has each key in one catalog only', () => {
+    expect(Object.keys(screensEn).filter((key) => key in en)).toEqual([]);
+  });
+});
+
+describe('keys the components use', () => {
+  const componentsDir = join(import.meta.dirname, '..', 'components');
+  const sources = readdirSync(componentsDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.tsx') && !/\.(test|stories)\.tsx$/.test(file))
+    .map((file) => ({ file, source: readFileSync(join(componentsDir, file), 'utf8') }));
+  const used = (source: string) =>
+    [...source.matchAll(/\bt\(\s*'([a-z][\w.]+)'/g), ...source.matchAll(/return '([a-z]+\.[\w.]+)'/g)].map(
+      (match) => match[1] ?? '',
+    );
+  const inCatalog = (catalog: Record<string, string>, key: string) =>
+    key in catalog || `${key}_other` in catalog;
+
+  it('finds keys to check', () => {
+    expect(sources.flatMap(({ source }) => used(source)).length).toBeGreaterThan(60);
+  });
+
+  it('are all in a catalog', () => {
+    const missing = sources.flatMap(({ file, source }) =>
+      used(source)
+        .filter((key) => !inCatalog(en, key) && !inCatalog(screensEn, key))
+        .map((key) => `${file}: ${key}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it("from the screens' catalog only where the module adds it when it loads (or its caller translates)", () => {
+    const unreachable = sources.flatMap(({ file, source }) =>
+      used(source)
+        .filter((key) => inCatalog(screensEn, key) && !inCatalog(en, key))
+        .filter(() => !source.includes('addScreenStrings();') && !file.includes('FormField'))
+        .map((key) => `${file}: ${key}`),
+    );
+    expect(unreachable).toEqual([]);
   });
 });
 
@@ -68,6 +119,15 @@ describe('createI18n', () => {
     expect(i18n.t('shop.promo')).toBe('Free shipping today');
     expect(i18n.t('shop.unknown')).toBe('shop.unknown');
     expect(createI18n().t('launcher.unread', { count: 0 })).toBe('0 unread messages');
+  });
+
+  it("shows a screen's strings once its chunk has added them, under the widget's own overrides", () => {
+    const i18n = createI18n({ locale: 'id', strings: { id: { 'prechat.submit': 'Ayo mulai' } } });
+    addScreenStrings();
+    expect(i18n.t('prechat.title')).toBe(screensId['prechat.title']);
+    expect(i18n.t('prechat.submit')).toBe('Ayo mulai');
+    addStrings({ en: { 'shop.later': 'Added later' } });
+    expect(i18n.t('shop.later')).toBe('Added later');
   });
 
   it('does not HTML-escape interpolated values (the DOM renders them as text)', () => {

@@ -1,11 +1,12 @@
 export {
+  addStrings,
   createI18n,
   type I18nOptions,
   normalizeLocale,
   resolveLocale,
   type SapaI18n,
-  type StringKey,
   type StringOverrides,
+  type StringTables,
   SUPPORTED_LOCALES,
   type Translate,
   type TranslateOptions,
@@ -18,3 +19,4 @@ export {
   useI18n,
   useT,
 } from './I18nProvider.js';
+export { addScreenStrings } from './screen-strings.js';

@@ -1,6 +1,10 @@
 import type { Conversation, Message } from '@sapa/protocol';
 import { dayKey, formatDay, formatTime } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { addScreenStrings } from '../../i18n/screen-strings.js';
+
+// This screen is a chunk of its own and brings its strings with it.
+addScreenStrings();
 
 /** Props of {@link ConversationList}. */
 export interface ConversationListProps {

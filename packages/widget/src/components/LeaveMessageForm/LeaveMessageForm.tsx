@@ -1,8 +1,12 @@
 import type { Availability } from '@sapa/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { addScreenStrings } from '../../i18n/screen-strings.js';
 import { FormField, validateField } from '../FormField/FormField.js';
 import { availabilityText } from '../Header/Header.js';
+
+// This screen is a chunk of its own and brings its strings with it.
+addScreenStrings();
 
 /** What the visitor leaves while nobody is online. */
 export interface LeftMessage {

@@ -1,7 +1,11 @@
 import type { PrechatField } from '@sapa/protocol';
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { addScreenStrings } from '../../i18n/screen-strings.js';
 import { FormField, validateField } from '../FormField/FormField.js';
+
+// This screen is a chunk of its own and brings its strings with it.
+addScreenStrings();
 
 /** Props of {@link PrechatForm}. */
 export interface PrechatFormProps {

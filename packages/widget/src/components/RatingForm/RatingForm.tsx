@@ -1,5 +1,9 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { addScreenStrings } from '../../i18n/screen-strings.js';
+
+// This screen is a chunk of its own and brings its strings with it.
+addScreenStrings();
 
 /** Props of {@link RatingForm}. */
 export interface RatingFormProps {

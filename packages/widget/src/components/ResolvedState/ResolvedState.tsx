@@ -1,6 +1,10 @@
 import type { Rating } from '@sapa/protocol';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { addScreenStrings } from '../../i18n/screen-strings.js';
 import { RatingForm } from '../RatingForm/RatingForm.js';
+
+// This screen is a chunk of its own and brings its strings with it.
+addScreenStrings();
 
 /** Props of {@link ResolvedState}. */
 export interface ResolvedStateProps {

@@ -1,8 +1,12 @@
 import type { Action, Participant } from '@sapa/protocol';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { addScreenStrings } from '../../i18n/screen-strings.js';
 import { Avatar } from '../Avatar/Avatar.js';
 import { Icon } from '../Icon/Icon.js';
 import { QuickReplies } from '../QuickReplies/QuickReplies.js';
+
+// This screen is a chunk of its own and brings its strings with it.
+addScreenStrings();
 
 /** A reply action: the visitor answers with one tap. */
 export type ReplyAction = Extract<Action, { type: 'reply' }>;
