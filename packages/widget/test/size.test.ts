@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import screensEn from '../src/i18n/screens.en.json' with { type: 'json' };
+import screensId from '../src/i18n/screens.id.json' with { type: 'json' };
 
 // Size is a test (DESIGN.md, rules of taste 6): these read what `npm run build` wrote, the files that ship,
 // compressed the way a CDN serves them (brotli, quality 11).
@@ -13,15 +15,10 @@ const LOADER_BUDGET = 2_000;
 /** DESIGN.md, budgets: everything a visitor downloads to chat (JS + CSS, both locales). */
 const CHAT_BUDGET = 32_000;
 /**
- * What the chat download may weigh today: its measured size (45,177 B, with the app chunk prefetch on
- * intent, the windowed message list and the phone keyboard fit) rounded up to the next 500 B, to be lowered
- * as it shrinks. It is above {@link CHAT_BUDGET}, which stays the goal: the mandated libraries (Preact,
- * i18next, idb-keyval, fetch-event-source) take ≈ 20,200 B, and a gap of ≈ 13,200 B is not closed yet
- * (issue 4). Until it is, this keeps the download from growing.
+ * The chat plus every screen and sound loaded on demand: measured at 35,924 B, rounded up to the next 500 B.
+ * No budget in DESIGN.md covers it; this keeps what moved out of the chat's download from growing unnoticed.
  */
-const CHAT_RATCHET = 45_500;
-/** The chat download plus every screen loaded on demand; ratcheted like {@link CHAT_RATCHET}. */
-const TOTAL_RATCHET = 49_000;
+const TOTAL_RATCHET = 36_500;
 /** Screens a chat does not need to open, send, receive and switch language: each is a chunk of its own. */
 const LAZY_SCREENS = [
   'PrechatForm',
@@ -97,10 +94,10 @@ describe('widget size (brotli, quality 11)', () => {
     expect(loader).toContain(`./${entry}`);
   });
 
-  test(`what a visitor downloads to chat stays under ${CHAT_RATCHET} B (budget ${CHAT_BUDGET} B)`, () => {
+  test(`what a visitor downloads to chat is at most ${CHAT_BUDGET} B`, () => {
     const files = ['sapa.js', ...filesOf(APP_ENTRY, false)];
     const { total, report } = measure(files);
-    console.info(`chat download: ${report} (budget ${CHAT_BUDGET} B, over by ${total - CHAT_BUDGET} B)`);
+    console.info(`chat download: ${report} (budget ${CHAT_BUDGET} B, ${CHAT_BUDGET - total} B to spare)`);
     // Styles and both locales ship inside the app entry: they are part of what is measured.
     const app = files
       .slice(1)
@@ -109,7 +106,7 @@ describe('widget size (brotli, quality 11)', () => {
     expect(app).toContain('.sapa-root');
     expect(app).toContain('Buka obrolan');
     expect(app).toContain('Open chat');
-    expect(total).toBeLessThanOrEqual(CHAT_RATCHET);
+    expect(total).toBeLessThanOrEqual(CHAT_BUDGET);
   });
 
   test('screens a chat does not need are chunks of their own, loaded on demand', () => {
@@ -120,6 +117,16 @@ describe('widget size (brotli, quality 11)', () => {
     }
     const chat = new Set(filesOf(APP_ENTRY, false));
     for (const key of onDemand) expect(chat.has(chunks[key]?.file ?? '')).toBe(false);
+  });
+
+  test("the screens' strings travel with the screens, not in the chat's download", () => {
+    const text = (files: string[]) => files.map((file) => readFileSync(join(dist, file), 'utf8')).join('');
+    const chat = filesOf(APP_ENTRY, false);
+    const later = filesOf(APP_ENTRY, true).filter((file) => !chat.includes(file));
+    for (const sentence of [screensEn['prechat.intro'], screensId['rating.question']]) {
+      expect(text(chat)).not.toContain(sentence);
+      expect(text(later)).toContain(sentence);
+    }
   });
 
   test(`the chat and every screen on demand stay under ${TOTAL_RATCHET} B`, () => {
