@@ -45,7 +45,14 @@ describe('Header', () => {
     const { getByRole } = renderWithI18n(
       <Header siteName="Toko Sapa" onLocaleChange={onLocaleChange} onClose={onClose} />,
     );
-    await userEvent.selectOptions(getByRole('combobox', { name: 'Language' }), 'id');
+    const select = getByRole('combobox', { name: 'Language' });
+    // Closed, it shows the code of the current language; its list names each language in full.
+    expect(select.previousElementSibling?.textContent).toBe('EN');
+    expect([...select.querySelectorAll('option')].map((option) => option.textContent)).toEqual([
+      'English',
+      'Bahasa Indonesia',
+    ]);
+    await userEvent.selectOptions(select, 'id');
     expect(onLocaleChange).toHaveBeenCalledWith('id');
     await userEvent.click(getByRole('button', { name: 'Close chat' }));
     expect(onClose).toHaveBeenCalledTimes(1);

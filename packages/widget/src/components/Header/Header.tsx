@@ -88,19 +88,23 @@ export function Header({
           ))}
         </ul>
       )}
-      <select
-        class="sapa-language"
-        aria-label={t('header.language')}
-        value={locale}
-        onChange={(event) => onLocaleChange(event.currentTarget.value === 'id' ? 'id' : 'en')}
-      >
-        <option value="en" lang="en">
-          {t('language.en')}
-        </option>
-        <option value="id" lang="id">
-          {t('language.id')}
-        </option>
-      </select>
+      {/* The closed select shows the language's code ("ID"), its list the full names ("Bahasa Indonesia"):
+          the native select lies transparent over the code, so it keeps its name, keyboard and list. */}
+      <span class="sapa-language">
+        <span aria-hidden="true">{locale.toUpperCase()}</span>
+        <select
+          aria-label={t('header.language')}
+          value={locale}
+          onChange={(event) => onLocaleChange(event.currentTarget.value === 'id' ? 'id' : 'en')}
+        >
+          <option value="en" lang="en">
+            {t('language.en')}
+          </option>
+          <option value="id" lang="id">
+            {t('language.id')}
+          </option>
+        </select>
+      </span>
       <button type="button" class="sapa-icon-button" aria-label={t('header.close')} onClick={onClose}>
         <Icon name="close" />
       </button>
