@@ -32,7 +32,7 @@ import { createGuardedStorage } from './guarded-storage.js';
 import { createHttpTransport, type HttpRequest } from './http-transport.js';
 import { openIndexedDbStorage } from './indexeddb-storage.js';
 import { MemoryStorage } from './memory-storage.js';
-import { watchNetwork } from './network-status.js';
+import { watchNetwork, watchPageHidden } from './network-status.js';
 import { createOutbox, type Outbox, type OutboxItem } from './outbox.js';
 import { createPersistence, type Persistence, type StoredSession } from './persistence.js';
 import { randomId } from './random-id.js';
@@ -280,6 +280,8 @@ export function createClient(options: ClientOptions): SapaClient {
         stream.online();
         flushOutbox();
       }, stream.goOffline),
+      // History received in the last moments before the page goes away is written now, not after the delay.
+      watchPageHidden(stored.flush),
     );
     await obtainSession((candidate) => Date.now() - candidate.obtainedAt < FRESH_SESSION_MS);
     const config = await request<WidgetConfig>({ method: 'GET', path: '/config' });

@@ -13,3 +13,15 @@ export function watchNetwork(onOnline: () => void, onOffline: () => void): () =>
     target?.removeEventListener('offline', onOffline);
   };
 }
+
+/**
+ * Calls back when the page becomes hidden: a tab switched away, the app sent to the background, or the page
+ * being closed. Browsers may end a hidden page without warning, so this is the last sure moment to save.
+ * A no-op where there is no document.
+ */
+export function watchPageHidden(onHidden: () => void): () => void {
+  const page = globalThis.document;
+  const listener = () => page.visibilityState === 'hidden' && onHidden();
+  page?.addEventListener('visibilitychange', listener);
+  return () => page?.removeEventListener('visibilitychange', listener);
+}

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import type { RunningServer } from '@sapa/server';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { createClient, HttpError, isSapaError, MemoryStorage, type SapaClient } from '../src/index.js';
+import { PERSIST_THROTTLE_MS } from '../src/persistence.js';
 import { FaultProxy } from './fault-proxy.js';
 import { agentSend, backendMessages, startTestServer, waitUntil } from './helpers.js';
 
@@ -119,6 +120,34 @@ describe('against the reference server through a fault proxy', () => {
     expect(proxy.urls.filter((url) => url.startsWith('/v1/stream')).at(-1)).toBe(
       `/v1/stream?after=${encodeURIComponent(cursor ?? '')}`,
     );
+  });
+
+  test('hiding the page writes the history at once instead of after the save delay', async () => {
+    // Node has no document: a stand-in with the one event the client listens to.
+    const page = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    vi.stubGlobal('document', page);
+    onTestFinished(() => {
+      vi.unstubAllGlobals();
+    });
+    const storage = new MemoryStorage();
+    const sapa = createClient({ apiUrl: proxy.url, siteKey: 'demo', storage });
+    clients.push(sapa);
+    await sapa.connect();
+    const conversation = await sapa.startConversation();
+    await waitUntil(() => sapa.getSnapshot().connection === 'open', 5_000, 'open stream');
+    await new Promise((resolve) => setTimeout(resolve, PERSIST_THROTTLE_MS * 2));
+    const stored = async () => JSON.stringify(await storage.get('demo:state'));
+    await agentSend(server, conversation.id, 'Terima kasih sudah berbelanja!');
+    await waitUntil(
+      () => texts(sapa, conversation.id).includes('Terima kasih sudah berbelanja!'),
+      5_000,
+      'reply',
+    );
+    expect(await stored()).not.toContain('Terima kasih sudah berbelanja!');
+    page.visibilityState = 'hidden';
+    page.dispatchEvent(new Event('visibilitychange'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await stored()).toContain('Terima kasih sudah berbelanja!');
   });
 
   test('a response dropped after the backend committed: the retry returns the same message, stored once', async () => {
