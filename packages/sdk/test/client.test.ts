@@ -10,6 +10,17 @@ let server: RunningServer;
 let proxy: FaultProxy;
 const clients: SapaClient[] = [];
 
+/** A client on storage the test can read, with a conversation started and its stream open. */
+async function conversationOnMemoryStorage() {
+  const storage = new MemoryStorage();
+  const sapa = createClient({ apiUrl: proxy.url, siteKey: 'demo', storage });
+  clients.push(sapa);
+  await sapa.connect();
+  const conversation = await sapa.startConversation();
+  await waitUntil(() => sapa.getSnapshot().connection === 'open', 5_000, 'open stream');
+  return { storage, sapa, conversation };
+}
+
 function client(storage: 'memory' | 'indexeddb' = 'memory'): SapaClient {
   const created = createClient({ apiUrl: proxy.url, siteKey: 'demo', storage, locale: 'id' });
   clients.push(created);
@@ -100,12 +111,7 @@ describe('against the reference server through a fault proxy', () => {
   });
 
   test('the cursor is stored after an event is applied and sent as ?after= when the stream reconnects', async () => {
-    const storage = new MemoryStorage();
-    const sapa = createClient({ apiUrl: proxy.url, siteKey: 'demo', storage });
-    clients.push(sapa);
-    await sapa.connect();
-    const conversation = await sapa.startConversation();
-    await waitUntil(() => sapa.getSnapshot().connection === 'open', 5_000, 'open stream');
+    const { storage, sapa, conversation } = await conversationOnMemoryStorage();
     await agentSend(server, conversation.id, 'Ada yang bisa kami bantu?');
     await waitUntil(() => texts(sapa, conversation.id).includes('Ada yang bisa kami bantu?'), 5_000, 'reply');
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -129,12 +135,7 @@ describe('against the reference server through a fault proxy', () => {
     onTestFinished(() => {
       vi.unstubAllGlobals();
     });
-    const storage = new MemoryStorage();
-    const sapa = createClient({ apiUrl: proxy.url, siteKey: 'demo', storage });
-    clients.push(sapa);
-    await sapa.connect();
-    const conversation = await sapa.startConversation();
-    await waitUntil(() => sapa.getSnapshot().connection === 'open', 5_000, 'open stream');
+    const { storage, sapa, conversation } = await conversationOnMemoryStorage();
     await new Promise((resolve) => setTimeout(resolve, PERSIST_THROTTLE_MS * 2));
     const stored = async () => JSON.stringify(await storage.get('demo:state'));
     await agentSend(server, conversation.id, 'Terima kasih sudah berbelanja!');
