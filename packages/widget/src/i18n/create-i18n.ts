@@ -63,11 +63,19 @@ export function addStrings(tables: StringTables): void {
 export function createI18n(options: I18nOptions = {}): SapaI18n {
   // This widget's overrides, looked up first: they win over the catalogs, also over strings added later.
   const own = rosetta<Record<string, string>>();
-  for (const locale of SUPPORTED_LOCALES) {
-    const overrides = options.strings?.[locale];
+  // Overrides come from the page: what is not text for a bundled locale is named once and left out.
+  const strings: Record<string, unknown> = Object(options.strings);
+  for (const locale in strings) {
+    const overrides = strings[locale];
+    if (typeof overrides !== 'object' || !overrides) {
+      console.error(`Sapa: strings.${locale} is left out (texts by key).`);
+      continue;
+    }
     for (const key in overrides) {
-      const value = overrides[key];
-      if (typeof value === 'string') own.set(locale, { [key]: value });
+      const value = (overrides as Record<string, unknown>)[key];
+      if (typeof value === 'string' && SUPPORTED_LOCALES.includes(locale as Locale))
+        own.set(locale, { [key]: value });
+      else console.error(`Sapa: strings.${locale}['${key}'] is left out (text for 'en' or 'id' only).`);
     }
   }
   let current: Locale = options.locale ?? 'en';

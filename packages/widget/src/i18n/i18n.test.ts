@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { addStrings, createI18n, resolveLocale } from './create-i18n.js';
+import { describe, expect, it, vi } from 'vitest';
+import { addStrings, createI18n, resolveLocale, type StringOverrides } from './create-i18n.js';
 import en from './en.json' with { type: 'json' };
 import { formatBytes, formatDay, formatTime } from './format.js';
 import id from './id.json' with { type: 'json' };
@@ -112,6 +112,26 @@ describe('createI18n', () => {
     await i18n.changeLanguage('id');
     expect(i18n.t('launcher.unread', { count: 1 })).toBe('1 pesan belum dibaca');
     expect(i18n.t('launcher.unread', { count: 5 })).toBe('5 pesan belum dibaca');
+  });
+
+  it('names each override that is not text for a bundled locale once, and keeps the rest', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const i18n = createI18n({
+      locale: 'id',
+      strings: {
+        id: { 'composer.send': 'Kirimkan', 'composer.placeholder': 42 },
+        fr: { 'composer.send': 'Envoyer' },
+        en: 'Send',
+      } as unknown as StringOverrides,
+    });
+    expect(i18n.t('composer.send')).toBe('Kirimkan');
+    expect(i18n.t('composer.placeholder')).toBe('Ketik pesan…');
+    expect(errors.mock.calls.map(([message]) => message)).toEqual([
+      "Sapa: strings.id['composer.placeholder'] is left out (text for 'en' or 'id' only).",
+      "Sapa: strings.fr['composer.send'] is left out (text for 'en' or 'id' only).",
+      'Sapa: strings.en is left out (texts by key).',
+    ]);
+    errors.mockRestore();
   });
 
   it('falls back to English for a key only English has, and shows an unknown key as itself', () => {
