@@ -48,6 +48,14 @@ describe('widget on a phone', () => {
     expect(fontSize).toBeGreaterThanOrEqual(16);
     const box = await composer.boundingBox();
     expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(740);
+    // Nothing covers the panel where the launcher stands on larger screens (its bottom-right corner).
+    const cover = await page.evaluate(() => {
+      const hit = document
+        .querySelector('sapa-widget')
+        ?.shadowRoot?.elementFromPoint(innerWidth - 48, innerHeight - 48);
+      return hit?.closest('[role="dialog"]') ? 'panel' : (hit?.getAttribute('class') ?? 'nothing');
+    });
+    expect(cover).toBe('panel');
     expect(await axeViolations(page)).toEqual([]);
   });
 
