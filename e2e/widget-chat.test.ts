@@ -244,4 +244,44 @@ describe('widget: the script-tag page', () => {
     await expectAccessible();
     expect(consoleErrors).toEqual([]);
   });
+
+  test('a new visitor offline at the first open gets the chat by itself once the network is back', async () => {
+    const offline = await browser.newContext();
+    try {
+      const visitor = await offline.newPage();
+      visitor.setDefaultTimeout(10_000);
+      await visitor.goto(`${server.url}/examples/script-tag/`);
+      const open = visitor.getByRole('button', { name: /^(Open chat|Buka obrolan)$/ });
+      // The chat's code comes on hover, before the network goes.
+      const appChunk = visitor.waitForResponse((response) => /\/app-[\w-]+\.js$/.test(response.url()));
+      await open.hover();
+      await appChunk;
+      await offline.setOffline(true);
+      await open.click();
+      // The session cannot be made: after its retries the panel says so, with a button to try again.
+      await visitor.getByRole('button', { name: /^(Try again|Coba lagi)$/ }).waitFor({ timeout: 30_000 });
+      await offline.setOffline(false);
+      // Nobody presses it: the widget starts when the browser is back online.
+      const writeHere = visitor.getByRole('textbox', { name: /^(Message|Pesan)$/ });
+      await writeHere.waitFor({ timeout: 5_000 });
+      await writeHere.fill('Halo, sinyal saya sudah kembali.');
+      await visitor.keyboard.press('Enter');
+      await expect
+        .poll(
+          async () => {
+            const texts = await Promise.all(
+              (await agent.conversations()).map(async ({ id }) =>
+                (await agent.messages(id)).map((message) => message.text),
+              ),
+            );
+            return texts.flat().filter((text) => text === 'Halo, sinyal saya sudah kembali.').length;
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(1);
+      expect(await axeViolations(visitor)).toEqual([]);
+    } finally {
+      await offline.close();
+    }
+  }, 60_000);
 });

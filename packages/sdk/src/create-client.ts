@@ -17,6 +17,7 @@ import {
   type VisitorResponse,
   type WidgetConfig,
 } from '@sapa/protocol';
+import { backoffDelay } from './backoff.js';
 import { createCampaignEngine } from './campaign-engine.js';
 import {
   AbortedError,
@@ -111,8 +112,13 @@ export function createClient(options: ClientOptions): SapaClient {
   let session: StoredSession | undefined;
   let cursor: string | undefined;
   let locale = options.locale;
+  let opened: Promise<void> | undefined;
   let connecting: Promise<void> | undefined;
   let connected = false;
+  /** Between `connect()` (or the first subscriber) and `disconnect()`: a failed start is tried again. */
+  let wanted = false;
+  let startAttempt = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let typingSentAt = 0;
   let typingSent = false;
 
@@ -244,7 +250,11 @@ export function createClient(options: ClientOptions): SapaClient {
 
   // ── Start and session ──────────────────────────────────────────────────────────────────────────
 
-  async function start(): Promise<void> {
+  /**
+   * Storage, stored history and the page watchers: once per connection, however often the network part of
+   * {@link start} is tried again.
+   */
+  async function openStorage(): Promise<void> {
     // Storage first: on failure the client runs in memory and says so in `state.storage`.
     let kind: StorageKind = choice === 'memory' ? 'memory' : 'indexeddb';
     const adapter =
@@ -279,10 +289,19 @@ export function createClient(options: ClientOptions): SapaClient {
       watchNetwork(() => {
         stream.online();
         flushOutbox();
+        startAgain();
       }, stream.goOffline),
       // History received in the last moments before the page goes away is written now, not after the delay.
       watchPageHidden(stored.flush),
     );
+  }
+
+  async function start(): Promise<void> {
+    opened ??= openStorage().catch((error) => {
+      opened = undefined;
+      throw error;
+    });
+    await opened;
     await obtainSession((candidate) => Date.now() - candidate.obtainedAt < FRESH_SESSION_MS);
     const config = await request<WidgetConfig>({ method: 'GET', path: '/config' });
     dispatchShared({ type: 'set', fields: { config } });
@@ -623,12 +642,22 @@ export function createClient(options: ClientOptions): SapaClient {
 
   let subscribers = 0;
   let startedBySubscriber = false;
-  const begin = () =>
-    (connecting ??= start().catch((error) => {
+  const begin = () => {
+    wanted = true;
+    connecting ??= start().catch((error) => {
       connecting = undefined;
       report(error);
+      // A start the network failed (offline at the first open) tries again by itself: after a backoff, or
+      // at once when the browser is back online. The visitor need not find a "Try again" button.
+      if (isTransientError(error)) retryTimer = setTimeout(startAgain, backoffDelay(startAttempt++));
       throw error;
-    }));
+    });
+    return connecting;
+  };
+  function startAgain(): void {
+    clearTimeout(retryTimer);
+    if (wanted && !connected && !connecting) begin().catch(() => {});
+  }
 
   const client: SapaClient = {
     getSnapshot: getState,
@@ -870,7 +899,10 @@ export function createClient(options: ClientOptions): SapaClient {
       for (const timer of typingTimers.values()) clearTimeout(timer);
       typingTimers.clear();
       cleanups = [];
-      connecting = undefined;
+      clearTimeout(retryTimer);
+      wanted = false;
+      startAttempt = 0;
+      opened = connecting = undefined;
       connected = false;
       set({ connection: 'idle' });
     },

@@ -321,6 +321,24 @@ describe('against the reference server through a fault proxy', () => {
     ).toHaveLength(1);
   }, 60_000);
 
+  test('a first start without network tries again by itself and connects once the network is back', async () => {
+    proxy.fault = () => ({ kind: 'refuse' });
+    const sapa = client();
+    const failure = await sapa.connect().catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'network_error' });
+    expect(sapa.getSnapshot().config).toBeUndefined();
+    proxy.fault = () => undefined;
+    // Nobody calls connect() again: the client does, after its backoff.
+    await waitUntil(
+      () => sapa.getSnapshot().config !== undefined && sapa.getSnapshot().connection === 'open',
+      40_000,
+      'a start of its own',
+    );
+    const sent = await sapa.sendText('Halo, tadi sinyal saya hilang.');
+    const stored = await backendMessages(server, sent.conversationId);
+    expect(stored.filter((message) => message.text === 'Halo, tadi sinyal saya hilang.')).toHaveLength(1);
+  }, 60_000);
+
   test('a reload on the same IndexedDB: history from storage first, then synced', async () => {
     const first = client('indexeddb');
     await first.connect();

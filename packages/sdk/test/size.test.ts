@@ -8,11 +8,12 @@ import { expect, test } from 'vitest';
 /**
  * Size is a test (DESIGN.md, rules of taste 6). The SDK's own code (with the `@sapa/protocol` guards it bundles) as a
  * browser gets it: `src/index.ts` built by Vite for the browser, minified, with the two libraries it depends on left
- * out (they are counted with the mandated libraries), compressed with brotli at quality 11. Measured 10,407 B when
- * this limit was set (12,887 B before the SDK was made smaller); `scripts/measure-size.mjs` gives the same code's
- * share of the widget's app chunk, per file.
+ * out (they are counted with the mandated libraries), compressed with brotli at quality 11. The limit was 10,700 B
+ * (measured 10,407 B then; 12,887 B before the SDK was made smaller) and is 10,800 B since a start that found no
+ * network tries again by itself and a hidden page saves at once (10,710 B measured). `scripts/measure-size.mjs`
+ * gives the same code's share of the widget's app chunk, per file.
  */
-const BUDGET_BYTES = 10_700;
+const BUDGET_BYTES = 10_800;
 
 test(`the SDK's own code stays within ${BUDGET_BYTES} B minified and brotli-compressed`, async () => {
   const outDir = await mkdtemp(join(tmpdir(), 'sapa-sdk-size-'));
