@@ -437,12 +437,16 @@ export const CouldNotConnect: Story = {
         ...clientState([]),
         config: undefined,
         connection: 'offline',
-        lastError: { code: 'network', message: 'The chat could not reach https://support.example.com.' },
+        lastError: { code: 'network_error', message: 'The chat server did not answer POST /sessions.' },
       }}
     />
   ),
   play: async ({ canvasElement, globals }) => {
-    await expect(widget(canvasElement).getByRole('alert')).toHaveTextContent(storyT(globals)('error.title'));
+    const alert = widget(canvasElement).getByRole('alert');
+    await expect(alert).toHaveTextContent(storyT(globals)('error.title'));
+    // What to do, in the visitor's language; not the request that failed.
+    await expect(alert).toHaveTextContent(storyT(globals)('error.network'));
+    await expect(alert).not.toHaveTextContent('POST');
   },
 };
 

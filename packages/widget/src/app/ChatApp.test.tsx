@@ -58,12 +58,26 @@ describe('ChatApp before the configuration arrives', () => {
       clientState([], {
         config: undefined,
         connection: 'offline',
-        lastError: { code: 'network', message: 'The network request failed.' },
+        lastError: { code: 'network_error', message: 'The chat server did not answer POST /sessions.' },
+      }),
+    );
+    const container = mount(<ChatApp client={client} i18n={createI18n({ locale: 'id' })} open />);
+    expect(composerOf(container)).toBeNull();
+    // What to do, in the visitor's language: the SDK's message (a request and a path) is for developers.
+    expect(container.textContent).toContain('Periksa koneksi internet Anda, kami akan terus mencoba.');
+    expect(container.textContent).not.toContain('POST /sessions');
+  });
+
+  it('says the chat is unavailable when the backend refused the start', () => {
+    const client = createFakeClient(
+      clientState([], {
+        config: undefined,
+        lastError: { code: 'site_not_found', message: 'Unknown site key.' },
       }),
     );
     const container = mount(<ChatApp client={client} i18n={createI18n({ locale: 'en' })} open />);
-    expect(composerOf(container)).toBeNull();
-    expect(container.textContent).toContain('The network request failed.');
+    expect(container.textContent).toContain('The chat is not available right now.');
+    expect(container.textContent).not.toContain('Unknown site key.');
   });
 
   it('moves a started message and the focus into the leave-a-message form when nobody turns out to be online', async () => {

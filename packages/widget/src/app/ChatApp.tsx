@@ -234,7 +234,9 @@ export function ChatApp({
     // The conversation and the composer do not wait for the configuration: stored history shows before the
     // network answers, and the visitor can start typing at once. Only a first start that failed shows an error.
     if (!config && state.lastError && fresh) {
-      return <ErrorState detail={state.lastError.message} onRetry={() => settle(client.connect())} />;
+      // The SDK's message names requests and URLs, for developers; the visitor reads what to do, in their language.
+      const detail = i18n.t(state.lastError.code === 'network_error' ? 'error.network' : 'error.unavailable');
+      return <ErrorState detail={detail} onRetry={() => settle(client.connect())} />;
     }
     if (showList && conversations.length > 0) {
       const lastMessages = Object.fromEntries(
