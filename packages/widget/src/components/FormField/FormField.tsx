@@ -1,3 +1,11 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { addScreenStrings } from '../../i18n/screen-strings.js';
+
+// Forms are on-demand screens: their strings come with them.
+addScreenStrings();
+
 /** Kinds of input a form field can be. */
 export type FieldType = 'text' | 'email' | 'tel' | 'textarea';
 
@@ -69,5 +77,117 @@ export function FormField({
         </p>
       )}
     </div>
+  );
+}
+
+/** One field of a {@link ValidatedForm}. */
+export interface FieldSpec {
+  name: string;
+  type: FieldType;
+  required: boolean;
+  label: string;
+  autocomplete?: string;
+}
+
+/** Props of {@link ValidatedForm}. */
+export interface ValidatedFormProps {
+  /** Prefix of the title's and the fields' ids: `sapa-leave` gives `sapa-leave-title`, `sapa-leave-email`. */
+  id: string;
+  title: string;
+  /** A sentence under the title. */
+  intro?: ComponentChildren;
+  fields: FieldSpec[];
+  initialValues?: Record<string, string>;
+  submitLabel: string;
+  submitting?: boolean;
+  /** Move focus into the first field when the form appears. */
+  autoFocus?: boolean;
+  /** The values once every field is valid: trimmed, empty optional fields left out. */
+  onSubmit(values: Record<string, string>): void;
+}
+
+/**
+ * A titled form of {@link FormField}s. It validates on submit: each error shows beside its field in the
+ * visitor's language, focus moves to the first field to fix, and typing in a field clears its error.
+ *
+ * @example
+ * ```tsx
+ * <ValidatedForm id="sapa-prechat" title={t('prechat.title')} submitLabel={t('prechat.submit')}
+ *   fields={[{ name: 'email', type: 'email', required: true, label: t('form.email') }]} onSubmit={start} />
+ * ```
+ */
+export function ValidatedForm({
+  id,
+  title,
+  intro,
+  fields,
+  initialValues = {},
+  submitLabel,
+  submitting,
+  autoFocus,
+  onSubmit,
+}: ValidatedFormProps) {
+  const { t } = useI18n();
+  const [values, setValues] = useState<Record<string, string>>(initialValues);
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const form = useRef<HTMLFormElement>(null);
+  const fieldId = (name: string) => `${id}-${name}`;
+  useEffect(() => {
+    if (autoFocus) form.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+  }, [autoFocus]);
+
+  return (
+    <form
+      ref={form}
+      class="sapa-form"
+      noValidate
+      aria-labelledby={`${id}-title`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const found: Record<string, string | undefined> = {};
+        for (const field of fields)
+          found[field.name] = validateField(values[field.name] ?? '', field.type, field.required);
+        setErrors(found);
+        const firstInvalid = fields.find((field) => found[field.name]);
+        if (firstInvalid) {
+          form.current?.querySelector<HTMLElement>(`#${CSS.escape(fieldId(firstInvalid.name))}`)?.focus();
+          return;
+        }
+        const trimmed: Record<string, string> = {};
+        for (const field of fields) {
+          const value = (values[field.name] ?? '').trim();
+          if (value) trimmed[field.name] = value;
+        }
+        onSubmit(trimmed);
+      }}
+    >
+      <h3 id={`${id}-title`} class="sapa-subtitle">
+        {title}
+      </h3>
+      {intro && <p class="sapa-muted">{intro}</p>}
+      {fields.map((field) => {
+        const error = errors[field.name];
+        return (
+          <FormField
+            key={field.name}
+            id={fieldId(field.name)}
+            label={field.label}
+            type={field.type}
+            required={field.required}
+            optionalText={t('form.optional')}
+            autocomplete={field.autocomplete}
+            value={values[field.name] ?? ''}
+            error={error ? t(error) : undefined}
+            onInput={(value) => {
+              setValues({ ...values, [field.name]: value });
+              if (error) setErrors({ ...errors, [field.name]: undefined });
+            }}
+          />
+        );
+      })}
+      <button type="submit" class="sapa-button" disabled={submitting}>
+        {submitLabel}
+      </button>
+    </form>
   );
 }

@@ -33,6 +33,16 @@ describe('LeaveMessageForm', () => {
     });
   });
 
+  it('sends an empty name when the visitor gives none', async () => {
+    const onSubmit = vi.fn();
+    const { getByRole } = renderWithI18n(
+      <LeaveMessageForm onSubmit={onSubmit} now={now} initialValue={{ message: 'Halo' }} />,
+    );
+    await userEvent.type(getByRole('textbox', { name: 'Email' }), 'budi@example.com');
+    await userEvent.click(getByRole('button', { name: 'Send message' }));
+    expect(onSubmit).toHaveBeenCalledWith({ name: '', email: 'budi@example.com', message: 'Halo' });
+  });
+
   it('thanks the visitor once the message was accepted', () => {
     const { getByRole } = renderWithI18n(<LeaveMessageForm onSubmit={() => {}} submitted />, 'id');
     expect(getByRole('status').textContent).toBe(
