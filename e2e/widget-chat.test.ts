@@ -153,6 +153,23 @@ describe('widget: the script-tag page', () => {
     await expectAccessible();
   });
 
+  test('a file over the site limit is refused with the reason, and nothing reaches the agent', async () => {
+    const before = (await agent.messages(conversationId)).length;
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /^(Attach a file|Lampirkan berkas)$/ }).click();
+    await (await chooser).setFiles({
+      name: 'video-unboxing.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.alloc(11 * 1024 * 1024, 'a'),
+    });
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('“video-unboxing.txt” is too large to send. Files can be up to 10.5 MB.');
+    expect(await log().getByText('video-unboxing.txt').count()).toBe(0);
+    expect(await agent.messages(conversationId)).toHaveLength(before);
+    await expectAccessible();
+  });
+
   test('a slow upload shows its progress and can be cancelled: nothing reaches the agent', async () => {
     // Chromium's own network emulation makes the upload slow enough to watch (32 KB/s up).
     const cdp = await context.newCDPSession(page);

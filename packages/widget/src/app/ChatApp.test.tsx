@@ -158,3 +158,34 @@ describe('ChatApp sound', () => {
     expect(started).toEqual([]);
   });
 });
+
+describe('ChatApp files', () => {
+  it('says which file was refused and why, in the visitor language, until the next send', async () => {
+    const client = createFakeClient(clientState(conversationMessages('id')));
+    client.sendFile = () =>
+      Promise.reject(Object.assign(new Error('too large'), { code: 'payload_too_large', limit: 10_000_000 }));
+    const container = mount(<ChatApp client={client} i18n={createI18n({ locale: 'id' })} open />);
+    const attach = container.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!attach) throw new Error('no file input');
+    const video = new File(['x'], 'video-unboxing.mp4', { type: 'video/mp4' });
+    await act(async () => {
+      Object.defineProperty(attach, 'files', { value: [video], configurable: true });
+      attach.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const alert = container.querySelector('[role="alert"]');
+    expect(alert?.textContent).toBe(
+      '“video-unboxing.mp4” terlalu besar untuk dikirim. Ukuran berkas maksimal 10 MB.',
+    );
+    const composer = container.querySelector<HTMLTextAreaElement>('textarea[aria-label="Pesan"]');
+    if (!composer) throw new Error('no composer');
+    await act(async () => {
+      composer.value = 'Saya kirim tautannya saja.';
+      composer.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    expect(client.calls.some((call) => call.method === 'sendText')).toBe(true);
+    expect(container.querySelector('[role="alert"]')).toBeNull();
+  });
+});

@@ -14,6 +14,7 @@ import { MessageList } from '../components/MessageList/MessageList.js';
 import { Panel } from '../components/Panel/Panel.js';
 import { Root } from '../components/Root/Root.js';
 import { createI18n, type SapaI18n } from '../i18n/create-i18n.js';
+import { formatBytes } from '../i18n/format.js';
 import { I18nProvider } from '../i18n/I18nProvider.js';
 import type { StringOverrides, WidgetTheme } from '../options.js';
 import {
@@ -54,6 +55,13 @@ export interface ChatAppProps {
 type ReplyAction = Extract<Action, { type: 'reply' }>;
 
 // Sending is fire-and-forget from the UI: failures land in the snapshot (delivery 'failed', lastError).
+/** The sentence for a file the SDK refused, by error code. */
+const FILE_REFUSALS: Record<string, string> = {
+  payload_too_large: 'composer.fileTooLarge',
+  unsupported_media_type: 'composer.fileType',
+  not_connected: 'composer.fileFailed',
+};
+
 const settle = (promise: Promise<unknown>) => {
   promise.catch(() => undefined);
 };
@@ -87,6 +95,8 @@ export function ChatApp({
   const [prechatDone, setPrechatDone] = useState(false);
   const [leftMessage, setLeftMessage] = useState<'idle' | 'sending' | 'sent'>('idle');
   const [ratingSending, setRatingSending] = useState(false);
+  /** A file the visitor tried to send that the SDK refused before it became a message, and why. */
+  const [refusedFile, setRefusedFile] = useState<{ key: string; name: string; limit?: number }>();
   const launcherRef = useRef<HTMLButtonElement>(null);
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const carried = useRef({ message: '', focus: false });
@@ -170,14 +180,20 @@ export function ChatApp({
 
   const sendFiles = (files: File[]) => {
     void UploadProgress.preload();
+    setRefusedFile(undefined);
     for (const file of files) {
       const controller = new AbortController();
       uploads.current.set(file.name, controller);
-      settle(
-        client
-          .sendFile(file, { signal: controller.signal, ...(activeId ? { conversationId: activeId } : {}) })
-          .finally(() => uploads.current.delete(file.name)),
-      );
+      client
+        .sendFile(file, { signal: controller.signal, ...(activeId ? { conversationId: activeId } : {}) })
+        .catch((error: unknown) => {
+          const { code, limit } = Object(error) as { code?: string; limit?: number };
+          // Refused before it became a message, so no bubble shows it: say why under the composer. A failed
+          // upload of a message shows on its bubble, with retry; a cancel needs no word.
+          if (code && Object.hasOwn(FILE_REFUSALS, code))
+            setRefusedFile({ key: FILE_REFUSALS[code] as string, name: file.name, limit });
+        })
+        .finally(() => uploads.current.delete(file.name));
     }
   };
 
@@ -286,12 +302,23 @@ export function ChatApp({
       config?.identityRequired && !visitor?.verified ? 'identity' : undefined;
     const composer = (reason: ComposerDisabledReason | undefined = disabledReason) => (
       <Composer
-        onSend={(text) => settle(client.sendText(text, activeId ? { conversationId: activeId } : {}))}
+        onSend={(text) => {
+          setRefusedFile(undefined);
+          settle(client.sendText(text, activeId ? { conversationId: activeId } : {}));
+        }}
         onFiles={sendFiles}
         onTyping={(typing) => client.setTyping(typing)}
         {...(config ? { accept: config.upload.accept } : {})}
         textareaRef={composerRef}
         {...(reason ? { disabledReason: reason } : {})}
+        {...(refusedFile
+          ? {
+              notice: i18n.t(refusedFile.key, {
+                name: refusedFile.name,
+                size: formatBytes(refusedFile.limit ?? 0, locale),
+              }),
+            }
+          : {})}
       />
     );
     return (

@@ -53,6 +53,22 @@ export const TooLong: Story = {
   },
 };
 
+/** A file the backend would not take: the composer says which one and why, as an alert. */
+export const FileRefused: Story = {
+  render: (args, { globals }) => (
+    <Composer
+      {...args}
+      notice={storyT(globals)('composer.fileTooLarge', { name: 'video-unboxing.mp4', size: '10 MB' })}
+    />
+  ),
+  play: async ({ canvasElement, globals }) => {
+    const t = storyT(globals);
+    await expect(widget(canvasElement).getByRole('alert')).toHaveTextContent(
+      t('composer.fileTooLarge', { name: 'video-unboxing.mp4', size: '10 MB' }),
+    );
+  },
+};
+
 /** Offline: disabled, and says why. */
 export const Offline: Story = {
   args: { disabledReason: 'offline' },

@@ -21,6 +21,8 @@ export interface ComposerProps {
   accept?: string[];
   /** Starting text (a restored draft). */
   initialValue?: string;
+  /** Why something the visitor just tried to send was refused (a file too large); announced as an alert. */
+  notice?: string;
   textareaRef?: Ref<HTMLTextAreaElement>;
 }
 
@@ -42,6 +44,7 @@ export function Composer({
   disabledReason,
   accept,
   initialValue = '',
+  notice,
   textareaRef,
 }: ComposerProps) {
   const { t } = useI18n();
@@ -191,6 +194,11 @@ export function Composer({
           <Icon name="send" filled />
         </button>
       </div>
+      {notice && (
+        <p class="sapa-hint sapa-error-text" role="alert">
+          {notice}
+        </p>
+      )}
       {length >= HINT_FROM && (
         <p id={hintId} class={tooLong ? 'sapa-hint sapa-error-text' : 'sapa-hint'} role="status">
           {tooLong
