@@ -69,14 +69,14 @@ export const FileRefused: Story = {
   },
 };
 
-/** Offline: disabled, and says why. */
-export const Offline: Story = {
-  args: { disabledReason: 'offline' },
+/** The conversation is resolved: disabled, and says why. */
+export const Resolved: Story = {
+  args: { disabledReason: 'resolved' },
   play: async ({ canvasElement, globals }) => {
     const t = storyT(globals);
     const textbox = widget(canvasElement).getByRole('textbox', { name: t('composer.label') });
     await expect(textbox).toBeDisabled();
-    await expect(textbox).toHaveAccessibleDescription(t('composer.reason.offline'));
+    await expect(textbox).toHaveAccessibleDescription(t('composer.reason.resolved'));
   },
 };
 

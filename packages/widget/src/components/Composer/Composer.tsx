@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { Icon } from '../Icon/Icon.js';
 
 /** Why the visitor cannot send now; shown as a visible sentence under the composer. */
-export type ComposerDisabledReason = 'offline' | 'identity' | 'resolved' | 'unavailable';
+export type ComposerDisabledReason = 'identity' | 'resolved';
 
 /** Props of {@link Composer}. */
 export interface ComposerProps {
