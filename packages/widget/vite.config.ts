@@ -91,7 +91,9 @@ export default defineConfig(({ mode }): UserConfig => {
       copyPublicDir: false,
       manifest: true,
       modulePreload: false,
+      // The browsers the widget supports (docs/embedding.md): what ES2022, Web Locks and :focus-visible need.
       target: 'es2022',
+      cssTarget: ['chrome94', 'edge94', 'firefox93', 'safari15.4'],
       rolldownOptions: {
         input: APP_ENTRY,
         // The loader calls the entry's `startApp` export: keep it. The entry may export more, for the
