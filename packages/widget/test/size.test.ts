@@ -15,7 +15,7 @@ const LOADER_BUDGET = 2_000;
 /** DESIGN.md, budgets: everything a visitor downloads to chat (JS + CSS, both locales). */
 const CHAT_BUDGET = 32_000;
 /**
- * The chat plus every screen and sound loaded on demand: measured at 36,343 B, rounded up to the next 500 B.
+ * The chat plus every screen and sound loaded on demand: measured at 36,379 B, rounded up to the next 500 B.
  * No budget in DESIGN.md covers it; this keeps what moved out of the chat's download from growing unnoticed.
  */
 const TOTAL_RATCHET = 36_500;
