@@ -27,6 +27,12 @@ describe('widget: the script-tag page', () => {
   const log = () => page.getByRole('log');
   const composer = () => page.getByRole('textbox', { name: /^(Message|Pesan)$/ });
   const expectAccessible = async () => expect(await axeViolations(page)).toEqual([]);
+  /** Chooses a file through the attach button, as a visitor does. */
+  const attach = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /^(Attach a file|Lampirkan berkas)$/ }).click();
+    await (await chooser).setFiles(file);
+  };
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'sapa-widget-e2e-'));
@@ -135,9 +141,7 @@ describe('widget: the script-tag page', () => {
   });
 
   test('a file upload reaches the agent and shows in the conversation', async () => {
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: /^(Attach a file|Lampirkan berkas)$/ }).click();
-    await (await chooser).setFiles({
+    await attach({
       name: 'bukti-transfer.txt',
       mimeType: 'text/plain',
       buffer: Buffer.from('Transfer Rp85.000 ke Toko Sapa\n'.repeat(2000)),
@@ -155,9 +159,7 @@ describe('widget: the script-tag page', () => {
 
   test('a file over the site limit is refused with the reason, and nothing reaches the agent', async () => {
     const before = (await agent.messages(conversationId)).length;
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: /^(Attach a file|Lampirkan berkas)$/ }).click();
-    await (await chooser).setFiles({
+    await attach({
       name: 'video-unboxing.txt',
       mimeType: 'text/plain',
       buffer: Buffer.alloc(11 * 1024 * 1024, 'a'),
@@ -181,9 +183,7 @@ describe('widget: the script-tag page', () => {
       uploadThroughput: 32 * 1024,
     });
     try {
-      const chooser = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: /^(Attach a file|Lampirkan berkas)$/ }).click();
-      await (await chooser).setFiles({
+      await attach({
         name: 'foto-paket.txt',
         mimeType: 'text/plain',
         buffer: Buffer.from('Paket diterima dalam keadaan penyok.\n'.repeat(8000)),
