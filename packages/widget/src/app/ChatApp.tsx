@@ -54,7 +54,6 @@ export interface ChatAppProps {
 
 type ReplyAction = Extract<Action, { type: 'reply' }>;
 
-// Sending is fire-and-forget from the UI: failures land in the snapshot (delivery 'failed', lastError).
 /** The sentence for a file the SDK refused, by error code. */
 const FILE_REFUSALS: Record<string, string> = {
   payload_too_large: 'composer.fileTooLarge',
@@ -62,6 +61,7 @@ const FILE_REFUSALS: Record<string, string> = {
   not_connected: 'composer.fileFailed',
 };
 
+// Sending is fire-and-forget from the UI: failures land in the snapshot (delivery 'failed', lastError).
 const settle = (promise: Promise<unknown>) => {
   promise.catch(() => undefined);
 };

@@ -80,6 +80,8 @@ export function createI18n(options: I18nOptions = {}): SapaI18n {
   }
   let current: Locale = options.locale ?? 'en';
   const listeners = new Set<(locale: Locale) => void>();
+  // Intl constructors are slow, and the composer's characters-left hint asks for a plural on every keystroke.
+  const plurals: Partial<Record<Locale, Intl.PluralRules>> = {};
   // Keys are flat ("composer.send"): passed as a one-element path so that the dots are not read as nesting.
   const lookup = (key: string, values: TranslateOptions | undefined, locale: Locale): string =>
     own.t([key], values, locale) ||
@@ -88,10 +90,13 @@ export function createI18n(options: I18nOptions = {}): SapaI18n {
   return {
     t(key, values) {
       const count = values?.count;
-      const plural =
-        typeof count === 'number' &&
-        (lookup(`${key}_${new Intl.PluralRules(current).select(count)}`, values, current) ||
-          lookup(`${key}_other`, values, current));
+      let plural = '';
+      if (typeof count === 'number') {
+        const rules = plurals[current] ?? new Intl.PluralRules(current);
+        plurals[current] = rules;
+        const category = rules.select(count);
+        plural = lookup(`${key}_${category}`, values, current) || lookup(`${key}_other`, values, current);
+      }
       // A key no catalog has shows as itself, so a missing string is visible and searchable.
       return plural || lookup(key, values, current) || key;
     },
