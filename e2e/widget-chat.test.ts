@@ -280,7 +280,8 @@ describe('widget: the script-tag page', () => {
       await offline.setOffline(false);
       // Nobody presses it: the widget starts when the browser is back online.
       const writeHere = visitor.getByRole('textbox', { name: /^(Message|Pesan)$/ });
-      await writeHere.waitFor({ timeout: 5_000 });
+      // A try already under way when the network returns finishes its own backoff first (at most a few seconds).
+      await writeHere.waitFor({ timeout: 15_000 });
       await writeHere.fill('Halo, sinyal saya sudah kembali.');
       await visitor.keyboard.press('Enter');
       await expect
