@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_SITE, type RunningServer, startServer } from '@sapa/server';
+import type { RunningServer } from '@sapa/server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { agentApi, axeViolations } from './fixtures/widget/helpers.js';
+import { type agentApi, axeViolations, startStaffedDemo } from './fixtures/widget/helpers.js';
 import { launchChromium } from './support/browser.js';
 
 // The script-tag example against the reference server, in Chromium, as a visitor and an agent use it.
@@ -36,18 +36,8 @@ describe('widget: the script-tag page', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'sapa-widget-e2e-'));
-    // The demo site without business hours: staffed whenever an agent is connected, at any hour the test runs.
-    const { businessHours: _hours, ...site } = DEMO_SITE;
-    server = await startServer({
-      port: 0,
-      dbPath: join(dataDir, 'sapa.db'),
-      sites: [site],
-      quiet: true,
-      rateLimit: false,
-    });
-    agent = agentApi(server.url, server.agentToken);
     // An agent has the console open: the site is staffed, so the visitor chats (no leave-a-message form).
-    goOffline = await agent.goOnline();
+    ({ server, agent, goOffline } = await startStaffedDemo(join(dataDir, 'sapa.db')));
     browser = await launchChromium();
     context = await browser.newContext();
     page = await context.newPage();

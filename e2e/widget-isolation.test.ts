@@ -1,7 +1,7 @@
-import { DEMO_SITE, type RunningServer, startServer } from '@sapa/server';
+import type { RunningServer } from '@sapa/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { agentApi, axeViolations, startStaticServer } from './fixtures/widget/helpers.js';
+import { axeViolations, startStaffedDemo, startStaticServer } from './fixtures/widget/helpers.js';
 import { launchChromium } from './support/browser.js';
 
 // The built sapa.js on pages the widget does not control: a strict CSP with Trusted Types, and styles
@@ -13,9 +13,7 @@ describe('widget isolation', () => {
   let goOffline: () => void;
 
   beforeAll(async () => {
-    const { businessHours: _hours, ...site } = DEMO_SITE;
-    server = await startServer({ port: 0, dbPath: ':memory:', sites: [site], quiet: true, rateLimit: false });
-    goOffline = await agentApi(server.url, server.agentToken).goOnline();
+    ({ server, goOffline } = await startStaffedDemo());
     pages = await startStaticServer(
       (path, nonce): Record<string, string> =>
         path === '/csp.html'

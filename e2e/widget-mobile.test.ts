@@ -1,7 +1,7 @@
-import { DEMO_SITE, type RunningServer, startServer } from '@sapa/server';
+import type { RunningServer } from '@sapa/server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { agentApi, axeViolations } from './fixtures/widget/helpers.js';
+import { axeViolations, startStaffedDemo } from './fixtures/widget/helpers.js';
 import { launchChromium } from './support/browser.js';
 
 // The script-tag page on a phone-sized screen (390 × 740, touch): the chat takes the whole screen, the
@@ -14,9 +14,7 @@ describe('widget on a phone', () => {
   let goOffline: () => void;
 
   beforeAll(async () => {
-    const { businessHours: _hours, ...site } = DEMO_SITE;
-    server = await startServer({ port: 0, dbPath: ':memory:', sites: [site], quiet: true, rateLimit: false });
-    goOffline = await agentApi(server.url, server.agentToken).goOnline();
+    ({ server, goOffline } = await startStaffedDemo());
     browser = await launchChromium();
     context = await browser.newContext({
       viewport: { width: 390, height: 740 },
