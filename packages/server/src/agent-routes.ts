@@ -2,11 +2,11 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Action, Card, ConversationStatus } from '@sapa/protocol';
 import { Hono } from 'hono';
 import type { AppContext, AppEnvironment } from './app-context.js';
-import type { AgentSend } from './chat-service.js';
 import { eventStreamResponse } from './event-stream.js';
 import { ProblemError } from './problem.js';
 import { field, readJsonObject } from './request-body.js';
 import { bearerToken, readPageQuery } from './request-input.js';
+import type { AgentSend } from './services/agent-inbox.js';
 import { receiveUpload } from './uploads.js';
 
 const STATUSES = new Set(['open', 'pending', 'resolved', 'all']);
@@ -100,7 +100,7 @@ function readAgentSend(body: Record<string, unknown>): AgentSend {
 /** The agent API under `/agent/v1`: bearer agent token on every call (`?token=` also on the stream). */
 export function agentRoutes(app: AppContext): Hono<AppEnvironment> {
   const routes = new Hono<AppEnvironment>();
-  const { service } = app;
+  const { agentInbox, sites, uploads } = app.services;
 
   routes.use('*', async (c, next) => {
     const given =
@@ -110,43 +110,39 @@ export function agentRoutes(app: AppContext): Hono<AppEnvironment> {
     await next();
   });
 
-  routes.get('/conversations', (c) => {
+  routes.get('/conversations', async (c) => {
     const status = c.req.query('status') ?? 'all';
     if (!STATUSES.has(status)) {
       throw new ProblemError('invalid_request', 'The status must be open, pending, resolved or all.');
     }
     const filter = status === 'all' ? undefined : (status as ConversationStatus);
-    return c.json({ conversations: service.listAgentConversations(filter) });
+    return c.json({ conversations: await agentInbox.list(filter) });
   });
 
-  routes.get('/conversations/:id', (c) =>
-    c.json(service.agentConversation(service.conversation(c.req.param('id')))),
-  );
+  routes.get('/conversations/:id', async (c) => c.json(await agentInbox.view(c.req.param('id'))));
 
-  routes.get('/conversations/:id/messages', (c) => {
-    const record = service.conversation(c.req.param('id'));
-    return c.json(
-      service.pageMessages(
-        record.conversation.id,
+  routes.get('/conversations/:id/messages', async (c) =>
+    c.json(
+      await agentInbox.page(
+        c.req.param('id'),
         readPageQuery((name) => c.req.query(name)),
       ),
-    );
-  });
+    ),
+  );
 
   routes.post('/conversations/:id/messages', async (c) => {
     const body = await readJsonObject(c.req.raw);
     const agentName = field.optionalString(body, 'agentName', 100);
-    return c.json(service.sendAgentMessage(c.req.param('id'), readAgentSend(body), agentName), 201);
+    return c.json(await agentInbox.send(c.req.param('id'), readAgentSend(body), agentName), 201);
   });
 
-  routes.post('/uploads', (c) => {
-    const siteKey = c.req.query('siteKey') ?? [...app.sites.keys()][0] ?? '';
-    return receiveUpload(app, c.req.raw, siteKey, 'agent');
-  });
+  routes.post('/uploads', (c) =>
+    receiveUpload(uploads, c.req.raw, c.req.query('siteKey') ?? sites.defaultSiteKey(), 'agent'),
+  );
 
   routes.post('/conversations/:id/typing', async (c) => {
     const body = await readJsonObject(c.req.raw);
-    service.agentTyping(
+    await agentInbox.typing(
       c.req.param('id'),
       field.boolean(body, 'typing'),
       field.optionalString(body, 'agentName', 100),
@@ -156,17 +152,21 @@ export function agentRoutes(app: AppContext): Hono<AppEnvironment> {
 
   routes.post('/conversations/:id/read', async (c) => {
     const body = await readJsonObject(c.req.raw);
-    service.agentRead(c.req.param('id'), field.integer(body, 'seq', 0, Number.MAX_SAFE_INTEGER));
+    await agentInbox.read(c.req.param('id'), field.integer(body, 'seq', 0, Number.MAX_SAFE_INTEGER));
     return c.body(null, 204);
   });
 
-  routes.post('/conversations/:id/resolve', (c) => c.json(service.setStatus(c.req.param('id'), 'resolved')));
-  routes.post('/conversations/:id/reopen', (c) => c.json(service.setStatus(c.req.param('id'), 'open')));
+  routes.post('/conversations/:id/resolve', async (c) =>
+    c.json(await agentInbox.setStatus(c.req.param('id'), 'resolved')),
+  );
+  routes.post('/conversations/:id/reopen', async (c) =>
+    c.json(await agentInbox.setStatus(c.req.param('id'), 'open')),
+  );
 
   routes.get('/stream', (c) =>
     eventStreamResponse({
       replay: [],
-      subscribe: (listener) => app.hub.subscribeAgent(listener),
+      subscribe: (listener) => agentInbox.subscribe(listener),
       heartbeatMs: app.heartbeatMs,
       signal: c.req.raw.signal,
       registry: app.streams,

@@ -1,22 +1,15 @@
 import type { HttpBindings } from '@hono/node-server';
-import type { ChatService } from './chat-service.js';
-import type { ChatStore, VisitorRecord } from './chat-store.js';
-import type { EventHub } from './event-hub.js';
 import type { StreamRegistry } from './event-stream.js';
 import type { RateLimiter } from './rate-limiter.js';
-import type { ResolvedSite } from './site-config.js';
+import type { Services } from './services/create-services.js';
+import type { VisitorRecord } from './store/records.js';
 
-/** Everything the HTTP routes share. */
+/** Everything the HTTP routes share: the services they call, and the HTTP-only settings. */
 export interface AppContext {
-  service: ChatService;
-  store: ChatStore;
-  hub: EventHub;
-  sites: ReadonlyMap<string, ResolvedSite>;
+  services: Services;
   agentToken: string;
   heartbeatMs: number;
   rateLimiter?: RateLimiter;
-  /** Folder uploads are written to. */
-  uploadDir: string;
   /** Repository root the static folders are found under. */
   staticRoot: string;
   streams: StreamRegistry;

@@ -22,7 +22,7 @@ function segmentsAfter(url: string, prefix: string): string[] {
 /** The whole HTTP surface: protocol, agent API, static files, CORS, problems for every error. */
 export function createApp(app: AppContext): Hono<AppEnvironment> {
   const http = new Hono<AppEnvironment>();
-  const origins = [...app.sites.values()].flatMap((site) => site.allowedOrigins);
+  const origins = app.services.sites.allowedOrigins();
 
   http.use('*', async (c, next) => {
     const origin = c.req.header('origin');

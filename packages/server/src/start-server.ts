@@ -5,8 +5,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { ChatService } from './chat-service.js';
-import { ChatStore } from './chat-store.js';
 import { createApp } from './create-app.js';
 import { openDatabase } from './database.js';
 import { DEMO_SITE } from './demo-site.js';
@@ -14,7 +12,9 @@ import { EventHub } from './event-hub.js';
 import type { StreamRegistry } from './event-stream.js';
 import { newToken } from './ids.js';
 import { RateLimiter } from './rate-limiter.js';
+import { createServices } from './services/create-services.js';
 import { type ResolvedSite, resolveSite, type SiteConfig } from './site-config.js';
+import { SqliteChatStore } from './store/sqlite/sqlite-chat-store.js';
 
 /** Options of {@link startServer}; every one has a default. */
 export interface ServerOptions {
@@ -87,25 +87,34 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (!options.quiet) console.error(message, error ?? '');
   };
 
-  const database = openDatabase(dbPath);
-  const store = new ChatStore(database);
-  // Expired tokens already fail; deleting them keeps the table the size of the live sessions.
-  store.deleteExpiredSessions();
-  const sessionSweep = setInterval(() => store.deleteExpiredSessions(), 60 * 60 * 1000);
-  sessionSweep.unref();
+  const store = new SqliteChatStore(openDatabase(dbPath));
   const hub = new EventHub();
-  const service = new ChatService(store, hub, sites, options.streamRetention ?? 1000);
-  const streams: StreamRegistry = new Set();
-  const rateLimit = options.rateLimit === undefined ? { perMinute: 600 } : options.rateLimit;
-  const app = createApp({
-    service,
+  const services = createServices({
     store,
     hub,
     sites,
+    streamRetention: options.streamRetention ?? 1000,
+    uploadDir: join(dataDir, 'uploads'),
+    log,
+  });
+  // Expired tokens already fail; deleting them keeps the table the size of the live sessions.
+  await services.sessions.sweepExpired();
+  const sessionSweep = setInterval(
+    () => {
+      services.sessions
+        .sweepExpired()
+        .catch((error: unknown) => log('Forgetting expired sessions failed.', error));
+    },
+    60 * 60 * 1000,
+  );
+  sessionSweep.unref();
+  const streams: StreamRegistry = new Set();
+  const rateLimit = options.rateLimit === undefined ? { perMinute: 600 } : options.rateLimit;
+  const app = createApp({
+    services,
     agentToken,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     ...(rateLimit ? { rateLimiter: new RateLimiter(rateLimit.perMinute) } : {}),
-    uploadDir: join(dataDir, 'uploads'),
     staticRoot: options.staticRoot ?? defaultStaticRoot(),
     streams,
     log,
@@ -140,9 +149,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         server.close(() => {
           clearInterval(idleSweep);
           clearTimeout(deadline);
-          database.close();
-          if (temporaryDir) rmSync(temporaryDir, { recursive: true, force: true });
-          resolveClosed();
+          store
+            .close()
+            .catch((error: unknown) => log('Closing the database failed.', error))
+            .finally(() => {
+              if (temporaryDir) rmSync(temporaryDir, { recursive: true, force: true });
+              resolveClosed();
+            });
         });
         server.closeIdleConnections();
       });

@@ -1,11 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { FILENAME_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION } from '@sapa/protocol';
-import type { AppContext } from './app-context.js';
 import { ProblemError } from './problem.js';
 import { readBody } from './request-body.js';
+import type { UploadService } from './services/upload-service.js';
 
 /** Raster images are safe to show inline; everything else (SVG above all) is served as a download. */
 const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif']);
@@ -36,28 +34,24 @@ export function cleanFileName(encoded: string | undefined): string {
 
 /** Saves an upload after checking its type and size against the site's limits. */
 export async function receiveUpload(
-  app: AppContext,
+  uploads: UploadService,
   request: Request,
   siteKey: string,
   owner: string,
 ): Promise<Response> {
-  const site = app.service.site(siteKey);
+  const limits = uploads.limits(siteKey);
   const mime = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (mime === '' || !mimeAccepted(mime, site.upload.accept)) {
+  if (mime === '' || !mimeAccepted(mime, limits.accept)) {
     throw new ProblemError(
       'unsupported_media_type',
-      `Files of type ${mime || '(none)'} are not accepted; accepted: ${site.upload.accept.join(', ')}.`,
+      `Files of type ${mime || '(none)'} are not accepted; accepted: ${limits.accept.join(', ')}.`,
     );
   }
   const name = cleanFileName(request.headers.get(FILENAME_HEADER) ?? undefined);
-  const bytes = await readBody(request, site.upload.maxBytes);
+  const bytes = await readBody(request, limits.maxBytes);
   if (bytes.length === 0) throw new ProblemError('invalid_request', 'The upload is empty.');
-  // Bytes first, row second: a failed write leaves no upload that points at nothing.
-  const id = app.store.newUploadId();
-  await mkdir(app.uploadDir, { recursive: true });
-  await writeFile(join(app.uploadDir, id), bytes);
-  const upload = app.store.insertUpload({ id, siteKey, owner, name, size: bytes.length, mime });
-  return Response.json(app.store.toAttachment(upload), {
+  const attachment = await uploads.save(siteKey, owner, { name, mime, bytes });
+  return Response.json(attachment, {
     status: 201,
     headers: { [PROTOCOL_HEADER]: PROTOCOL_VERSION },
   });
@@ -73,16 +67,8 @@ function contentDisposition(kind: 'inline' | 'attachment', name: string): string
  * the unguessable id is the key. Only raster images are inline; nosniff and a sandbox CSP keep any file
  * from running as a page.
  */
-export async function serveUpload(app: AppContext, id: string): Promise<Response> {
-  const upload = app.store.getUpload(id);
-  const path = upload && join(app.uploadDir, upload.id);
-  const size = path
-    ? await stat(path).then(
-        (info) => info.size,
-        () => undefined,
-      )
-    : undefined;
-  if (!upload || !path || size === undefined) throw new ProblemError('not_found', 'No such file.');
+export async function serveUpload(uploads: UploadService, id: string): Promise<Response> {
+  const { upload, path, size } = await uploads.find(id);
   const inline = INLINE_TYPES.has(upload.mime);
   return new Response(Readable.toWeb(createReadStream(path)) as ReadableStream, {
     headers: {

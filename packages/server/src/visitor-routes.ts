@@ -1,12 +1,11 @@
 import { MAX_TEXT_LENGTH, type PageInfo } from '@sapa/protocol';
 import { Hono } from 'hono';
 import type { AppContext, AppEnvironment } from './app-context.js';
-import type { VisitorSend } from './chat-service.js';
 import { eventStreamResponse } from './event-stream.js';
-import { parseCursor } from './ids.js';
 import { ProblemError } from './problem.js';
 import { field, readAttributes, readJsonObject } from './request-body.js';
 import { bearerToken, clientAddress, readPageQuery } from './request-input.js';
+import type { VisitorSend } from './services/conversation-service.js';
 import { receiveUpload, serveUpload } from './uploads.js';
 
 function readText(body: Record<string, unknown>, name: string, required: boolean): string | undefined {
@@ -66,7 +65,7 @@ function readSend(body: Record<string, unknown>): VisitorSend {
 /** The visitor protocol under `/v1`. */
 export function visitorRoutes(app: AppContext): Hono<AppEnvironment> {
   const routes = new Hono<AppEnvironment>();
-  const { service } = app;
+  const { sites, sessions, conversations, campaigns, visitorStream, uploads } = app.services;
 
   routes.post('/sessions', async (c) => {
     app.rateLimiter?.take(`address:${clientAddress(c)}`);
@@ -74,46 +73,48 @@ export function visitorRoutes(app: AppContext): Hono<AppEnvironment> {
     const siteKey = field.string(body, 'siteKey', 200);
     const token = field.optionalString(body, 'token', 200);
     const locale = clipped(body, 'locale', 35);
-    return c.json(service.startSession(siteKey, token, locale, readPage(body)), 201);
+    return c.json(await sessions.start(siteKey, token, locale, readPage(body)), 201);
   });
 
-  routes.get('/uploads/:id/:name?', (c) => serveUpload(app, c.req.param('id')));
+  routes.get('/uploads/:id/:name?', (c) => serveUpload(uploads, c.req.param('id')));
 
   // Everything below needs the visitor's token.
   routes.use('*', async (c, next) => {
     const token = bearerToken(c.req.raw);
-    const visitor = service.authenticate(token);
+    const visitor = await sessions.authenticate(token);
     app.rateLimiter?.take(`visitor:${visitor.visitor.id}`);
     c.set('visitor', visitor);
     c.set('token', token as string);
     await next();
   });
 
-  routes.get('/config', (c) => c.json(service.config(service.site(c.get('visitor').siteKey))));
+  routes.get('/config', (c) => c.json(sites.config(c.get('visitor').siteKey)));
 
   routes.post('/identify', async (c) => {
     const body = await readJsonObject(c.req.raw);
     const request = {
       userId: field.string(body, 'userId', 200),
       ...optionalProfile(body),
-    } as Parameters<typeof service.identify>[2];
+    } as Parameters<typeof sessions.identify>[2];
     const userHash = field.optionalString(body, 'userHash', 200);
     if (userHash !== undefined) request.userHash = userHash;
-    return c.json(service.identify(c.get('visitor'), c.get('token'), request));
+    return c.json(await sessions.identify(c.get('visitor'), c.get('token'), request));
   });
 
   routes.patch('/visitor', async (c) => {
     const body = await readJsonObject(c.req.raw);
-    return c.json({ visitor: service.updateVisitor(c.get('visitor'), optionalProfile(body)) });
+    return c.json({ visitor: await sessions.updateVisitor(c.get('visitor'), optionalProfile(body)) });
   });
 
-  routes.get('/conversations', (c) => c.json({ conversations: service.listConversations(c.get('visitor')) }));
+  routes.get('/conversations', async (c) =>
+    c.json({ conversations: await conversations.list(c.get('visitor')) }),
+  );
 
   routes.post('/conversations', async (c) => {
     const body = await readJsonObject(c.req.raw);
     const clientConversationId = field.string(body, 'clientConversationId', 200);
     const campaignId = field.optionalString(body, 'campaignId', 200);
-    const { conversation, created } = service.createConversation(
+    const { conversation, created } = await conversations.create(
       c.get('visitor'),
       clientConversationId,
       campaignId,
@@ -121,22 +122,22 @@ export function visitorRoutes(app: AppContext): Hono<AppEnvironment> {
     return c.json(conversation, created ? 201 : 200);
   });
 
-  routes.get('/conversations/:id/messages', (c) => {
-    const record = service.visitorConversation(c.get('visitor'), c.req.param('id'));
-    return c.json(
-      service.pageMessages(
-        record.conversation.id,
+  routes.get('/conversations/:id/messages', async (c) =>
+    c.json(
+      await conversations.page(
+        c.get('visitor'),
+        c.req.param('id'),
         readPageQuery((name) => c.req.query(name)),
       ),
-    );
-  });
+    ),
+  );
 
   routes.put('/conversations/:id/messages/:clientMessageId', async (c) => {
     const clientMessageId = c.req.param('clientMessageId');
     if (clientMessageId.length > 200)
       throw new ProblemError('invalid_request', 'The clientMessageId is too long.');
     const body = await readJsonObject(c.req.raw);
-    const { message, created } = service.sendVisitorMessage(
+    const { message, created } = await conversations.send(
       c.get('visitor'),
       c.req.param('id'),
       clientMessageId,
@@ -147,13 +148,13 @@ export function visitorRoutes(app: AppContext): Hono<AppEnvironment> {
 
   routes.post('/conversations/:id/typing', async (c) => {
     const body = await readJsonObject(c.req.raw);
-    service.visitorTyping(c.get('visitor'), c.req.param('id'), field.boolean(body, 'typing'));
+    await conversations.typing(c.get('visitor'), c.req.param('id'), field.boolean(body, 'typing'));
     return c.body(null, 204);
   });
 
   routes.post('/conversations/:id/read', async (c) => {
     const body = await readJsonObject(c.req.raw);
-    service.visitorRead(
+    await conversations.read(
       c.get('visitor'),
       c.req.param('id'),
       field.integer(body, 'seq', 0, Number.MAX_SAFE_INTEGER),
@@ -164,63 +165,38 @@ export function visitorRoutes(app: AppContext): Hono<AppEnvironment> {
   routes.post('/conversations/:id/rating', async (c) => {
     const body = await readJsonObject(c.req.raw);
     const score = field.integer(body, 'score', 1, 5);
-    service.rate(c.get('visitor'), c.req.param('id'), score, field.optionalString(body, 'comment', 2000));
+    await conversations.rate(
+      c.get('visitor'),
+      c.req.param('id'),
+      score,
+      field.optionalString(body, 'comment', 2000),
+    );
     return c.body(null, 204);
   });
 
   routes.post('/uploads', (c) => {
     const visitor = c.get('visitor');
-    return receiveUpload(app, c.req.raw, visitor.siteKey, visitor.visitor.id);
+    return receiveUpload(uploads, c.req.raw, visitor.siteKey, visitor.visitor.id);
   });
 
   routes.post('/events', async (c) => {
     const body = await readJsonObject(c.req.raw);
     const name = field.string(body, 'name', 100);
     field.optionalObject(body, 'properties');
-    service.trackEvent(c.get('visitor'), name);
+    await campaigns.trackEvent(c.get('visitor'), name);
     return c.body(null, 202);
   });
 
-  routes.get('/stream', (c) => {
-    const visitor = c.get('visitor');
+  routes.get('/stream', async (c) => {
     // The query parameter wins over Last-Event-ID (the protocol), so a client's own cursor is authoritative.
-    const given = c.req.query('after') ?? c.req.header('last-event-id');
-    let position: number | undefined;
-    if (given !== undefined && given !== '') {
-      position = parseCursor(given);
-      if (position === undefined)
-        throw new ProblemError('invalid_request', 'The cursor is not one this server made.');
-      // Older than what is kept, or from another database (ahead of anything written): resync over REST.
-      if (position < visitor.prunedThrough || position > app.store.headPosition()) {
-        throw new ProblemError('gone', 'The cursor is older than the events kept; refetch over REST.');
-      }
-    }
-    const visitorId = visitor.visitor.id;
-    const replay =
-      position === undefined
-        ? []
-        : app.store.eventsAfter(visitorId, position).map((event) => ({
-            type: event.type,
-            id: event.cursor,
-            data: event.data,
-          }));
-    const wasOnline = app.hub.isVisitorOnline(visitorId);
-    const response = eventStreamResponse({
-      replay,
-      subscribe: (listener) => {
-        const unsubscribe = app.hub.subscribeVisitor(visitorId, listener);
-        return () => {
-          unsubscribe();
-          if (!app.hub.isVisitorOnline(visitorId)) service.visitorPresenceChanged(visitorId);
-        };
-      },
+    const cursor = c.req.query('after') ?? c.req.header('last-event-id');
+    const opened = await visitorStream.open(c.get('visitor'), cursor);
+    return eventStreamResponse({
+      ...opened,
       heartbeatMs: app.heartbeatMs,
       signal: c.req.raw.signal,
       registry: app.streams,
     });
-    app.store.touchVisitor(visitorId);
-    if (!wasOnline) service.visitorPresenceChanged(visitorId);
-    return response;
   });
 
   return routes;

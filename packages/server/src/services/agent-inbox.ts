@@ -1,0 +1,156 @@
+import type {
+  Action,
+  Card,
+  Conversation,
+  ConversationStatus,
+  Locale,
+  Message,
+  Participant,
+} from '@sapa/protocol';
+import type { AgentConversation } from '../agent-conversation.js';
+import type { EventHub, EventListener } from '../event-hub.js';
+import { ProblemError } from '../problem.js';
+import type { ChatStore, Repositories } from '../store/chat-store.js';
+import type { ConversationRecord, MessagePage, PageRequest, VisitorRecord } from '../store/records.js';
+import type { AgentViews } from './agent-views.js';
+import { appendMessage } from './append-message.js';
+import type { FanOut } from './fan-out.js';
+import { ownedUploads } from './owned-uploads.js';
+import { agentParticipant, SYSTEM_PARTICIPANT } from './participants.js';
+import type { SiteDirectory } from './site-directory.js';
+
+/** An agent's send, as validated by the HTTP layer. */
+export type AgentSend =
+  | { type: 'text'; text: string; actions?: Action[] }
+  | { type: 'card'; card: Card; actions?: Action[] }
+  | { type: 'file'; attachmentIds: string[]; text?: string };
+
+const RESOLVED_TEXT: Record<Locale, string> = { en: 'Conversation resolved', id: 'Percakapan telah selesai' };
+const REOPENED_TEXT: Record<Locale, string> = {
+  en: 'Conversation reopened',
+  id: 'Percakapan dibuka kembali',
+};
+
+/** The agents' side: the inbox and a conversation's view, replies, reads, status, typing and their stream. */
+export class AgentInbox {
+  constructor(
+    private readonly store: ChatStore,
+    private readonly hub: EventHub,
+    private readonly sites: SiteDirectory,
+    private readonly fanOut: FanOut,
+    private readonly views: AgentViews,
+  ) {}
+
+  /** Every conversation, newest first, optionally of one status, as agents see them. */
+  async list(status?: ConversationStatus): Promise<AgentConversation[]> {
+    const records = await this.store.conversations.list(status);
+    const views: AgentConversation[] = [];
+    for (const record of records) views.push(await this.views.conversation(this.store, record));
+    return views;
+  }
+
+  /** One conversation as agents see it. @throws {ProblemError} 404 */
+  async view(conversationId: string): Promise<AgentConversation> {
+    return this.views.conversation(this.store, await existing(this.store, conversationId));
+  }
+
+  /** A page of any conversation. @throws {ProblemError} 404 */
+  async page(conversationId: string, page: PageRequest): Promise<MessagePage> {
+    await existing(this.store, conversationId);
+    return this.store.messages.page(conversationId, page);
+  }
+
+  /** An agent's reply; the first agent to answer takes the conversation, a pending one becomes open. */
+  async send(conversationId: string, send: AgentSend, agentName?: string): Promise<Message> {
+    // One transaction: the message, the assignment or status change, and the events that report them.
+    return this.store.transaction(async (transaction) => {
+      const record = await existing(transaction, conversationId);
+      const author = agentParticipant(this.sites.site(record.siteKey), agentName);
+      const uploads =
+        send.type === 'file' ? await ownedUploads(transaction, send.attachmentIds, 'agent') : undefined;
+      const appended = await appendMessage(transaction, conversationId, {
+        author,
+        type: send.type,
+        ...(send.type !== 'card' && send.text !== undefined ? { text: send.text } : {}),
+        ...(send.type === 'card' ? { card: send.card } : {}),
+        ...(send.type !== 'file' && send.actions ? { actions: send.actions } : {}),
+        ...(uploads ? { attachments: uploads } : {}),
+      });
+      const change: { assignee?: Participant; status?: ConversationStatus } = {};
+      if (!record.conversation.assignee) change.assignee = author;
+      if (record.conversation.status !== 'open') change.status = 'open';
+      const events = this.fanOut.in(transaction);
+      if (Object.keys(change).length === 0) {
+        await events.messageCreated(appended.conversation, appended.message);
+        await events.agentConversationUpdated(appended.conversation, appended.message);
+        return appended.message;
+      }
+      const changed = await transaction.conversations.update(conversationId, change);
+      await events.messageCreated(changed, appended.message);
+      await events.conversationUpdated(changed, appended.message);
+      return appended.message;
+    });
+  }
+
+  /** Live only: the visitor and the other agents see the agent typing. */
+  async typing(conversationId: string, typing: boolean, agentName?: string): Promise<void> {
+    const record = await existing(this.store, conversationId);
+    const participant = agentParticipant(this.sites.site(record.siteKey), agentName);
+    this.fanOut.typing(conversationId, participant, typing, record.visitorId);
+  }
+
+  /** Moves the agents' read position forward; the visitor hears of it (durably) when it moved. */
+  async read(conversationId: string, seq: number): Promise<void> {
+    await this.store.transaction(async (transaction) => {
+      const before = await existing(transaction, conversationId);
+      const after = await transaction.conversations.update(conversationId, { agentReadSeq: seq });
+      if (after.conversation.agentReadSeq === before.conversation.agentReadSeq) return;
+      const events = this.fanOut.in(transaction);
+      await events.toVisitor(after.visitorId, 'read.updated', {
+        conversationId,
+        role: 'agent',
+        seq: after.conversation.agentReadSeq,
+      });
+      await events.conversationUpdated(after);
+    });
+  }
+
+  /** Resolves or reopens: an `event` line, then `conversation.updated`, after which the widget asks for a rating. */
+  async setStatus(conversationId: string, status: 'resolved' | 'open'): Promise<Conversation> {
+    return this.store.transaction(async (transaction) => {
+      const record = await existing(transaction, conversationId);
+      if (record.conversation.status === status) return record.conversation;
+      const events = this.fanOut.in(transaction);
+      // Taking a pending (handed-over) conversation is not "reopening" it: only changes to or from resolved
+      // get a line in the conversation.
+      if (status === 'open' && record.conversation.status === 'pending') {
+        const taken = await transaction.conversations.update(conversationId, { status });
+        await events.conversationUpdated(taken);
+        return taken.conversation;
+      }
+      const visitor = (await transaction.visitors.get(record.visitorId)) as VisitorRecord;
+      const locale = this.sites.visitorLocale(visitor);
+      const line = await appendMessage(transaction, conversationId, {
+        author: SYSTEM_PARTICIPANT,
+        type: 'event',
+        text: (status === 'resolved' ? RESOLVED_TEXT : REOPENED_TEXT)[locale],
+      });
+      const updated = await transaction.conversations.update(conversationId, { status });
+      await events.messageCreated(updated, line.message);
+      await events.conversationUpdated(updated, line.message);
+      return updated.conversation;
+    });
+  }
+
+  /** The agents' live stream: every agent event from now on. */
+  subscribe(listener: EventListener): () => void {
+    return this.hub.subscribeAgent(listener);
+  }
+}
+
+/** Any conversation, for agents. @throws {ProblemError} 404 */
+async function existing(repositories: Repositories, conversationId: string): Promise<ConversationRecord> {
+  const record = await repositories.conversations.get(conversationId);
+  if (!record) throw new ProblemError('not_found', `No conversation ${conversationId}.`);
+  return record;
+}

@@ -1,0 +1,116 @@
+import type { Message, Participant, StreamEventMap, Visitor } from '@sapa/protocol';
+import type { EventHub } from '../event-hub.js';
+import type { ChatStore, Transaction } from '../store/chat-store.js';
+import type { ConversationRecord, VisitorRecord } from '../store/records.js';
+import type { AgentViews } from './agent-views.js';
+
+/**
+ * Who hears about a change: the visitor's streams through the durable event log (replayed after a
+ * reconnect) and the agents' streams live. A change's durable events are appended in the transaction that
+ * makes the change, so both land or neither does; everything is published live after that transaction
+ * commits, in commit order.
+ */
+export class FanOut {
+  constructor(
+    private readonly store: ChatStore,
+    private readonly hub: EventHub,
+    private readonly views: AgentViews,
+    /** Durable events kept per visitor; older cursors get 410. */
+    private readonly retention: number,
+  ) {}
+
+  /** The events of one transaction; call it once per transaction. */
+  in(transaction: Transaction): TransactionEvents {
+    return new TransactionEvents(transaction, this.hub, this.views, this.retention);
+  }
+
+  /** Typing is live only: to the agents, and to the visitor too when an agent types. */
+  typing(conversationId: string, participant: Participant, typing: boolean, visitorId?: string): void {
+    const event = { type: 'typing', data: JSON.stringify({ conversationId, participant, typing }) };
+    if (visitorId !== undefined) this.hub.publishToVisitor(visitorId, event);
+    this.hub.publishToAgents(event);
+  }
+
+  /** Tells agents a visitor came online or went away (their first stream opened or last one closed). */
+  async visitorPresenceChanged(visitorId: string): Promise<void> {
+    if (this.hub.agentStreamCount === 0) return;
+    const record = await this.store.visitors.get(visitorId);
+    if (record) this.hub.publishToAgents(visitorUpdated(this.views, record));
+  }
+}
+
+function visitorUpdated(views: AgentViews, record: VisitorRecord) {
+  return { type: 'visitor.updated', data: JSON.stringify({ visitor: views.visitor(record) }) };
+}
+
+/** Collects one transaction's events: durable ones are appended in it, live ones wait for its commit. */
+export class TransactionEvents {
+  private readonly live: Array<() => void> = [];
+
+  constructor(
+    private readonly transaction: Transaction,
+    private readonly hub: EventHub,
+    private readonly views: AgentViews,
+    private readonly retention: number,
+  ) {
+    transaction.afterCommit(() => {
+      for (const publish of this.live) publish();
+    });
+  }
+
+  /** Appends an event to the visitor's log (with a cursor) and sends it to their open streams after commit. */
+  async toVisitor<K extends keyof StreamEventMap>(
+    visitorId: string,
+    type: K,
+    data: StreamEventMap[K],
+  ): Promise<void> {
+    const json = JSON.stringify(data);
+    const cursor = await this.transaction.events.append(visitorId, type, json, this.retention);
+    this.live.push(() => this.hub.publishToVisitor(visitorId, { type, id: cursor, data: json }));
+  }
+
+  /** Sends a live-only event to the agents after commit. */
+  toAgents(type: string, data: unknown): void {
+    // Nobody to tell: skip the JSON (an agent who connects later loads the inbox over REST).
+    if (this.hub.agentStreamCount === 0) return;
+    const json = JSON.stringify(data);
+    this.live.push(() => this.hub.publishToAgents({ type, data: json }));
+  }
+
+  /** A new message: durable `message.created` for the visitor, live for the agents. */
+  async messageCreated(record: ConversationRecord, message: Message): Promise<void> {
+    await this.toVisitor(record.visitorId, 'message.created', { message });
+    this.toAgents('message.created', { conversationId: message.conversationId, message });
+  }
+
+  /**
+   * A conversation changed in a way the visitor sees: durable `conversation.updated`, and the agents'
+   * view of it. `lastMessage` saves a read when the change came with a new message.
+   */
+  async conversationUpdated(record: ConversationRecord, lastMessage?: Message): Promise<void> {
+    await this.toVisitor(record.visitorId, 'conversation.updated', { conversation: record.conversation });
+    await this.agentConversationUpdated(record, lastMessage);
+  }
+
+  /** A change only agents see (a new last message, their unread count): their view of the conversation. */
+  async agentConversationUpdated(record: ConversationRecord, lastMessage?: Message): Promise<void> {
+    if (this.hub.agentStreamCount === 0) return;
+    const view = await this.views.conversation(this.transaction, record, lastMessage);
+    this.toAgents('conversation.updated', { conversation: view });
+  }
+
+  /** The visitor as it is now in this transaction, told to the agents as `visitor.updated`. */
+  async visitorUpdated(visitorId: string): Promise<Visitor> {
+    const record = (await this.transaction.visitors.get(visitorId)) as VisitorRecord;
+    if (this.hub.agentStreamCount > 0) {
+      const event = visitorUpdated(this.views, record);
+      this.live.push(() => this.hub.publishToAgents(event));
+    }
+    return record.visitor;
+  }
+
+  /** Ends the visitor's open streams after commit (their token now belongs to another visitor). */
+  closeVisitorStreams(visitorId: string): void {
+    this.live.push(() => this.hub.closeVisitorStreams(visitorId));
+  }
+}

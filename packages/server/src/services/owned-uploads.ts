@@ -1,0 +1,20 @@
+import { ProblemError } from '../problem.js';
+import type { Repositories } from '../store/chat-store.js';
+import type { StoredUpload } from '../store/records.js';
+
+/** The uploads a send refers to, each of which the sender must own. @throws {ProblemError} 400 */
+export async function ownedUploads(
+  repositories: Repositories,
+  attachmentIds: string[],
+  owner: string,
+): Promise<StoredUpload[]> {
+  const uploads: StoredUpload[] = [];
+  for (const id of attachmentIds) {
+    const upload = await repositories.uploads.get(id);
+    if (!upload || upload.owner !== owner) {
+      throw new ProblemError('invalid_request', `No upload ${id} belongs to this sender.`);
+    }
+    uploads.push(upload);
+  }
+  return uploads;
+}

@@ -1,0 +1,157 @@
+import type { Conversation, ConversationStatus, Participant, Rating } from '@sapa/protocol';
+import { newId } from '../../ids.js';
+import type { ConversationRepository } from '../chat-store.js';
+import type { ConversationChange, ConversationRecord } from '../records.js';
+import { now, type Runner, type SqliteConnection } from './sqlite-connection.js';
+
+interface ConversationRow {
+  id: string;
+  site_key: string;
+  visitor_id: string;
+  client_conversation_id: string | null;
+  status: ConversationStatus;
+  created_at: string;
+  updated_at: string;
+  last_seq: number;
+  visitor_read_seq: number;
+  agent_read_seq: number;
+  assignee: string | null;
+  rating: string | null;
+  handed_over: number;
+}
+
+function toConversationRecord(row: ConversationRow): ConversationRecord {
+  const conversation: Conversation = {
+    id: row.id,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    lastSeq: row.last_seq,
+    visitorReadSeq: row.visitor_read_seq,
+    agentReadSeq: row.agent_read_seq,
+  };
+  if (row.client_conversation_id !== null) conversation.clientConversationId = row.client_conversation_id;
+  if (row.assignee !== null) conversation.assignee = JSON.parse(row.assignee) as Participant;
+  if (row.rating !== null) conversation.rating = JSON.parse(row.rating) as Rating;
+  return {
+    conversation,
+    siteKey: row.site_key,
+    visitorId: row.visitor_id,
+    handedOver: row.handed_over === 1,
+  };
+}
+
+/** The `conversations` table on SQLite. */
+export class SqliteConversations implements ConversationRepository {
+  constructor(
+    private readonly connection: SqliteConnection,
+    private readonly run: Runner,
+  ) {}
+
+  create(
+    siteKey: string,
+    visitorId: string,
+    clientConversationId: string | undefined,
+  ): Promise<ConversationRecord> {
+    return this.run(() => {
+      const at = now();
+      const row = this.connection
+        .sql(
+          `INSERT INTO conversations (id, site_key, visitor_id, client_conversation_id, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
+        )
+        .get(newId('c'), siteKey, visitorId, clientConversationId ?? null, at, at) as ConversationRow;
+      return toConversationRecord(row);
+    });
+  }
+
+  get(id: string): Promise<ConversationRecord | undefined> {
+    return this.run(() => {
+      const row = this.connection.sql('SELECT * FROM conversations WHERE id = ?').get(id) as
+        | ConversationRow
+        | undefined;
+      return row && toConversationRecord(row);
+    });
+  }
+
+  findByClientId(visitorId: string, clientConversationId: string): Promise<ConversationRecord | undefined> {
+    return this.run(() => {
+      const row = this.connection
+        .sql('SELECT * FROM conversations WHERE visitor_id = ? AND client_conversation_id = ?')
+        .get(visitorId, clientConversationId) as ConversationRow | undefined;
+      return row && toConversationRecord(row);
+    });
+  }
+
+  listForVisitor(visitorId: string): Promise<ConversationRecord[]> {
+    return this.run(() => {
+      const rows = this.connection
+        .sql('SELECT * FROM conversations WHERE visitor_id = ? ORDER BY updated_at DESC, rowid DESC')
+        .all(visitorId) as ConversationRow[];
+      return rows.map(toConversationRecord);
+    });
+  }
+
+  list(status?: ConversationStatus): Promise<ConversationRecord[]> {
+    return this.run(() => {
+      const rows = (
+        status
+          ? this.connection
+              .sql('SELECT * FROM conversations WHERE status = ? ORDER BY updated_at DESC, rowid DESC')
+              .all(status)
+          : this.connection.sql('SELECT * FROM conversations ORDER BY updated_at DESC, rowid DESC').all()
+      ) as ConversationRow[];
+      return rows.map(toConversationRecord);
+    });
+  }
+
+  moveAll(fromVisitorId: string, toVisitorId: string): Promise<string[]> {
+    return this.run(() => {
+      const rows = this.connection
+        .sql('SELECT id FROM conversations WHERE visitor_id = ?')
+        .all(fromVisitorId) as { id: string }[];
+      this.connection
+        .sql('UPDATE conversations SET visitor_id = ? WHERE visitor_id = ?')
+        .run(toVisitorId, fromVisitorId);
+      return rows.map((row) => row.id);
+    });
+  }
+
+  update(id: string, change: ConversationChange): Promise<ConversationRecord> {
+    return this.run(() => {
+      const sets: string[] = ['updated_at = ?'];
+      const values: unknown[] = [now()];
+      if (change.status !== undefined) sets.push('status = ?') && values.push(change.status);
+      // Read positions only move forward, whatever order the requests arrive in.
+      if (change.visitorReadSeq !== undefined) {
+        sets.push('visitor_read_seq = MAX(visitor_read_seq, MIN(?, last_seq))') &&
+          values.push(change.visitorReadSeq);
+      }
+      if (change.agentReadSeq !== undefined) {
+        sets.push('agent_read_seq = MAX(agent_read_seq, MIN(?, last_seq))') &&
+          values.push(change.agentReadSeq);
+      }
+      if (change.assignee !== undefined)
+        sets.push('assignee = ?') && values.push(JSON.stringify(change.assignee));
+      if (change.rating !== undefined) sets.push('rating = ?') && values.push(JSON.stringify(change.rating));
+      if (change.handedOver !== undefined)
+        sets.push('handed_over = ?') && values.push(change.handedOver ? 1 : 0);
+      // The statement text depends only on which fields change, so there are few of them to prepare.
+      const row = this.connection
+        .sql(`UPDATE conversations SET ${sets.join(', ')} WHERE id = ? RETURNING *`)
+        .get(...values, id) as ConversationRow | undefined;
+      if (!row) throw new Error(`Conversation ${id} does not exist.`);
+      return toConversationRecord(row);
+    });
+  }
+
+  advanceSeq(id: string): Promise<ConversationRecord> {
+    return this.run(() => {
+      const row = this.connection
+        .sql('UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING *')
+        .get(now(), id) as ConversationRow | undefined;
+      if (!row) throw new Error(`Conversation ${id} does not exist.`);
+      return toConversationRecord(row);
+    });
+  }
+}
