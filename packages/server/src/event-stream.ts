@@ -16,8 +16,9 @@ function encodeEvent(event: OutgoingEvent): Uint8Array {
 
 /**
  * An SSE answer: first `replay` (durable events after the client's cursor), then live events from
- * `subscribe`, with a `: ping` comment every `heartbeatMs`. Subscribing happens synchronously with
- * reading the replay, so no event falls between them.
+ * `subscribe`, with a `: ping` comment every `heartbeatMs`. `subscribe` is called while the answer is made,
+ * right after the replay is queued; a caller that read the replay asynchronously has subscribed before reading
+ * it and hands over what arrived meanwhile (see `services/visitor-stream.ts`), so no event falls between them.
  */
 export function eventStreamResponse(options: {
   replay: OutgoingEvent[];
