@@ -32,12 +32,10 @@ export function parseRetryAfter(
   value: string | null | undefined,
   now: number = Date.now(),
 ): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  const trimmed = value.trim();
-  if (trimmed === '') return undefined;
+  const trimmed = value?.trim() ?? '';
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1_000;
-  // Every HTTP date names its day and month; without letters, Date.parse would read "1.5" as January 5th.
+  // Every HTTP date names its day and month; without letters (nothing, "1.5", "-1"), Date.parse would read a date
+  // such as January 5th into it, and a wait of 0 would retry at once, again and again.
   const date = /[a-z]/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -51,7 +51,6 @@ describe('renderTemplate', () => {
       ],
       ['Thank you, {{name}}! Your order is in.', 'Thank you! Your order is in.'],
       ['Happy birthday, {{name}}! 🎂', 'Happy birthday! 🎂'],
-      ['{{name}}, your order is on its way.', 'Your order is on its way.'],
     ]) {
       expect(renderTemplate(template as string, anonymous, 'en')).toBe(text);
     }

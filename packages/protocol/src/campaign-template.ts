@@ -9,7 +9,8 @@ import type { Locale, LocalizedText, Visitor } from './types.js';
  * English: nothing — the name is left out together with the space or comma before it ("Hi, still deciding?",
  * "Thank you! Your order is in.", "Welcome back!"). English has no word that fits every place a name stands: "there"
  * reads well only after a greeting ("Hi there") and wrongly everywhere else ("Thank you, there!"), and "friend" sounds
- * like a stranger pretending. Leaving the vocative out is correct in every position.
+ * like a stranger pretending. Leaving the vocative out is correct wherever it follows other words; a template should
+ * not begin with it (capitalising the next word would cost bytes in every visitor's browser).
  */
 const MISSING_NAME: Record<Locale, string> = { en: '', id: 'Kak' };
 
@@ -28,28 +29,24 @@ const PLACEHOLDER = /(,? ?)\{\{\s*([\w.-]+)\s*\}\}/g;
  * renderTemplate('Thank you, {{name}}! Your order is in.', undefined, 'en'); // 'Thank you! Your order is in.'
  */
 export function renderTemplate(template: string, visitor: Visitor | undefined, locale: Locale): string {
-  const text = template.replace(PLACEHOLDER, (_, before: string, path: string, offset: number) => {
-    let value: unknown;
+  return template.replace(PLACEHOLDER, (_, before: string, path: string, offset: number) => {
+    let value: string | number | boolean | null | undefined;
     if (path === 'name') {
       // "Halo Kak {{name}}" already addresses the visitor: no second "Kak".
-      const addressed = `${template.slice(0, offset)}${before}`
-        .toLowerCase()
-        .endsWith(`${MISSING_NAME[locale].toLowerCase()} `);
-      value = visitor?.name?.trim() || (addressed ? '' : MISSING_NAME[locale]);
+      value =
+        visitor?.name?.trim() ||
+        (/kak $/i.test(template.slice(0, offset) + before) ? '' : MISSING_NAME[locale]);
     } else if (path.startsWith('attributes.')) {
       value = visitor?.attributes[path.slice('attributes.'.length)];
     }
-    return value === null || value === undefined || value === '' ? '' : before + String(value);
+    return value === null || value === undefined || value === '' ? '' : before + value;
   });
-  // A template that began with a missing name begins with its next word: "{{name}}, your order…" → "Your order…".
-  const start = text.replace(/^[\s,]+/, '');
-  return start === text ? text : start.charAt(0).toUpperCase() + start.slice(1);
 }
 
-/** The language of `text` to show: the locale's language, the fallback, then English, then Indonesian. */
+/** The language of `text` to show: the locale's language, the fallback, then English, then Indonesian (none empty). */
 function localizedKey(text: LocalizedText, locale: string | undefined, fallback: Locale): Locale | undefined {
   const language = (locale ?? '').toLowerCase().split('-')[0] as Locale;
-  return ([language, fallback, 'en', 'id'] as const).find((key) => text[key] !== undefined);
+  return ([language, fallback, 'en', 'id'] as const).find((key) => text[key]);
 }
 
 /**

@@ -102,24 +102,11 @@ export const parser =
   (value: unknown): T =>
     guard(value, root);
 
-/**
- * Parses one event's data text with the guard of its type: `null` for a type not in `guards` (clients ignore
- * those), and the typed event otherwise. Throws {@link InvalidDataError} when the data is not JSON (path `data`,
- * expected `JSON`) or not the event's shape.
- */
-export function parseEventData<Map, Event>(
-  guards: { [K in keyof Map]: Guard<Map[K]> },
-  type: string,
-  dataText: string,
-  id?: string,
-): Event | null {
-  if (!Object.hasOwn(guards, type)) return null;
-  let data: unknown;
+/** The data of a stream event as JSON; {@link InvalidDataError} (path `data`, expected `JSON`) when it is not. */
+export function parseJson(dataText: string): unknown {
   try {
-    data = JSON.parse(dataText);
+    return JSON.parse(dataText);
   } catch {
-    fail('data', 'JSON', dataText);
+    return fail('data', 'JSON', dataText);
   }
-  guards[type as keyof Map](data, 'data');
-  return (id === undefined ? { type, data } : { type, id, data }) as Event;
 }

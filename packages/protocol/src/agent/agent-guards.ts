@@ -12,7 +12,7 @@ import {
   oneOf,
   optional,
   optionalString,
-  parseEventData,
+  parseJson,
   parser,
   string,
 } from '../guard-combinators.js';
@@ -22,6 +22,7 @@ import type {
   AgentConversationList,
   AgentStreamEvent,
   AgentStreamEventMap,
+  AgentStreamEventType,
   AgentVisitor,
 } from './agent-types.js';
 
@@ -74,5 +75,8 @@ export const parseAgentVisitor = parser(agentVisitor, 'visitor');
  * if (event?.type === 'conversation.updated') show(event.data.conversation);
  */
 export function parseAgentStreamEvent(type: string, dataText: string): AgentStreamEvent | null {
-  return parseEventData<AgentStreamEventMap, AgentStreamEvent>(agentStreamData, type, dataText);
+  if (!Object.hasOwn(agentStreamData, type)) return null;
+  const data = parseJson(dataText);
+  agentStreamData[type as AgentStreamEventType](data, 'data');
+  return { type, data } as AgentStreamEvent;
 }
