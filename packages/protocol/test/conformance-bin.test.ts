@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CHECKS } from '@sapa/protocol/conformance';
+import { startServer } from '@sapa/server';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -94,6 +96,37 @@ describe('the sapa-conformance bin', () => {
     );
     expect(lines.at(-1)).toMatch(/^\d+ passed, [1-9]\d* failed, \d+ warnings?$/);
     expect(code).toBe(1);
+  }, 60_000);
+
+  it('prints the three counts and exits 0 when only should checks failed', async () => {
+    requireBuilt(conformanceBin);
+    // A backend that follows the contract without any rate limiter: the 429 check is a warning, not a failure.
+    const server = await startServer({
+      port: 0,
+      dbPath: ':memory:',
+      quiet: true,
+      heartbeatMs: 300,
+      rateLimit: false,
+    });
+    try {
+      const { code, lines } = await runConformanceProcess([
+        server.url,
+        '--site-key',
+        'demo',
+        '--heartbeat-wait',
+        '3000',
+        '--burst',
+        '200',
+      ]);
+      expect(lines.filter((line) => line.startsWith('✗'))).toEqual([]);
+      expect(lines.filter((line) => line.startsWith('⚠'))).toEqual([
+        `⚠ ${CHECKS.rateLimit} — no 429 after 200 requests`,
+      ]);
+      expect(lines.at(-1)).toBe(`${Object.keys(CHECKS).length - 1} passed, 0 failed, 1 warning`);
+      expect(code).toBe(0);
+    } finally {
+      await server.close();
+    }
   }, 60_000);
 
   it('exits 2 with the usage text without a site key', async () => {
