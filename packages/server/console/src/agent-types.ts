@@ -1,6 +1,7 @@
 /**
- * The agent API's shapes, as the console uses them. Their one definition, with the guards that check what the server
- * sends, is `@sapa/protocol/agent` (the server produces them from there too); only the inbox filter is the console's.
+ * The agent API's shapes the console's components use. Their one definition, with the guards that check what the
+ * server sends, is `@sapa/protocol/agent` (the server produces them from there too); this re-exports them so the
+ * components keep one import, and adds the one type that is the console's own: the inbox filter.
  */
 import type { StatusFilter } from '@sapa/protocol/agent';
 
@@ -8,8 +9,6 @@ export type {
   AgentConversation,
   AgentReply,
   AgentStreamEvent,
-  AgentStreamEventMap,
-  AgentStreamEventType,
   AgentVisitor,
   StatusFilter,
 } from '@sapa/protocol/agent';

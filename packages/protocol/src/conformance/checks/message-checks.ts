@@ -1,6 +1,13 @@
 import { parseMessage, parseMessagePage } from '../../guards.js';
-import type { CheckDefinition } from '../conformance-types.js';
+import type { CheckContext, CheckDefinition } from '../conformance-types.js';
 import { expect, expectProblem, expectStatus, need } from '../expectations.js';
+
+/** The first message's PUT again: the same client id, with `text`. */
+function sendFirstAgain({ client, state }: CheckContext, text: string) {
+  const first = need(state.firstMessage, 'a message');
+  const token = need(state.token, 'a token');
+  return client.sendText(token, first.conversationId, state.firstClientMessageId, text);
+}
 
 /** Idempotent sends, gapless seq and paging. */
 export const messageChecks: CheckDefinition[] = [
@@ -26,14 +33,9 @@ export const messageChecks: CheckDefinition[] = [
   {
     check: 'messageRepeat',
     level: 'must',
-    async run({ client, state }) {
-      const first = need(state.firstMessage, 'a message');
-      const answer = await client.sendText(
-        need(state.token, 'a token'),
-        first.conversationId,
-        state.firstClientMessageId,
-        state.firstText,
-      );
+    async run(context) {
+      const first = need(context.state.firstMessage, 'a message');
+      const answer = await sendFirstAgain(context, context.state.firstText);
       expectStatus(answer, 200, 'the repeated PUT');
       const repeat = parseMessage(answer.json);
       expect(
@@ -45,14 +47,8 @@ export const messageChecks: CheckDefinition[] = [
   {
     check: 'messageMismatch',
     level: 'must',
-    async run({ client, state }) {
-      const first = need(state.firstMessage, 'a message');
-      const answer = await client.sendText(
-        need(state.token, 'a token'),
-        first.conversationId,
-        state.firstClientMessageId,
-        'Lain',
-      );
+    async run(context) {
+      const answer = await sendFirstAgain(context, 'Lain');
       expectProblem(answer, 'idempotency_mismatch', 'a PUT with the same id and another text');
     },
   },
