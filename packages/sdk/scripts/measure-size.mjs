@@ -3,7 +3,8 @@
  * the same bundler, minifier and target that ship), finds the chunk that carries the SDK, and attributes every
  * minified byte of it to its source file through the source map. Prints bytes per SDK file (with the
  * `@sapa/protocol` code it bundles: guards, backoff, MIME matching, templates), the brotli size (quality 11) of
- * those bytes together, and how many brotli bytes the chunk would lose without them (the SDK shares some words and names with the rest of the chunk).
+ * those bytes together, and how many brotli bytes the chunk would lose without them (the SDK shares some words and
+ * names with the rest of the chunk).
  *
  * Usage: `node packages/sdk/scripts/measure-size.mjs` from the repository root; it needs no prior build.
  * With `SAPA_SIZE_DUMP=<file>` it also writes the SDK's minified code there (and per file to `<file>.json`).
