@@ -1,0 +1,72 @@
+import { type Conversation, parseConversation } from '@sapa/protocol';
+import type { ClientParts } from './client-parts.js';
+import type { ConnectionLifecycle } from './connection-lifecycle.js';
+import { type ConversationSync, conversationPath } from './conversation-sync.js';
+import { ValidationError } from './errors.js';
+import { randomId } from './random-id.js';
+import { maxSeq } from './reducer.js';
+import type { SessionManager } from './session-manager.js';
+import type { TabSync } from './tab-sync.js';
+import type { SapaClient } from './types.js';
+import { validate } from './validate-event.js';
+
+/** What the conversation actions work with. */
+export type ConversationActionsParts = Pick<
+  ClientParts,
+  'store' | 'request' | 'report' | 'dismissCampaign'
+> & {
+  tabs: Pick<TabSync, 'share'>;
+  sync: Pick<ConversationSync, 'fillGap'>;
+  sessions: Pick<SessionManager, 'current'>;
+  lifecycle: Pick<ConnectionLifecycle, 'ready'>;
+};
+
+/** What the visitor does with a conversation: start one, switch to one, read it, rate it. */
+export type ConversationActions = Pick<SapaClient, 'selectConversation' | 'markRead' | 'rate'> & {
+  /** Starts a conversation (answering a campaign when given) and makes it the active one. */
+  start(campaignId?: string): Promise<Conversation>;
+};
+
+export function createConversationActions(parts: ConversationActionsParts): ConversationActions {
+  const { store, request, report, tabs } = parts;
+  const { getState, dispatch } = store;
+  const { share } = tabs;
+  return {
+    async start(campaignId) {
+      await parts.lifecycle.ready();
+      const answer = await request({
+        method: 'POST',
+        path: '/conversations',
+        json: { clientConversationId: randomId(), campaignId },
+      });
+      const conversation = validate(parseConversation, answer, 'The new conversation');
+      share({ type: 'conversations', conversations: [conversation] });
+      dispatch({ type: 'set', fields: { activeConversationId: conversation.id } });
+      if (campaignId) parts.dismissCampaign(campaignId);
+      await parts.sync.fillGap(conversation.id).catch(report);
+      return conversation;
+    },
+    selectConversation(conversationId) {
+      dispatch({ type: 'set', fields: { activeConversationId: conversationId } });
+      if (conversationId && !getState().messages[conversationId] && parts.sessions.current())
+        parts.sync.fillGap(conversationId).catch(report);
+    },
+    async markRead(conversationId = getState().activeConversationId ?? '') {
+      const { conversations, messages } = getState();
+      const conversation = conversations.find((candidate) => candidate.id === conversationId);
+      const seq = maxSeq(messages[conversationId]);
+      if (!conversation || seq <= conversation.visitorReadSeq) return;
+      share({ type: 'read', conversationId, role: 'visitor', seq });
+      await request({ method: 'POST', path: `${conversationPath(conversationId)}/read`, json: { seq } });
+    },
+    async rate(conversationId, score, comment) {
+      if (!Number.isInteger(score) || score < 1 || score > 5)
+        throw new ValidationError('invalid_request', `A rating is a whole number from 1 to 5, not ${score}.`);
+      const rating = { score, comment };
+      await parts.lifecycle.ready();
+      await request({ method: 'POST', path: `${conversationPath(conversationId)}/rating`, json: rating });
+      const conversation = getState().conversations.find((candidate) => candidate.id === conversationId);
+      if (conversation) share({ type: 'conversations', conversations: [{ ...conversation, rating }] });
+    },
+  };
+}
