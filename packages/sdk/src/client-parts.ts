@@ -11,8 +11,7 @@ import type { Store } from './store.js';
 import type { StreamEvents } from './stream-events.js';
 import type { StreamManager } from './stream-manager.js';
 import type { TabSync } from './tab-sync.js';
-import type { ActiveCampaign, ClientEventMap, ClientEventName } from './types.js';
-import type { TypingIndicators } from './typing-indicators.js';
+import type { ActiveCampaign, ClientEventMap, ClientEventName, ClientOptions } from './types.js';
 
 /**
  * The parts of one client as `createClient` wires them. Each part declares the few it works with as its own
@@ -23,6 +22,8 @@ import type { TypingIndicators } from './typing-indicators.js';
 export interface ClientParts {
   siteKey: string;
   apiUrl: string;
+  /** `ClientOptions.storage`. */
+  storageChoice: NonNullable<ClientOptions['storage']>;
   /** The locale now (`setLocale` changes it). */
   locale(): string | undefined;
   /** The page the visitor is on. */
@@ -35,10 +36,10 @@ export interface ClientParts {
   showCampaign(campaign: ActiveCampaign): void;
   /** Hides a campaign; a `once` campaign is never shown again. */
   dismissCampaign(campaignId: string): void;
+  /** Filled when the storage opens (once per connection). */
   storage: ClientStorage;
   request: HttpTransport;
   tabs: TabSync;
-  typing: TypingIndicators;
   sessions: SessionManager;
   sync: ConversationSync;
   events: StreamEvents;

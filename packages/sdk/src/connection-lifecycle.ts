@@ -2,6 +2,7 @@ import type { WidgetConfig } from '@sapa/protocol';
 import { backoffDelay } from './backoff.js';
 import type { CampaignEngine } from './campaign-engine.js';
 import type { ClientParts } from './client-parts.js';
+import { openClientStorage } from './client-storage.js';
 import type { ConversationSync } from './conversation-sync.js';
 import { isTransientError, SapaError } from './errors.js';
 import type { MessageSender } from './message-sender.js';
@@ -10,18 +11,19 @@ import type { SessionManager } from './session-manager.js';
 import type { StreamEvents } from './stream-events.js';
 import type { StreamManager } from './stream-manager.js';
 import type { TabSync } from './tab-sync.js';
-import type { TypingIndicators } from './typing-indicators.js';
 
 /** What the connection lifecycle works with. */
-export type ConnectionLifecycleParts = Pick<ClientParts, 'store' | 'storage' | 'request' | 'report'> & {
+export type ConnectionLifecycleParts = Pick<
+  ClientParts,
+  'siteKey' | 'storageChoice' | 'store' | 'storage' | 'request' | 'report'
+> & {
   tabs: Pick<TabSync, 'share' | 'start' | 'stop'>;
   sessions: Pick<SessionManager, 'resume'>;
   sync: Pick<ConversationSync, 'syncConversations'>;
-  events: Pick<StreamEvents, 'restore'>;
+  events: Pick<StreamEvents, 'restore' | 'stop'>;
   sender: Pick<MessageSender, 'flush' | 'showWaiting'>;
   stream: StreamManager;
   campaigns: CampaignEngine;
-  typing: Pick<TypingIndicators, 'stop'>;
 };
 
 /**
@@ -55,7 +57,7 @@ export function createConnectionLifecycle(parts: ConnectionLifecycleParts): Conn
   const openStorage = async () => {
     // Storage first: on failure the client runs in memory and says so in `state.storage`.
     const { sender, stream, campaigns } = parts;
-    const persistence = await storage.open();
+    const persistence = await openClientStorage(parts);
     // History from storage is in the snapshot before the network answers.
     const slice = await persistence.load('state');
     if (slice) store.dispatch({ type: 'hydrate', slice });
@@ -115,7 +117,7 @@ export function createConnectionLifecycle(parts: ConnectionLifecycleParts): Conn
     void storage.persistence?.flush();
     for (const cleanup of cleanups) cleanup();
     cleanups = [];
-    parts.typing.stop();
+    parts.events.stop();
     clearTimeout(retryTimer);
     wanted = false;
     startAttempt = 0;

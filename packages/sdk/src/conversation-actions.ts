@@ -1,4 +1,4 @@
-import { type Conversation, parseConversation } from '@sapa/protocol';
+import { parseConversation } from '@sapa/protocol';
 import type { ClientParts } from './client-parts.js';
 import type { ConnectionLifecycle } from './connection-lifecycle.js';
 import { type ConversationSync, conversationPath } from './conversation-sync.js';
@@ -9,6 +9,9 @@ import type { SessionManager } from './session-manager.js';
 import type { TabSync } from './tab-sync.js';
 import type { SapaClient } from './types.js';
 import { validate } from './validate-event.js';
+
+/** The visitor's typing is sent at most this often (the protocol's rule). */
+const TYPING_INTERVAL_MS = 3_000;
 
 /** What the conversation actions work with. */
 export type ConversationActionsParts = Pick<
@@ -21,18 +24,20 @@ export type ConversationActionsParts = Pick<
   lifecycle: Pick<ConnectionLifecycle, 'ready'>;
 };
 
-/** What the visitor does with a conversation: start one, switch to one, read it, rate it. */
-export type ConversationActions = Pick<SapaClient, 'selectConversation' | 'markRead' | 'rate'> & {
-  /** Starts a conversation (answering a campaign when given) and makes it the active one. */
-  start(campaignId?: string): Promise<Conversation>;
-};
+/** What the visitor does with a conversation: start one, switch to one, type, read it, rate it. */
+export type ConversationActions = Pick<
+  SapaClient,
+  'startConversation' | 'selectConversation' | 'setTyping' | 'markRead' | 'rate'
+>;
 
 export function createConversationActions(parts: ConversationActionsParts): ConversationActions {
   const { store, request, report, tabs } = parts;
   const { getState, dispatch } = store;
   const { share } = tabs;
+  let typingSentAt = 0;
+  let typingSent = false;
   return {
-    async start(campaignId) {
+    async startConversation({ campaignId } = {}) {
       await parts.lifecycle.ready();
       const answer = await request({
         method: 'POST',
@@ -50,6 +55,25 @@ export function createConversationActions(parts: ConversationActionsParts): Conv
       dispatch({ type: 'set', fields: { activeConversationId: conversationId } });
       if (conversationId && !getState().messages[conversationId] && parts.sessions.current())
         parts.sync.fillGap(conversationId).catch(report);
+    },
+    setTyping(typing) {
+      const conversationId = getState().activeConversationId;
+      const now = Date.now();
+      if (
+        !conversationId ||
+        !parts.sessions.current() ||
+        (typing ? typingSent && now - typingSentAt < TYPING_INTERVAL_MS : !typingSent)
+      )
+        return;
+      typingSent = typing;
+      typingSentAt = now;
+      // Typing is a hint: one attempt, and a lost one is not worth an error.
+      request({
+        method: 'POST',
+        path: `${conversationPath(conversationId)}/typing`,
+        json: { typing },
+        maxAttempts: 1,
+      }).catch(() => {});
     },
     async markRead(conversationId = getState().activeConversationId ?? '') {
       const { conversations, messages } = getState();

@@ -1,12 +1,10 @@
 import type { VisitorResponse } from '@sapa/protocol';
 import { createCampaignEngine } from './campaign-engine.js';
 import type { ClientParts } from './client-parts.js';
-import { createClientStorage } from './client-storage.js';
 import { createConnectionLifecycle } from './connection-lifecycle.js';
 import { createConversationActions } from './conversation-actions.js';
 import { createConversationSync } from './conversation-sync.js';
 import { AbortedError, toErrorInfo } from './errors.js';
-import { createEventEmitter } from './event-emitter.js';
 import { createHttpTransport } from './http-transport.js';
 import { createMessageSender } from './message-sender.js';
 import { initialState } from './reducer.js';
@@ -15,8 +13,7 @@ import { createStore } from './store.js';
 import { createStreamEvents } from './stream-events.js';
 import { createStreamManager } from './stream-manager.js';
 import { createTabSync } from './tab-sync.js';
-import type { ClientOptions, ClientState, SapaClient } from './types.js';
-import { createTypingIndicators } from './typing-indicators.js';
+import type { ClientEventName, ClientOptions, ClientState, SapaClient } from './types.js';
 
 /**
  * Creates a client for one site. Importing the SDK does nothing; work starts on `connect()`.
@@ -46,7 +43,7 @@ export function createClient(options: ClientOptions): SapaClient {
   );
   const { getState, dispatch } = store;
   const set = (fields: Partial<ClientState>) => dispatch({ type: 'set', fields });
-  const { on, emit } = createEventEmitter();
+  const handlers = new Map<ClientEventName, Set<(payload: never) => void>>();
   let locale = options.locale;
   const getToken = () => parts.sessions.current()?.token;
 
@@ -54,6 +51,8 @@ export function createClient(options: ClientOptions): SapaClient {
   const parts = {
     siteKey,
     apiUrl,
+    storageChoice: choice,
+    storage: {},
     locale: () => locale,
     page() {
       if (options.page) return options.page();
@@ -67,7 +66,15 @@ export function createClient(options: ClientOptions): SapaClient {
     report(error) {
       if (!(error instanceof AbortedError)) set({ lastError: toErrorInfo(error) });
     },
-    emit,
+    emit(event, payload) {
+      for (const handler of [...(handlers.get(event) ?? [])]) {
+        try {
+          (handler as (value: typeof payload) => void)(payload);
+        } catch {
+          // A failing handler in the host page must not break the client.
+        }
+      }
+    },
     showCampaign(campaign) {
       set({ campaign });
       emit('campaign', campaign);
@@ -77,38 +84,36 @@ export function createClient(options: ClientOptions): SapaClient {
       if (getState().campaign?.id === campaignId) set({ campaign: undefined });
     },
   } as ClientParts;
-  const { report } = parts;
-  parts.storage = createClientStorage(choice, parts);
+  const { report, emit } = parts;
   parts.request = createHttpTransport({
     baseUrl,
     fetch,
     getToken,
-    renewSession: (token) => parts.sessions.renew(token),
+    renewSession: (token) => sessions.renew(token),
   });
   parts.tabs = createTabSync(parts);
-  parts.typing = createTypingIndicators(parts);
-  parts.sessions = createSessionManager(parts);
-  parts.sync = createConversationSync(parts);
-  parts.events = createStreamEvents(parts);
-  parts.conversations = createConversationActions(parts);
-  parts.sender = createMessageSender(parts);
-  parts.stream = createStreamManager({
+  const sessions = (parts.sessions = createSessionManager(parts));
+  const sync = (parts.sync = createConversationSync(parts));
+  const events = (parts.events = createStreamEvents(parts));
+  const conversations = (parts.conversations = createConversationActions(parts));
+  const { flush, showWaiting, ...sending } = (parts.sender = createMessageSender(parts));
+  const stream = (parts.stream = createStreamManager({
     baseUrl,
     fetch,
     getToken,
-    getCursor: () => parts.events.cursor(),
-    renewSession: (token) => parts.sessions.renewForStream(token),
-    onEvent: (event) => parts.events.handle(event),
+    getCursor: events.cursor,
+    renewSession: sessions.renewForStream,
+    onEvent: events.handle,
     onStatus: (connection) => parts.tabs.share({ type: 'set', fields: { connection } }),
     onOpen: () => {
       set({ lastError: undefined });
-      parts.sender.flush();
-      parts.sync.syncConversations().catch(report);
+      flush();
+      sync.syncConversations().catch(report);
     },
-    onGone: () => parts.sync.resync(),
+    onGone: () => sync.resync(),
     onFatal: report,
     onFailure: report,
-  });
+  }));
   parts.campaigns = createCampaignEngine({
     url: () => parts.page()?.url,
     visitor: () => getState().visitor,
@@ -117,7 +122,7 @@ export function createClient(options: ClientOptions): SapaClient {
     show: parts.showCampaign,
     remember: (memory) => void parts.storage.persistence?.save('campaigns', memory),
   });
-  parts.lifecycle = createConnectionLifecycle(parts);
+  const { ready, ...connection } = (parts.lifecycle = createConnectionLifecycle(parts));
 
   store.subscribe((state, previous) => {
     if (state.unreadCount !== previous.unreadCount) emit('unread', state.unreadCount);
@@ -125,50 +130,46 @@ export function createClient(options: ClientOptions): SapaClient {
     if (state.lastError && state.lastError !== previous.lastError) emit('error', state.lastError);
   });
 
-  const { tabs, typing, conversations, sender, stream, lifecycle, request } = parts;
-  const { ready } = lifecycle;
   return {
+    ...connection,
+    ...sending,
+    ...conversations,
     getSnapshot: getState,
-    subscribe: lifecycle.subscribe,
-    on,
-    connect: lifecycle.connect,
-    sendText: sender.sendText,
-    sendPostback: sender.sendPostback,
-    sendFile: sender.sendFile,
-    retry: sender.retry,
-    cancelUpload: sender.cancelUpload,
+    on(event, handler) {
+      const registered = handlers.get(event) ?? new Set();
+      handlers.set(event, registered.add(handler as (payload: never) => void));
+      return () => void registered.delete(handler as (payload: never) => void);
+    },
     async identify(identity) {
       await ready();
-      const visitor = await parts.sessions.identify(identity);
+      const visitor = await sessions.identify(identity);
       // A verified identify may have brought the user's conversations from another device.
-      await parts.sync.syncConversations().catch(report);
+      await sync.syncConversations().catch(report);
       stream.restart();
       return visitor;
     },
     async updateVisitor(update) {
       await ready();
-      const { visitor } = await request<VisitorResponse>({ method: 'PATCH', path: '/visitor', json: update });
-      tabs.share({ type: 'set', fields: { visitor } });
+      const { visitor } = await parts.request<VisitorResponse>({
+        method: 'PATCH',
+        path: '/visitor',
+        json: update,
+      });
+      parts.tabs.share({ type: 'set', fields: { visitor } });
       return visitor;
     },
     async track(name, properties) {
       await ready();
-      await request({ method: 'POST', path: '/events', json: { name, properties } });
+      await parts.request({ method: 'POST', path: '/events', json: { name, properties } });
     },
-    markRead: conversations.markRead,
-    setTyping: typing.send,
-    rate: conversations.rate,
-    startConversation: ({ campaignId } = {}) => conversations.start(campaignId),
-    loadOlder: (conversationId) => parts.sync.loadOlder(conversationId),
-    selectConversation: conversations.selectConversation,
+    loadOlder: sync.loadOlder,
     setLocale(next) {
       locale = next;
     },
     dismissCampaign: parts.dismissCampaign,
-    disconnect: lifecycle.disconnect,
     async reset() {
-      lifecycle.disconnect();
-      await parts.sessions.forget();
+      connection.disconnect();
+      await sessions.forget();
     },
   };
 }

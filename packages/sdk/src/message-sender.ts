@@ -31,7 +31,7 @@ const UPLOAD_ATTEMPTS = 3;
 export type MessageSenderParts = Pick<ClientParts, 'store' | 'request' | 'report'> & {
   storage: Pick<ClientStorage, 'outbox'>;
   sync: Pick<ConversationSync, 'receive'>;
-  conversations: Pick<ConversationActions, 'start'>;
+  conversations: Pick<ConversationActions, 'startConversation'>;
   sessions: Pick<SessionManager, 'current'>;
   tabs: Pick<TabSync, 'isFollower'>;
   lifecycle: Pick<ConnectionLifecycle, 'ready'>;
@@ -58,7 +58,7 @@ export function createMessageSender(parts: MessageSenderParts): MessageSender {
 
   const target = async (given: string | undefined): Promise<string> => {
     await ready();
-    return given || getState().activeConversationId || (await parts.conversations.start()).id;
+    return given || getState().activeConversationId || (await parts.conversations.startConversation()).id;
   };
 
   const newItem = (conversationId: string, body: SendMessageRequest): OutboxItem => ({

@@ -4,17 +4,22 @@ import type { ClientStorage } from './client-storage.js';
 import type { ConversationSync } from './conversation-sync.js';
 import { ProtocolError } from './errors.js';
 import type { RawStreamEvent } from './event-stream.js';
+import type { Action } from './reducer.js';
 import { contiguousSeq, maxSeq } from './reducer.js';
 import type { TabSync } from './tab-sync.js';
-import type { TypingAction, TypingIndicators } from './typing-indicators.js';
 import { parseStreamEvent } from './validate-event.js';
+
+/** What the stream events work with. */
+/** Remote typing indicators expire on their own when the stop never arrives. */
+const TYPING_EXPIRY_MS = 8_000;
+
+export type TypingAction = Extract<Action, { type: 'typing' }>;
 
 /** What the stream events work with. */
 export type StreamEventsParts = Pick<ClientParts, 'store' | 'report' | 'showCampaign'> & {
   storage: Pick<ClientStorage, 'persistence'>;
   tabs: Pick<TabSync, 'share' | 'broadcast'>;
   sync: Pick<ConversationSync, 'receive' | 'syncConversations' | 'fillGap' | 'resync'>;
-  typing: Pick<TypingIndicators, 'show'>;
 };
 
 /**
@@ -37,15 +42,32 @@ export interface StreamEvents {
   restartFrom(cursor: string): Promise<void>;
   /** Forgets the cursor (another visitor, a reset). */
   forget(): void;
+  /** Shows or clears a remote typist (from the stream, or mirrored by the leader tab); a shown one expires. */
+  showTyping(action: TypingAction): void;
+  /** Stops the typing expiry timers. */
+  stop(): void;
 }
 
 export function createStreamEvents(parts: StreamEventsParts): StreamEvents {
   const { store, storage, report, tabs } = parts;
   const { share, broadcast } = tabs;
   let cursor: string | undefined;
+  const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const showTyping = (action: TypingAction): void => {
+    const key = `${action.conversationId}\n${action.participant.id}`;
+    clearTimeout(typingTimers.get(key));
+    typingTimers.delete(key);
+    store.dispatch(action);
+    if (action.typing)
+      typingTimers.set(
+        key,
+        setTimeout(() => showTyping({ ...action, typing: false }), TYPING_EXPIRY_MS),
+      );
+  };
 
   const apply = (event: StreamEvent): void => {
-    const { sync, typing } = parts;
+    const { sync } = parts;
     switch (event.type) {
       case 'message.created':
       case 'message.updated': {
@@ -57,7 +79,7 @@ export function createStreamEvents(parts: StreamEventsParts): StreamEvents {
           sync.syncConversations().catch(report);
         sync.receive(conversationId, [message]);
         if (last > 0 && message.seq > last + 1) sync.fillGap(conversationId).catch(report);
-        typing.show({ type: 'typing', conversationId, participant: author, typing: false });
+        showTyping({ type: 'typing', conversationId, participant: author, typing: false });
         break;
       }
       case 'conversation.updated': {
@@ -77,7 +99,7 @@ export function createStreamEvents(parts: StreamEventsParts): StreamEvents {
         if (event.data.participant.role !== 'visitor') {
           const action: TypingAction = { ...event.data, type: 'typing' };
           // Each tab runs its own expiry timer, so typing is relayed as it is, not as a state change.
-          typing.show(action);
+          showTyping(action);
           broadcast({ kind: 'action', action });
         }
         break;
@@ -121,6 +143,11 @@ export function createStreamEvents(parts: StreamEventsParts): StreamEvents {
     },
     forget() {
       cursor = undefined;
+    },
+    showTyping,
+    stop() {
+      for (const timer of typingTimers.values()) clearTimeout(timer);
+      typingTimers.clear();
     },
   };
 }

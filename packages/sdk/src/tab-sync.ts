@@ -7,7 +7,6 @@ import type { SessionManager } from './session-manager.js';
 import type { StreamEvents } from './stream-events.js';
 import type { StreamManager } from './stream-manager.js';
 import { createTabCoordinator } from './tab-coordinator.js';
-import type { TypingIndicators } from './typing-indicators.js';
 
 /** Messages between the tabs of one site. */
 export type TabMessage =
@@ -23,8 +22,7 @@ export type TabMessage =
 /** What the tab sync works with. */
 export type TabSyncParts = Pick<ClientParts, 'siteKey' | 'apiUrl' | 'store'> & {
   sync: Pick<ConversationSync, 'receive'>;
-  typing: Pick<TypingIndicators, 'show'>;
-  events: Pick<StreamEvents, 'follow' | 'restore'>;
+  events: Pick<StreamEvents, 'follow' | 'restore' | 'showTyping'>;
   sessions: Pick<SessionManager, 'adopt'>;
   stream: Pick<StreamManager, 'start'>;
   sender: Pick<MessageSender, 'flush'>;
@@ -48,7 +46,7 @@ export function createTabSync(parts: TabSyncParts): TabSync {
     switch (message?.kind) {
       case 'action': {
         const { action } = message;
-        if (action.type === 'typing') parts.typing.show(action);
+        if (action.type === 'typing') parts.events.showTyping(action);
         else if (action.type === 'messages')
           parts.sync.receive(action.conversationId, action.messages, action.hasMore, true);
         // The connection is each tab's own business once it holds the stream.
