@@ -11,7 +11,7 @@ import type { Store } from './store.js';
 import type { StreamEvents } from './stream-events.js';
 import type { StreamManager } from './stream-manager.js';
 import type { TabSync } from './tab-sync.js';
-import type { ActiveCampaign, ClientEventMap, ClientEventName, ClientOptions } from './types.js';
+import type { ActiveCampaign, ClientEventMap, ClientEventName, ClientOptions, ClientState } from './types.js';
 
 /**
  * The parts of one client as `createClient` wires them. Each part declares the few it works with as its own
@@ -29,6 +29,8 @@ export interface ClientParts {
   /** The page the visitor is on. */
   page(): PageInfo | undefined;
   store: Store;
+  /** Sets plain fields of the state in this tab only (`store.dispatch` of a `set` action). */
+  set(fields: Partial<ClientState>): void;
   /** Puts a failure nobody waits for into `lastError` (a cancel is not a failure). */
   report(error: unknown): void;
   emit<E extends ClientEventName>(event: E, payload: ClientEventMap[E]): void;

@@ -18,10 +18,10 @@ export interface ClientStorage {
  * `state.storage` says so.
  */
 export async function openClientStorage(
-  parts: Pick<ClientParts, 'siteKey' | 'storageChoice' | 'store' | 'report' | 'storage'>,
+  parts: Pick<ClientParts, 'siteKey' | 'storageChoice' | 'set' | 'report' | 'storage'>,
 ): Promise<Persistence> {
   const { storageChoice: choice, report } = parts;
-  const setKind = (storage: StorageKind) => parts.store.dispatch({ type: 'set', fields: { storage } });
+  const setKind = (storage: StorageKind) => parts.set({ storage });
   let kind: StorageKind = choice === 'memory' ? 'memory' : 'indexeddb';
   const adapter =
     choice === 'memory'

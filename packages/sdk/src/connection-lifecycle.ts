@@ -15,7 +15,7 @@ import type { TabSync } from './tab-sync.js';
 /** What the connection lifecycle works with. */
 export type ConnectionLifecycleParts = Pick<
   ClientParts,
-  'siteKey' | 'storageChoice' | 'store' | 'storage' | 'request' | 'report'
+  'siteKey' | 'storageChoice' | 'store' | 'set' | 'storage' | 'request' | 'report'
 > & {
   tabs: Pick<TabSync, 'share' | 'start' | 'stop'>;
   sessions: Pick<SessionManager, 'resume'>;
@@ -123,7 +123,7 @@ export function createConnectionLifecycle(parts: ConnectionLifecycleParts): Conn
     startAttempt = 0;
     opened = connecting = undefined;
     connected = false;
-    store.dispatch({ type: 'set', fields: { connection: 'idle' } });
+    parts.set({ connection: 'idle' });
   };
 
   return {

@@ -16,7 +16,7 @@ const TYPING_INTERVAL_MS = 3_000;
 /** What the conversation actions work with. */
 export type ConversationActionsParts = Pick<
   ClientParts,
-  'store' | 'request' | 'report' | 'dismissCampaign'
+  'store' | 'set' | 'request' | 'report' | 'dismissCampaign'
 > & {
   tabs: Pick<TabSync, 'share'>;
   sync: Pick<ConversationSync, 'fillGap'>;
@@ -31,8 +31,8 @@ export type ConversationActions = Pick<
 >;
 
 export function createConversationActions(parts: ConversationActionsParts): ConversationActions {
-  const { store, request, report, tabs } = parts;
-  const { getState, dispatch } = store;
+  const { store, set, request, report, tabs } = parts;
+  const { getState } = store;
   const { share } = tabs;
   let typingSentAt = 0;
   let typingSent = false;
@@ -46,13 +46,13 @@ export function createConversationActions(parts: ConversationActionsParts): Conv
       });
       const conversation = validate(parseConversation, answer, 'The new conversation');
       share({ type: 'conversations', conversations: [conversation] });
-      dispatch({ type: 'set', fields: { activeConversationId: conversation.id } });
+      set({ activeConversationId: conversation.id });
       if (campaignId) parts.dismissCampaign(campaignId);
       await parts.sync.fillGap(conversation.id).catch(report);
       return conversation;
     },
     selectConversation(conversationId) {
-      dispatch({ type: 'set', fields: { activeConversationId: conversationId } });
+      set({ activeConversationId: conversationId });
       if (conversationId && !getState().messages[conversationId] && parts.sessions.current())
         parts.sync.fillGap(conversationId).catch(report);
     },

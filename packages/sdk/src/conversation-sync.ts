@@ -19,7 +19,7 @@ import { validate } from './validate-event.js';
 const SYNCED_CONVERSATIONS = 10;
 
 /** What the conversation sync works with. */
-export type ConversationSyncParts = Pick<ClientParts, 'store' | 'request' | 'report' | 'emit'> & {
+export type ConversationSyncParts = Pick<ClientParts, 'store' | 'set' | 'request' | 'report' | 'emit'> & {
   storage: Pick<ClientStorage, 'outbox'>;
   tabs: Pick<TabSync, 'share'>;
   sessions: Pick<SessionManager, 'recreate'>;
@@ -104,8 +104,7 @@ export function createConversationSync(parts: ConversationSyncParts): Conversati
     );
     share({ type: 'conversations', conversations });
     const open = conversations.find((conversation) => conversation.status !== 'resolved') ?? conversations[0];
-    if (open && getState().activeConversationId === null)
-      dispatch({ type: 'set', fields: { activeConversationId: open.id } });
+    if (open && getState().activeConversationId === null) parts.set({ activeConversationId: open.id });
     await Promise.all(
       conversations
         .slice(0, SYNCED_CONVERSATIONS)
@@ -118,12 +117,12 @@ export function createConversationSync(parts: ConversationSyncParts): Conversati
     receive,
     syncConversations,
     fillGap,
-    loadOlder(conversationId) {
+    async loadOlder(conversationId) {
       // The oldest acknowledged message comes first; seq 1 is the start of the conversation.
       const oldest = getState().messages[conversationId]?.[0]?.seq;
       if (oldest === 1) {
         share({ type: 'messages', conversationId, messages: [], hasMore: false });
-        return Promise.resolve(false);
+        return false;
       }
       return loadMessages(conversationId, `${oldest ? `before=${oldest}&` : ''}limit=50`, true);
     },

@@ -42,7 +42,6 @@ export function createClient(options: ClientOptions): SapaClient {
     ),
   );
   const { getState, dispatch } = store;
-  const set = (fields: Partial<ClientState>) => dispatch({ type: 'set', fields });
   const handlers = new Map<ClientEventName, Set<(payload: never) => void>>();
   let locale = options.locale;
   const getToken = () => parts.sessions.current()?.token;
@@ -63,6 +62,7 @@ export function createClient(options: ClientOptions): SapaClient {
         : undefined;
     },
     store,
+    set: (fields) => dispatch({ type: 'set', fields }),
     report(error) {
       if (!(error instanceof AbortedError)) set({ lastError: toErrorInfo(error) });
     },
@@ -84,36 +84,37 @@ export function createClient(options: ClientOptions): SapaClient {
       if (getState().campaign?.id === campaignId) set({ campaign: undefined });
     },
   } as ClientParts;
-  const { report, emit } = parts;
+  const { set, report, emit } = parts;
   parts.request = createHttpTransport({
     baseUrl,
     fetch,
     getToken,
-    renewSession: (token) => sessions.renew(token),
+    renewSession: (token) => parts.sessions.renew(token),
   });
   parts.tabs = createTabSync(parts);
-  const sessions = (parts.sessions = createSessionManager(parts));
-  const sync = (parts.sync = createConversationSync(parts));
-  const events = (parts.events = createStreamEvents(parts));
-  const conversations = (parts.conversations = createConversationActions(parts));
-  const { flush, showWaiting, ...sending } = (parts.sender = createMessageSender(parts));
-  const stream = (parts.stream = createStreamManager({
+  parts.sessions = createSessionManager(parts);
+  parts.sync = createConversationSync(parts);
+  parts.events = createStreamEvents(parts);
+  parts.conversations = createConversationActions(parts);
+  parts.sender = createMessageSender(parts);
+  const { tabs, sessions, sync, events, sender } = parts;
+  parts.stream = createStreamManager({
     baseUrl,
     fetch,
     getToken,
     getCursor: events.cursor,
     renewSession: sessions.renewForStream,
     onEvent: events.handle,
-    onStatus: (connection) => parts.tabs.share({ type: 'set', fields: { connection } }),
+    onStatus: (connection) => tabs.share({ type: 'set', fields: { connection } }),
     onOpen: () => {
       set({ lastError: undefined });
-      flush();
+      sender.flush();
       sync.syncConversations().catch(report);
     },
     onGone: () => sync.resync(),
     onFatal: report,
     onFailure: report,
-  }));
+  });
   parts.campaigns = createCampaignEngine({
     url: () => parts.page()?.url,
     visitor: () => getState().visitor,
@@ -122,7 +123,10 @@ export function createClient(options: ClientOptions): SapaClient {
     show: parts.showCampaign,
     remember: (memory) => void parts.storage.persistence?.save('campaigns', memory),
   });
-  const { ready, ...connection } = (parts.lifecycle = createConnectionLifecycle(parts));
+  parts.lifecycle = createConnectionLifecycle(parts);
+  // The public object: the parts' public methods, and the few that only pass a call on.
+  const { flush, showWaiting, ...sending } = sender;
+  const { ready, ...connection } = parts.lifecycle;
 
   store.subscribe((state, previous) => {
     if (state.unreadCount !== previous.unreadCount) emit('unread', state.unreadCount);
@@ -133,7 +137,7 @@ export function createClient(options: ClientOptions): SapaClient {
   return {
     ...connection,
     ...sending,
-    ...conversations,
+    ...parts.conversations,
     getSnapshot: getState,
     on(event, handler) {
       const registered = handlers.get(event) ?? new Set();
@@ -145,7 +149,7 @@ export function createClient(options: ClientOptions): SapaClient {
       const visitor = await sessions.identify(identity);
       // A verified identify may have brought the user's conversations from another device.
       await sync.syncConversations().catch(report);
-      stream.restart();
+      parts.stream.restart();
       return visitor;
     },
     async updateVisitor(update) {

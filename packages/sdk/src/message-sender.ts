@@ -50,14 +50,13 @@ export type MessageSender = Pick<
 
 export function createMessageSender(parts: MessageSenderParts): MessageSender {
   const { store, storage, request, report } = parts;
-  const ready = () => parts.lifecycle.ready();
   const { getState, dispatch } = store;
   const deliveries = createSingleFlight<string, Message>();
   /** Uploads in flight, by the `clientMessageId` of their message. */
   const uploads = new Map<string, AbortController>();
 
   const target = async (given: string | undefined): Promise<string> => {
-    await ready();
+    await parts.lifecycle.ready();
     return given || getState().activeConversationId || (await parts.conversations.startConversation()).id;
   };
 
@@ -162,7 +161,7 @@ export function createMessageSender(parts: MessageSenderParts): MessageSender {
     },
 
     async sendFile(file, { conversationId, text, onProgress, signal } = {}) {
-      await ready();
+      await parts.lifecycle.ready();
       const { name, type, size } = describeFile(file);
       const limits = getState().config?.upload;
       if (limits && size > limits.maxBytes)

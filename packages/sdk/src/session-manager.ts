@@ -14,7 +14,7 @@ const FRESH_SESSION_MS = 30_000;
 /** What the session manager works with. */
 export type SessionManagerParts = Pick<
   ClientParts,
-  'siteKey' | 'apiUrl' | 'locale' | 'page' | 'store' | 'request'
+  'siteKey' | 'apiUrl' | 'locale' | 'page' | 'store' | 'set' | 'request'
 > & {
   storage: Pick<ClientStorage, 'persistence'>;
   tabs: Pick<TabSync, 'share' | 'broadcast'>;
@@ -87,10 +87,7 @@ export function createSessionManager(parts: SessionManagerParts): SessionManager
       parts.tabs.broadcast({ kind: 'session', session: next });
     }
     if (store.getState().visitor?.id !== next.visitorId)
-      store.dispatch({
-        type: 'set',
-        fields: { visitor: { id: next.visitorId, attributes: {}, verified: false } },
-      });
+      parts.set({ visitor: { id: next.visitorId, attributes: {}, verified: false } });
   };
 
   const renew = singleFlight((rejected: string | undefined) =>

@@ -80,16 +80,14 @@ export function createTabSync(parts: TabSyncParts): TabSync {
     onMessage: (message) => onMessage(message as TabMessage),
   });
   return {
+    ...tabs,
     share(action) {
       store.dispatch(action);
       tabs.broadcast({ kind: 'action', action } satisfies TabMessage);
     },
-    broadcast: tabs.broadcast,
-    isFollower: tabs.isFollower,
     start() {
       tabs.start();
       tabs.broadcast({ kind: 'hello' } satisfies TabMessage);
     },
-    stop: tabs.stop,
   };
 }
