@@ -1,9 +1,9 @@
 import type { StreamEvent } from '@sapa/protocol';
 import type { ClientParts } from './client-parts.js';
-import type { ClientStorage } from './client-storage.js';
 import type { ConversationSync } from './conversation-sync.js';
 import { ProtocolError } from './errors.js';
 import type { RawStreamEvent } from './event-stream.js';
+import type { Persistence } from './persistence.js';
 import type { Action } from './reducer.js';
 import { contiguousSeq, maxSeq } from './reducer.js';
 import type { TabSync } from './tab-sync.js';
@@ -17,7 +17,7 @@ export type TypingAction = Extract<Action, { type: 'typing' }>;
 
 /** What the stream events work with. */
 export type StreamEventsParts = Pick<ClientParts, 'store' | 'report' | 'showCampaign'> & {
-  storage: Pick<ClientStorage, 'persistence'>;
+  storage: { persistence?: Pick<Persistence, 'load' | 'save'> };
   tabs: Pick<TabSync, 'share' | 'broadcast'>;
   sync: Pick<ConversationSync, 'receive' | 'syncConversations' | 'fillGap' | 'resync'>;
 };
