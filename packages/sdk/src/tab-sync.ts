@@ -77,7 +77,7 @@ export function createTabSync(parts: TabSyncParts): TabSync {
       parts.stream.start();
       parts.sender.flush();
     },
-    onMessage: (message) => onMessage(message as TabMessage),
+    onMessage: onMessage as (message: unknown) => void,
   });
   return {
     ...tabs,
