@@ -13,7 +13,7 @@ import { createStore } from './store.js';
 import { createStreamEvents } from './stream-events.js';
 import { createStreamManager } from './stream-manager.js';
 import { createTabSync } from './tab-sync.js';
-import type { ClientEventName, ClientOptions, ClientState, SapaClient } from './types.js';
+import type { ClientEventName, ClientOptions, SapaClient } from './types.js';
 
 /**
  * Creates a client for one site. Importing the SDK does nothing; work starts on `connect()`.
