@@ -51,6 +51,8 @@ export default defineConfig(({ mode }): UserConfig => {
           name: 'SapaLoader',
           fileName: () => 'sapa.js',
         },
+        // The launcher's constants (styles/launcher-tokens.ts) written into its styles, not kept as variables.
+        rolldownOptions: { optimization: { inlineConst: true } },
       },
     };
   }

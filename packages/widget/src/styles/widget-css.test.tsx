@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,11 +18,12 @@ import { ResolvedState } from '../components/ResolvedState/ResolvedState.js';
 import { Teaser } from '../components/Teaser/Teaser.js';
 import { renderWithI18n } from '../components/test-support.js';
 import { UploadProgress } from '../components/UploadProgress/UploadProgress.js';
+import { widgetStylesheet } from './widget-stylesheet.js';
 
 // The stylesheet's promises (host CSS cannot reach in, themes keep AA contrast, phones get a full-screen panel)
 // depend on layout and the cascade, which only a real browser has: components are rendered here, their markup is
 // put into a shadow root in Chromium with the stylesheet adopted, as the shell does.
-const css = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'widget.css'), 'utf8');
+const css = widgetStylesheet();
 
 const HOSTILE_PAGE = `<!doctype html><html lang="en" style="font-size: 30px"><head><style>
   * { all: unset !important; }
