@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { render } from 'preact';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../e2e/support/browser.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Launcher } from './components/Launcher/Launcher.js';
 import { Root } from './components/Root/Root.js';
 import { drawLauncherPlaceholder } from './launcher-placeholder.js';
 import { shellStyles } from './shell-styles.js';
+import { mountInShadow, styleTestPage } from './styles/style-test-page.js';
 import { widgetStylesheet } from './styles/widget-stylesheet.js';
 
 // The loader draws a placeholder launcher; the chat app replaces it with its own. The visitor must not see
@@ -44,58 +44,40 @@ interface Look {
 
 /** Mounts `markup` in a fresh shadow root with `css` adopted, and measures its launcher button. */
 async function measure(page: Page, css: string, markup: string): Promise<Look> {
-  return page.evaluate(
-    ({ css, markup }) => {
-      document.body.replaceChildren();
-      const host = document.createElement('div');
-      document.body.append(host);
-      const shadow = host.attachShadow({ mode: 'open' });
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      shadow.adoptedStyleSheets = [sheet];
-      const template = document.createElement('template');
-      // Test fixture: markup rendered above from fixed test data, not data from a network.
-      template.innerHTML = markup;
-      shadow.append(template.content);
-      const button = shadow.querySelector('button') as HTMLButtonElement;
-      const icon = button.querySelector('svg') as SVGSVGElement;
-      const rect = (element: Element) => {
-        const { x, y, width, height } = element.getBoundingClientRect();
-        return { x, y, width, height };
-      };
-      const style = getComputedStyle(button);
-      const iconStyle = getComputedStyle(icon);
-      return {
-        box: rect(button),
-        icon: rect(icon),
-        path: icon.querySelector('path')?.getAttribute('d') ?? null,
-        style: {
-          position: style.position,
-          borderRadius: style.borderRadius,
-          backgroundColor: style.backgroundColor,
-          color: style.color,
-          boxShadow: style.boxShadow,
-          strokeWidth: iconStyle.strokeWidth,
-          strokeLinejoin: iconStyle.strokeLinejoin,
-          fill: iconStyle.fill,
-        },
-      };
-    },
-    { css, markup },
-  );
+  await page.setContent('<!doctype html><body></body>');
+  await mountInShadow(page, css, markup);
+  return page.evaluate(() => {
+    const button = document.getElementById('host')?.shadowRoot?.querySelector('button') as HTMLButtonElement;
+    const icon = button.querySelector('svg') as SVGSVGElement;
+    const rect = (element: Element) => {
+      const { x, y, width, height } = element.getBoundingClientRect();
+      return { x, y, width, height };
+    };
+    const style = getComputedStyle(button);
+    const iconStyle = getComputedStyle(icon);
+    return {
+      box: rect(button),
+      icon: rect(icon),
+      path: icon.querySelector('path')?.getAttribute('d') ?? null,
+      style: {
+        position: style.position,
+        borderRadius: style.borderRadius,
+        backgroundColor: style.backgroundColor,
+        color: style.color,
+        boxShadow: style.boxShadow,
+        strokeWidth: iconStyle.strokeWidth,
+        strokeLinejoin: iconStyle.strokeLinejoin,
+        fill: iconStyle.fill,
+      },
+    };
+  });
 }
 
 describe('the placeholder launcher and the app launcher in Chromium', () => {
-  let browser: Browser;
+  const openPage = styleTestPage();
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
+  beforeEach(() => {
+    page = openPage();
   });
 
   for (const side of ['right', 'left'] as const) {
