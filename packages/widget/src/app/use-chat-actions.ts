@@ -1,6 +1,6 @@
 import type { Action, Locale } from '@sapa/protocol';
 import type { ClientMessage, ClientState, SapaClient } from '@sapa/sdk';
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { LeftMessage } from '../components/LeaveMessageForm/LeaveMessageForm.js';
 import type { SapaI18n } from '../i18n/create-i18n.js';
 import { UploadProgress } from './lazy-screens.js';
@@ -73,7 +73,6 @@ export function useChatActions(
   const [leftMessage, setLeftMessage] = useState<ViewState['leftMessage']>('idle');
   const [ratingSubmitting, setRatingSubmitting] = useState(false);
   const [refusedFile, setRefusedFile] = useState<RefusedFile>();
-  const uploads = useRef(new Map<string, AbortController>());
 
   const activeId = state.activeConversationId;
   const inActive = activeId ? { conversationId: activeId } : {};
@@ -92,25 +91,18 @@ export function useChatActions(
       void UploadProgress.preload();
       setRefusedFile(undefined);
       for (const file of files) {
-        const controller = new AbortController();
-        uploads.current.set(file.name, controller);
-        client
-          .sendFile(file, { signal: controller.signal, ...inActive })
-          .catch((error: unknown) => {
-            const { code, limit } = Object(error) as { code?: string; limit?: number };
-            // Refused before it became a message, so no bubble shows it: say why under the composer. A failed
-            // upload of a message shows on its bubble, with retry; a cancel needs no word.
-            if (code && Object.hasOwn(FILE_REFUSALS, code))
-              setRefusedFile({ key: FILE_REFUSALS[code] as string, name: file.name, limit });
-          })
-          .finally(() => uploads.current.delete(file.name));
+        client.sendFile(file, inActive).catch((error: unknown) => {
+          const { code, limit } = Object(error) as { code?: string; limit?: number };
+          // Refused before it became a message, so no bubble shows it: say why under the composer. A failed
+          // upload of a message shows on its bubble, with retry; a cancel needs no word.
+          if (code && Object.hasOwn(FILE_REFUSALS, code))
+            setRefusedFile({ key: FILE_REFUSALS[code] as string, name: file.name, limit });
+        });
       }
     },
-    // The one place that knows how an upload is stopped: by the file's name, through the signal given to
-    // sendFile above. With the SDK's own `client.cancelUpload(clientMessageId)` this body becomes that call.
+    // The SDK stops the upload of the pending message with this id; two files of one name stay apart.
     cancelUpload(clientMessageId) {
-      const name = state.uploads[clientMessageId]?.name;
-      if (name !== undefined) uploads.current.get(name)?.abort();
+      client.cancelUpload(clientMessageId);
     },
     retry(message) {
       if (message.clientMessageId) settle(client.retry(message.clientMessageId));
