@@ -5,25 +5,22 @@
  *   per screen loaded on demand; dist/.vite/manifest.json names the entry. The loader imports it relative
  *   to its own URL.
  * - `loader`: dist/sapa.js, a tiny IIFE; the app chunk's file name is injected from the manifest.
- * - `lib`: dist/index.js, the npm entry (`mount`) with Preact, rosetta and the SDK left as imports.
+ * - `lib`: dist/index.js, the npm entry (`mount`) with Preact, i18next and the SDK left as imports.
  *
  * Declarations come from `tsc -p tsconfig.build.json` afterwards.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultClientConditions, defineConfig, type UserConfig } from 'vite';
+import { quietI18next } from './build/quiet-i18next.js';
+import { terserPass } from './build/terser-pass.js';
 
 const dist = join(import.meta.dirname, 'dist');
 const manifestPath = join(dist, '.vite', 'manifest.json');
 const APP_ENTRY = 'src/app/start-app.tsx';
 
 // Workspace packages resolve to their source (the `source` export condition), so one build needs no prebuilt SDK.
-// dlv (rosetta's key lookup) names its UMD file as `browser`, which bundlers prefer over `module`: point at the
-// ES module, which needs no CommonJS wrapper.
-const resolve = {
-  conditions: ['source', ...defaultClientConditions],
-  alias: { dlv: 'dlv/dist/dlv.es.js' },
-};
+const resolve = { conditions: ['source', ...defaultClientConditions] };
 
 function appChunkName(): string {
   if (!existsSync(manifestPath))
@@ -67,7 +64,7 @@ export default defineConfig(({ mode }): UserConfig => {
         target: 'es2022',
         lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
         rolldownOptions: {
-          external: [/^preact(\/.*)?$/, /^rosetta$/, /^@sapa\//, /^@microsoft\//, /^idb-keyval$/],
+          external: [/^preact(\/.*)?$/, /^i18next$/, /^@sapa\//, /^@microsoft\//, /^idb-keyval$/],
         },
       },
     };
@@ -85,6 +82,8 @@ export default defineConfig(({ mode }): UserConfig => {
       include: /\.tsx$/,
     },
     plugins: [
+      quietI18next(),
+      terserPass(),
       {
         // Vite wraps every dynamic import in a helper that preloads dependencies by adding <link> elements
         // to the host page's <head>. The lazy screens have none to preload (modulePreload is off, styles
@@ -112,6 +111,8 @@ export default defineConfig(({ mode }): UserConfig => {
         preserveEntrySignatures: 'allow-extension',
         // Imported constants written where they are used, not kept as variables: fewer bytes to download.
         optimization: { inlineConst: true },
+        // The Terser pass takes its seconds on purpose; no warning about it in every build's log.
+        checks: { bundlerTimings: false },
         output: {
           entryFileNames: 'app-[hash].js',
           chunkFileNames: 'chunk-[hash].js',

@@ -1,13 +1,15 @@
 /** Maps a language tag to a bundled locale, or `undefined` when it is neither English nor Indonesian. */
 export function pickLocale(tag: string | null | undefined): 'en' | 'id' | undefined {
-  const lower = tag?.toLowerCase() ?? '';
-  // `in` is the pre-1989 code for Indonesian that some Android browsers still report.
-  if (/^(id|in)\b/.test(lower)) return 'id';
-  if (/^en\b/.test(lower)) return 'en';
-  return undefined;
+  // `in` is the pre-1989 code for Indonesian that some Android browsers still report. A missing tag tests as
+  // "undefined" or "null", which neither pattern matches (shorter in the loader than a guard).
+  return /^(id|in)\b/i.test(tag as string) ? 'id' : /^en\b/i.test(tag as string) ? 'en' : undefined;
 }
 
-/** The widget's locale: the option, else `<html lang>`, else the browser's languages, else English. */
+/**
+ * The shell's locale, for the launcher it draws before the app has loaded: the option, else `<html lang>`, else
+ * the browser's languages, else English. The app resolves the same way among all its languages, also those a site
+ * added (i18n/create-i18n.ts).
+ */
 export function resolveLocale(option?: string): 'en' | 'id' {
   return (
     pickLocale(option) ??

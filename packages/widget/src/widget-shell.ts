@@ -40,6 +40,7 @@ const CHECKS: Record<string, (args: unknown[]) => boolean> = {
   track: ([name, properties]) => isText(name) && (properties === undefined || isObject(properties)),
   send: ([text]) => isText(text),
   setLocale: ([locale]) => isText(locale),
+  addLocale: ([locale, strings]) => isText(locale) && isObject(strings),
   on: ([event, handler]) => EVENTS.includes(event as WidgetEventName) && typeof handler === 'function',
 };
 for (const command of ['open', 'close', 'toggle', 'show', 'hide', 'reset', 'shutdown'])
@@ -89,7 +90,7 @@ export function createShell({ loadApp, nonce, target, defaults }: ShellSetup): R
     fetchApp().then(
       ({ startApp }) => {
         if (startedIn !== root || !options) return;
-        app = startApp({ root, options, locale, nonce, open: openAtStart, emit });
+        app = startApp({ root, options, nonce, open: openAtStart, emit });
         launcher?.remove();
         launcher = undefined;
         for (const [name, ...args] of waitingForApp.splice(0)) app.run(name as string, args);
@@ -161,7 +162,6 @@ export function createShell({ loadApp, nonce, target, defaults }: ShellSetup): R
       launcher?.setAttribute('aria-label', LAUNCHER_LABELS[locale]);
     }
     if (app) return app.run(name, args);
-    if (name === 'setLocale') return; // the app starts in the new locale
     if (name === 'open' || name === 'close' || name === 'toggle') {
       openAtStart = name === 'open' || (name === 'toggle' && !openAtStart);
       if (openAtStart) start();
@@ -169,7 +169,8 @@ export function createShell({ loadApp, nonce, target, defaults }: ShellSetup): R
     }
     if (name === 'reset' && !starting) return forget(options.siteKey);
     waitingForApp.push([name, ...args]);
-    start();
+    // Languages wait for the app (which knows the languages a site added) and do not start it.
+    if (!name.endsWith('Locale')) start();
   };
 
   return (command, ...args) => {

@@ -78,7 +78,7 @@ describe('widget shell', () => {
     await settle();
     expect(contexts).toHaveLength(1);
     expect(contexts[0]?.open).toBe(true);
-    expect(contexts[0]?.locale).toBe('id');
+    expect(contexts[0]?.options.locale).toBe('id');
     expect(launcher()).toBeNull();
   });
 

@@ -1,7 +1,6 @@
-import type { Locale } from '@sapa/protocol';
 import type { SapaClient } from '@sapa/sdk';
 import type { JSX } from 'preact';
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ConnectionBanner } from '../components/ConnectionBanner/ConnectionBanner.js';
 import { Header } from '../components/Header/Header.js';
 import { Launcher } from '../components/Launcher/Launcher.js';
@@ -26,7 +25,8 @@ import { useVisualViewport } from './use-visual-viewport.js';
 
 /** What {@link ChatApp} needs besides the client; the same fields as the widget's options. */
 export interface ChatAppOptions {
-  locale?: Locale;
+  /** A language tag; `en`, `id` or one added to the i18n later. */
+  locale?: string;
   strings?: StringOverrides;
   theme?: WidgetTheme;
   /** Chime when a message arrives while the panel is closed. Default `false`. */
@@ -70,6 +70,12 @@ export function ChatApp({
     () => givenI18n ?? createI18n({ locale: options.locale ?? 'en', strings: options.strings ?? {} }),
     [givenI18n, options.locale, options.strings],
   );
+  // The backend hears the language the visitor reads, whoever switched it: the page, the visitor, a new language
+  // (also a switch before this effect ran: the page's queued commands replay right after the first render).
+  useEffect(() => {
+    client.setLocale(i18n.locale());
+    return i18n.onChange((locale) => client.setLocale(locale));
+  }, [client, i18n]);
   const [ownOpen, setOwnOpen] = useState(false);
   const open = openProp ?? ownOpen;
   const setOpen = (next: boolean) => {

@@ -4,9 +4,8 @@ import type { WidgetEventMap, WidgetEventName, WidgetOptions } from '../options.
 export interface AppContext {
   /** The widget's shadow root; the app renders into it and adopts its styles there. */
   root: ShadowRoot;
+  /** The page's options; the app resolves `locale` itself, among the languages it has (a site may add some). */
   options: WidgetOptions;
-  /** The locale the shell resolved (option, `<html lang>`, browser languages); the app may change it later. */
-  locale: 'en' | 'id';
   /** Nonce of the loader's script tag, for the `<style>` fallback where constructable stylesheets are missing. */
   nonce?: string;
   /** Open the panel as soon as the app is up (the visitor clicked the launcher, or it was open before a reload). */

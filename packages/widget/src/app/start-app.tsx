@@ -3,12 +3,11 @@
  * {@link startApp} creates the SDK client, renders {@link ChatApp} into the shadow root and returns the
  * handle the shell drives with commands.
  */
-import type { IdentifyRequest, Locale, VisitorUpdate } from '@sapa/protocol';
+import type { IdentifyRequest, VisitorUpdate } from '@sapa/protocol';
 import { createClient } from '@sapa/sdk';
 import { render } from 'preact';
 import { adoptStyles } from '../adopt-styles.js';
 import { createI18n } from '../i18n/create-i18n.js';
-import { resolveLocale } from '../resolve-locale.js';
 import { openFlag, resumeFlag, writeFlag } from '../shell-storage.js';
 import { widgetStylesheet } from '../styles/widget-stylesheet.js';
 import type { AppContext, AppHandle } from './app-context.js';
@@ -18,9 +17,11 @@ import { ChatApp } from './ChatApp.js';
 const report = (command: string) => (error: unknown) => console.error(`Sapa('${command}') failed.`, error);
 
 /** Starts the chat app in the shell's shadow root. */
-export function startApp({ root, options, locale, nonce, open: openAtStart, emit }: AppContext): AppHandle {
-  const client = createClient({ apiUrl: options.apiUrl, siteKey: options.siteKey, locale });
-  const i18n = createI18n({ locale, strings: options.strings ?? {} });
+export function startApp({ root, options, nonce, open: openAtStart, emit }: AppContext): AppHandle {
+  // The option as the page gave it: a language the site adds later (`addLocale`) may be the one it names.
+  const i18n = createI18n({ locale: options.locale, strings: options.strings ?? {} });
+  const client = createClient({ apiUrl: options.apiUrl, siteKey: options.siteKey, locale: i18n.locale() });
+
   adoptStyles(root, widgetStylesheet(), nonce);
   const container = document.createElement('div');
   root.append(container);
@@ -86,11 +87,8 @@ export function startApp({ root, options, locale, nonce, open: openAtStart, emit
       whenConnected('track', () => client.track(name, properties)),
     // Not in the ordered chain: a send waits for its acknowledgement, which may take until the visitor is back online.
     send: (text: string) => void connected.then(() => client.sendText(text)).catch(report('send')),
-    setLocale: (tag: string) => {
-      const next: Locale = resolveLocale(tag);
-      void i18n.changeLanguage(next);
-      client.setLocale(next);
-    },
+    setLocale: (tag: string) => void i18n.changeLanguage(tag),
+    addLocale: (locale: string, strings: Record<string, string>) => i18n.addLocale(locale, strings),
     reset: () => {
       resumable = false;
       writeFlag('localStorage', resumeFlag(options.siteKey), false);

@@ -1,4 +1,4 @@
-import type { Action, Locale } from '@sapa/protocol';
+import type { Action } from '@sapa/protocol';
 import type { ClientMessage, ClientState, SapaClient } from '@sapa/sdk';
 import { useState } from 'preact/hooks';
 import type { LeftMessage } from '../components/LeaveMessageForm/LeaveMessageForm.js';
@@ -41,7 +41,8 @@ export interface ChatActions {
   submitPrechat(values: Record<string, string>): void;
   leaveMessage(value: LeftMessage): void;
   rate(score: number, comment?: string): void;
-  changeLocale(locale: Locale): void;
+  /** Switches to `en`, `id` or a language the site added. */
+  changeLocale(locale: string): void;
   reconnect(): void;
 }
 
@@ -169,7 +170,6 @@ export function useChatActions(
     },
     changeLocale(locale) {
       void i18n.changeLanguage(locale);
-      client.setLocale(locale);
     },
     reconnect() {
       settle(client.connect());

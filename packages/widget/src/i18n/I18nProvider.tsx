@@ -1,4 +1,3 @@
-import type { Locale } from '@sapa/protocol';
 import type { ComponentChildren } from 'preact';
 import { createContext } from 'preact';
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
@@ -7,7 +6,8 @@ import { createI18n, type SapaI18n, type Translate } from './create-i18n.js';
 /** What {@link useI18n} gives components: translate and the current locale. */
 export interface I18nContextValue {
   t: Translate;
-  locale: Locale;
+  /** `en`, `id`, or a language the site added. */
+  locale: string;
   i18n: SapaI18n;
 }
 
@@ -16,7 +16,7 @@ let fallback: I18nContextValue | undefined;
 // Components rendered without a provider (a quick test, a story) still work, in English.
 function defaultValue(): I18nContextValue {
   if (!fallback) {
-    const i18n = createI18n();
+    const i18n = createI18n({ locale: 'en' });
     fallback = { t: i18n.t, locale: 'en', i18n };
   }
   return fallback;
@@ -39,16 +39,20 @@ export interface I18nProviderProps {
  * ```
  */
 export function I18nProvider({ i18n, children }: I18nProviderProps) {
-  const [locale, setLocale] = useState<Locale>(i18n.locale());
-  useEffect(() => {
-    setLocale(i18n.locale());
-    return i18n.onChange(setLocale);
-  }, [i18n]);
-  // A new object per locale so that consumers re-render on a switch.
+  // Counts language changes (and strings added to the current language) since the provider mounted.
+  const [changes, setChanges] = useState(0);
+  // A new object per change so that consumers re-render.
   const value = useMemo<I18nContextValue>(
-    () => ({ t: (key, options) => i18n.t(key, options), locale, i18n }),
-    [i18n, locale],
+    () => ({ t: (key, options) => i18n.t(key, options), locale: i18n.locale(), i18n }),
+    [i18n, changes],
   );
+  const rendered = value.locale;
+  useEffect(() => {
+    const changed = () => setChanges((count) => count + 1);
+    // A switch between the render and this effect has no listener yet to hear it.
+    if (i18n.locale() !== rendered) changed();
+    return i18n.onChange(changed);
+  }, [i18n, rendered]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

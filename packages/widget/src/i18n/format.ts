@@ -1,4 +1,4 @@
-import type { Locale } from '@sapa/protocol';
+import type { LocalizedText } from '@sapa/protocol';
 
 // Intl constructors are slow; a 10,000-message log formats a time per bubble, so formatters are reused.
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
@@ -26,7 +26,7 @@ export function dayKey(value: Date | string): string {
 }
 
 /** Time of day in the visitor's locale: "14:05" (id), "2:05 PM" (en). */
-export function formatTime(value: Date | string, locale: Locale): string {
+export function formatTime(value: Date | string, locale: string): string {
   return cached(
     `time:${locale}`,
     // Indonesian writes hours with two digits ("09.30"); English does not ("9:30 AM").
@@ -41,7 +41,7 @@ function wholeDaysBetween(from: Date, to: Date): number {
   return Math.round((end - start) / 86_400_000);
 }
 
-function capitalize(text: string, locale: Locale): string {
+function capitalize(text: string, locale: string): string {
   return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }
 
@@ -49,7 +49,7 @@ function capitalize(text: string, locale: Locale): string {
  * A day relative to `now`: "Today", "Yesterday", "Tomorrow" (or "Hari ini", "Kemarin", "Besok"),
  * a weekday within the week around now, else a date ("12 November 2026").
  */
-export function formatDay(value: Date | string, locale: Locale, now: Date = new Date()): string {
+export function formatDay(value: Date | string, locale: string, now: Date = new Date()): string {
   const date = toDate(value);
   const days = wholeDaysBetween(now, date);
   if (Math.abs(days) <= 1) {
@@ -79,7 +79,7 @@ export function formatDay(value: Date | string, locale: Locale, now: Date = new 
 }
 
 /** A file size in the visitor's locale: "512 byte", "1,5 MB". */
-export function formatBytes(bytes: number, locale: Locale): string {
+export function formatBytes(bytes: number, locale: string): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;
   let unit = 0;
@@ -98,4 +98,12 @@ export function formatBytes(bytes: number, locale: Locale): string {
         maximumFractionDigits: unit === 0 ? 0 : 1,
       }),
   ).format(value);
+}
+
+/**
+ * The site's own text (a greeting, a label) in `locale`, if it wrote one: sites write `en` and `id`, so a
+ * language added at runtime has none and the caller falls back.
+ */
+export function siteText(text: LocalizedText | undefined, locale: string): string | undefined {
+  return text?.[locale as keyof LocalizedText];
 }

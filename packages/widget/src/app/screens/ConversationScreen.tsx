@@ -2,7 +2,7 @@ import { ChannelLinks } from '../../components/ChannelLinks/ChannelLinks.js';
 import { Composer, type ComposerDisabledReason } from '../../components/Composer/Composer.js';
 import { EmptyState } from '../../components/EmptyState/EmptyState.js';
 import { MessageList } from '../../components/MessageList/MessageList.js';
-import { formatBytes } from '../../i18n/format.js';
+import { formatBytes, siteText } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { ResolvedState, UploadProgress } from '../lazy-screens.js';
 import type { ScreenProps } from './screen-props.js';
@@ -37,7 +37,7 @@ export function ConversationScreen({ screen, state, view, actions, composerRef, 
   return (
     <>
       {messages.length === 0 ? (
-        <EmptyState greeting={config?.greeting?.[locale]} />
+        <EmptyState greeting={siteText(config?.greeting, locale)} />
       ) : (
         <MessageList
           messages={messages}

@@ -1,4 +1,5 @@
 import type { Channel } from '@sapa/protocol';
+import { siteText } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { EXTERNAL_REL, safeUrl, WEB_LINK_SCHEMES } from '../safe-url.js';
 
@@ -32,7 +33,7 @@ export function ChannelLinks({ channels }: ChannelLinksProps) {
               target="_blank"
               rel={EXTERNAL_REL}
             >
-              {channel.label?.[locale] ??
+              {siteText(channel.label, locale) ??
                 t(`channel.${KNOWN.includes(channel.type) ? channel.type : 'link'}`)}
             </a>
           </li>

@@ -1,4 +1,4 @@
-import type { Availability, Locale, Participant } from '@sapa/protocol';
+import type { Availability, Participant } from '@sapa/protocol';
 import type { Translate } from '../../i18n/create-i18n.js';
 import { formatDay, formatTime } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -13,7 +13,8 @@ export interface HeaderProps {
   /** Up to three are shown. */
   agents?: Participant[];
   availability?: Availability;
-  onLocaleChange(locale: Locale): void;
+  /** Called with the code of the language picked: `en`, `id` or one the site added. */
+  onLocaleChange(locale: string): void;
   onClose(): void;
   /** When given, a back button to the conversation list is shown. */
   onBack?: () => void;
@@ -28,7 +29,7 @@ export interface HeaderProps {
 export function availabilityText(
   availability: Availability | undefined,
   t: Translate,
-  locale: Locale,
+  locale: string,
   now: Date,
 ): string {
   if (!availability) return '';
@@ -55,7 +56,7 @@ export function Header({
   onBack,
   now,
 }: HeaderProps) {
-  const { t, locale } = useI18n();
+  const { t, locale, i18n } = useI18n();
   const logo = safeUrl(logoUrl, MEDIA_SCHEMES);
   const online = availability?.online ?? false;
   return (
@@ -95,14 +96,15 @@ export function Header({
         <select
           aria-label={t('header.language')}
           value={locale}
-          onChange={(event) => onLocaleChange(event.currentTarget.value === 'id' ? 'id' : 'en')}
+          onChange={(event) => onLocaleChange(event.currentTarget.value)}
         >
-          <option value="en" lang="en">
-            {t('language.en')}
-          </option>
-          <option value="id" lang="id">
-            {t('language.id')}
-          </option>
+          {/* Each language named in itself ("Bahasa Indonesia"), by its own strings; one a site added without
+              its `language.<code>` string shows its code. */}
+          {i18n.locales().map((code) => (
+            <option key={code} value={code} lang={code}>
+              {t(`language.${code}`, { lng: code, defaultValue: code })}
+            </option>
+          ))}
         </select>
       </span>
       <button type="button" class="sapa-icon-button" aria-label={t('header.close')} onClick={onClose}>

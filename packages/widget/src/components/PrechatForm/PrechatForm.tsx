@@ -1,4 +1,5 @@
 import type { PrechatField } from '@sapa/protocol';
+import { siteText } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { addScreenStrings } from '../../i18n/screen-strings.js';
 import { ValidatedForm } from '../FormField/FormField.js';
@@ -25,7 +26,7 @@ const AUTOCOMPLETE: Record<string, string> = { name: 'name', email: 'email', pho
 export function PrechatForm({ fields, onSubmit, submitting, initialValues = {} }: PrechatFormProps) {
   const { t, locale } = useI18n();
   const labelOf = (field: PrechatField) =>
-    field.label?.[locale] ??
+    siteText(field.label, locale) ??
     field.label?.en ??
     (field.type === 'email' ? t('form.email') : field.type === 'tel' ? t('form.phone') : t('form.name'));
   return (
