@@ -35,6 +35,7 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'loader') {
     return {
       resolve,
+      plugins: [terserPass({ script: true })],
       define: { __SAPA_APP_CHUNK__: JSON.stringify(`./${appChunkName()}`) },
       build: {
         outDir: dist,

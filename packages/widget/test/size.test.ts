@@ -19,10 +19,11 @@ const LOADER_BUDGET = 2_000;
 const CHAT_BUDGET = 45_000;
 /**
  * The chat plus every screen and sound loaded on demand: measured at 36,379 B, rounded up to the next 500 B;
- * 37,242 B after the SDK's split into one part per concept (issue 10), rounded up again.
+ * 37,242 B after the SDK's split into one part per concept (issue 10), rounded up again; 48,8xx B with
+ * i18next back in the chat (issue 11: +12,500 B of i18next, −400 B of the Terser pass on every chunk).
  * No budget in DESIGN.md covers it; this keeps what moved out of the chat's download from growing unnoticed.
  */
-const TOTAL_RATCHET = 37_500;
+const TOTAL_RATCHET = 49_500;
 /** Screens a chat does not need to open, send, receive and switch language: each is a chunk of its own. */
 const LAZY_SCREENS = [
   'PrechatForm',
@@ -111,6 +112,16 @@ describe('widget size (brotli, quality 11)', () => {
     expect(app).toContain('Buka obrolan');
     expect(app).toContain('Open chat');
     expect(total).toBeLessThanOrEqual(CHAT_BUDGET);
+  });
+
+  test('i18next ships without the messages it prints only in debug mode, and with those it always prints', () => {
+    const app = filesOf(APP_ENTRY, false)
+      .map((file) => readFileSync(join(dist, file), 'utf8'))
+      .join('');
+    // build/quiet-i18next.ts: the widget never turns i18next's debug mode on.
+    expect(app).toContain('No Intl support, please use an Intl polyfill!');
+    expect(app).not.toContain('You should call init just once');
+    expect(app).not.toContain('was not yet loaded');
   });
 
   test('screens a chat does not need are chunks of their own, loaded on demand', () => {

@@ -99,6 +99,36 @@ describe('widget shell', () => {
     expect(runs.at(-1)).toEqual(['send', ['Halo']]);
   });
 
+  test('languages wait for the app without starting it, and replay in the order the page gave them', async () => {
+    const { shell, runs, loads } = setUp();
+    const malay = { 'composer.send': 'Hantar' };
+    shell('init', options);
+    shell('setLocale', 'ms');
+    shell('addLocale', 'ms', malay);
+    await settle();
+    expect(loads()).toBe(0);
+    // The placeholder launcher keeps a language it has: the app brings the site's own.
+    expect(launcher()?.getAttribute('aria-label')).toBe('Open chat');
+    shell('open');
+    await settle();
+    expect(runs).toEqual([
+      ['setLocale', ['ms']],
+      ['addLocale', ['ms', malay]],
+    ]);
+    shell('addLocale', 'jv', { 'composer.send': 'Kirim' });
+    expect(runs.at(-1)).toEqual(['addLocale', ['jv', { 'composer.send': 'Kirim' }]]);
+  });
+
+  test('addLocale with a missing code or strings gives one console error naming the command', () => {
+    const { shell } = setUp();
+    shell('init', options);
+    shell('addLocale', 'ms');
+    shell('addLocale', '', { 'composer.send': 'Hantar' });
+    expect(errors).toHaveBeenCalledTimes(2);
+    expect(String(errors.mock.calls[0]?.[0])).toBe("Sapa('addLocale'): invalid arguments.");
+    expect(String(errors.mock.calls[1]?.[0])).toBe("Sapa('addLocale'): invalid arguments.");
+  });
+
   test('open, toggle and close before the app decide whether it starts open', async () => {
     const { shell, contexts, runs } = setUp();
     shell('init', options);

@@ -139,3 +139,30 @@ describe('ChatApp files', () => {
     expect(container.querySelector('[role="alert"]')).toBeNull();
   });
 });
+
+describe('ChatApp in a language the site added', () => {
+  it('switches, offers it in the language menu, falls back to English and tells the client', async () => {
+    const client = createFakeClient(clientState(conversationMessages('en')));
+    const i18n = createI18n({ locale: 'id' });
+    const container = mount(<ChatApp client={client} i18n={i18n} open />);
+    await act(async () => {
+      i18n.addLocale('ms', { 'composer.label': 'Mesej', 'language.ms': 'Bahasa Melayu' });
+    });
+    const select = container.querySelector<HTMLSelectElement>('select');
+    if (!select) throw new Error('no language menu');
+    // Each language named in itself, whatever the visitor reads now.
+    expect([...select.options].map((option) => [option.value, option.textContent])).toEqual([
+      ['en', 'English'],
+      ['id', 'Bahasa Indonesia'],
+      ['ms', 'Bahasa Melayu'],
+    ]);
+    await act(async () => {
+      select.value = 'ms';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(container.querySelector('textarea[aria-label="Mesej"]')).not.toBeNull();
+    // A key Malay lacks is English, not Indonesian and not the key.
+    expect(container.querySelector('button[aria-label="Send"]')).not.toBeNull();
+    expect(client.calls.filter((call) => call.method === 'setLocale').at(-1)?.args).toEqual(['ms']);
+  });
+});

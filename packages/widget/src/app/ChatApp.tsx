@@ -1,6 +1,6 @@
 import type { SapaClient } from '@sapa/sdk';
 import type { JSX } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ConnectionBanner } from '../components/ConnectionBanner/ConnectionBanner.js';
 import { Header } from '../components/Header/Header.js';
 import { Launcher } from '../components/Launcher/Launcher.js';
@@ -70,9 +70,10 @@ export function ChatApp({
     () => givenI18n ?? createI18n({ locale: options.locale ?? 'en', strings: options.strings ?? {} }),
     [givenI18n, options.locale, options.strings],
   );
-  // The backend hears the language the visitor reads, whoever switched it: the page, the visitor, a new language
-  // (also a switch before this effect ran: the page's queued commands replay right after the first render).
-  useEffect(() => {
+  // The backend hears the language the visitor reads, whoever switched it: the page, the visitor, a new language.
+  // A layout effect runs within the first render, so the page's queued `setLocale`, replayed right after it,
+  // reaches the client before its session request is built.
+  useLayoutEffect(() => {
     client.setLocale(i18n.locale());
     return i18n.onChange((locale) => client.setLocale(locale));
   }, [client, i18n]);

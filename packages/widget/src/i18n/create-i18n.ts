@@ -37,8 +37,8 @@ export interface SapaI18n {
   /** Adds (or extends) a language from flat `{ key: text }` strings; keys it lacks fall back to English. */
   addLocale(locale: string, strings: Record<string, string>): void;
   /**
-   * Calls `listener` after every language change, and when strings of the current language were added;
-   * returns the unsubscribe function.
+   * Calls `listener` after every language change, and after a language was added (the language menu lists
+   * it; strings of the current language may have changed); returns the unsubscribe function.
    */
   onChange(listener: (locale: string) => void): () => void;
   /** The widget's own i18next instance (never the host page's global one). */
@@ -178,6 +178,11 @@ export function createI18n(options: I18nOptions = {}): SapaI18n {
   const change = async (locale: string) => {
     if (locale !== instance.language) await instance.changeLanguage(locale);
   };
+  const listeners = new Set<(locale: string) => void>();
+  const notify = () => {
+    for (const listener of listeners) listener(instance.language);
+  };
+  instance.on('languageChanged', notify);
   return {
     t: (key, values) => (instance.t as (key: string, values?: TranslateOptions) => string)(key, values),
     locale: () => instance.language,
@@ -194,12 +199,13 @@ export function createI18n(options: I18nOptions = {}): SapaI18n {
       const table = texts(strings, `addLocale('${locale}')`, 'text only');
       if (!table) return;
       instance.addResourceBundle(locale, 'translation', table, true, true);
-      if (locale === instance.language) instance.emit('languageChanged', locale);
-      else void change(pick());
+      const next = pick();
+      if (next === instance.language) notify();
+      else void change(next);
     },
     onChange(listener) {
-      instance.on('languageChanged', listener);
-      return () => instance.off('languageChanged', listener);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     instance,
   };

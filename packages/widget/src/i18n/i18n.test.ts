@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { addStrings, createI18n, resolveLocale, type StringOverrides } from './create-i18n.js';
+import i18next from 'i18next';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  addStrings,
+  createI18n,
+  normalizeLocale,
+  resolveLocale,
+  type StringOverrides,
+} from './create-i18n.js';
 import en from './en.json' with { type: 'json' };
 import { formatBytes, formatDay, formatTime } from './format.js';
 import id from './id.json' with { type: 'json' };
@@ -162,6 +169,134 @@ describe('createI18n', () => {
   });
 });
 
+describe('createI18n on i18next', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('is ready in the same task it is created in (no flash of keys on the first render)', () => {
+    const i18n = createI18n({ locale: 'id' });
+    expect(i18n.instance.isInitialized).toBe(true);
+    expect(i18n.instance.options.initAsync).toBe(false);
+    expect(i18n.t('launcher.open')).toBe('Buka obrolan');
+  });
+
+  it("is the widget's own instance, never the page's global i18next", () => {
+    const i18n = createI18n({ locale: 'id' });
+    expect(i18n.instance).not.toBe(i18next);
+    expect(i18next.isInitialized).toBeFalsy();
+  });
+
+  it('interpolates with i18next: {{name}} and $t() nesting in an override', () => {
+    const i18n = createI18n({
+      locale: 'en',
+      strings: { en: { 'composer.placeholder': 'Write to $t(header.agents)…' } },
+    });
+    expect(i18n.t('typing.one', { name: 'Sari' })).toBe('Sari is typing…');
+    expect(i18n.t('composer.placeholder')).toBe('Write to Our team…');
+  });
+
+  it('adds a third language at runtime, switches to it and falls back to English for keys it lacks', async () => {
+    const i18n = createI18n({ locale: 'id' });
+    const changes: string[] = [];
+    i18n.onChange((locale) => changes.push(locale));
+    i18n.addLocale('ms', {
+      'composer.send': 'Hantar',
+      'typing.one': '{{name}} sedang menaip…',
+      'launcher.unread_other': '{{count}} mesej belum dibaca',
+      'language.ms': 'Bahasa Melayu',
+    });
+    expect(i18n.locale()).toBe('id');
+    expect(i18n.locales()).toEqual(['en', 'id', 'ms']);
+    await i18n.changeLanguage('ms-MY');
+    expect(i18n.locale()).toBe('ms');
+    // Once for the language added (still Indonesian), once for the switch.
+    expect(changes).toEqual(['id', 'ms']);
+    expect(i18n.t('composer.send')).toBe('Hantar');
+    expect(i18n.t('typing.one', { name: 'Aminah' })).toBe('Aminah sedang menaip…');
+    // Malay has one plural form: Intl.PluralRules('ms') says "other" for every count.
+    expect(i18n.t('launcher.unread', { count: 1 })).toBe('1 mesej belum dibaca');
+    expect(i18n.t('composer.placeholder')).toBe('Type a message…');
+    expect(i18n.t('launcher.open')).toBe('Open chat');
+  });
+
+  it('switches to a language asked for before a site added it, once added', () => {
+    const i18n = createI18n({ locale: 'ms' });
+    expect(i18n.locale()).toBe('en');
+    i18n.addLocale('ms', { 'composer.send': 'Hantar' });
+    expect(i18n.locale()).toBe('ms');
+    expect(i18n.t('composer.send')).toBe('Hantar');
+  });
+
+  it('tells listeners when a language was added, also one that is not shown', () => {
+    const i18n = createI18n({ locale: 'en' });
+    const changes: string[] = [];
+    i18n.onChange((locale) => changes.push(locale));
+    i18n.addLocale('ms', { 'composer.send': 'Hantar' });
+    expect(changes).toEqual(['en']);
+  });
+
+  it('tells listeners when strings of the current language were added', () => {
+    const i18n = createI18n({ locale: 'en' });
+    i18n.addLocale('ms', { 'composer.send': 'Hantar' });
+    void i18n.changeLanguage('ms');
+    const changes: string[] = [];
+    i18n.onChange((locale) => changes.push(locale));
+    i18n.addLocale('ms', { 'composer.placeholder': 'Taip mesej…' });
+    expect(changes).toEqual(['ms']);
+    expect(i18n.t('composer.placeholder')).toBe('Taip mesej…');
+    expect(i18n.t('composer.send')).toBe('Hantar');
+  });
+
+  it('a tag it has no strings for falls back to <html lang>, the browser, then English', async () => {
+    const i18n = createI18n({ locale: 'id' });
+    document.documentElement.lang = 'id-ID';
+    await i18n.changeLanguage('fr');
+    expect(i18n.locale()).toBe('id');
+    document.documentElement.lang = '';
+    await i18n.changeLanguage('fr');
+    // happy-dom's navigator.languages is English.
+    expect(i18n.locale()).toBe('en');
+  });
+
+  it('refuses what is not a language code or not text, naming it once, and keeps the rest', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const i18n = createI18n({ locale: 'en' });
+    i18n.addLocale('../ms', { 'composer.send': 'Hantar' });
+    i18n.addLocale('ms', { 'composer.send': 'Hantar', 'composer.placeholder': 7 } as unknown as Record<
+      string,
+      string
+    >);
+    i18n.addLocale('jv', 'Kirim' as unknown as Record<string, string>);
+    expect(i18n.locales()).toEqual(['en', 'id', 'ms']);
+    expect(errors.mock.calls.map(([message]) => message)).toEqual([
+      "Sapa('addLocale'): '../ms' is not a language code such as 'ms' or 'pt-BR'.",
+      "Sapa: addLocale('ms')['composer.placeholder'] is left out (text only).",
+      "Sapa: addLocale('jv') is left out (texts by key).",
+    ]);
+  });
+
+  it("adds the screens' strings to widgets alive and to widgets created later, with addResourceBundle", () => {
+    const before = createI18n({ locale: 'en' });
+    const added = vi.spyOn(before.instance, 'addResourceBundle');
+    addStrings({ en: { 'shop.banner': 'Sale' }, id: { 'shop.banner': 'Diskon' } });
+    expect(added).toHaveBeenCalledWith('en', 'translation', { 'shop.banner': 'Sale' }, true, false);
+    expect(before.t('shop.banner')).toBe('Sale');
+    expect(createI18n({ locale: 'id' }).t('shop.banner')).toBe('Diskon');
+  });
+});
+
+describe('normalizeLocale', () => {
+  it('matches a tag to a language the widget has, by the whole tag first, then by its language', () => {
+    expect(normalizeLocale('pt-BR', ['en', 'pt-BR', 'pt'])).toBe('pt-BR');
+    expect(normalizeLocale('pt_pt', ['en', 'pt-BR', 'pt'])).toBe('pt');
+    expect(normalizeLocale('MS-my', ['en', 'id', 'ms'])).toBe('ms');
+    expect(normalizeLocale('in-ID')).toBe('id');
+    expect(normalizeLocale('ms')).toBeUndefined();
+    expect(normalizeLocale(' ')).toBeUndefined();
+  });
+});
+
 describe('resolveLocale', () => {
   it('prefers the option, then <html lang>, then navigator.languages, then English', () => {
     expect(resolveLocale('id', 'en', ['en-US'])).toBe('id');
@@ -169,6 +304,11 @@ describe('resolveLocale', () => {
     expect(resolveLocale(undefined, '', ['fr-FR', 'id-ID', 'en'])).toBe('id');
     expect(resolveLocale(undefined, 'fr', ['de'])).toBe('en');
     expect(resolveLocale(null, null, null)).toBe('en');
+  });
+
+  it('picks among the languages given, also one a site added', () => {
+    expect(resolveLocale(undefined, 'ms', ['id'], ['en', 'id', 'ms'])).toBe('ms');
+    expect(resolveLocale(undefined, 'ms', ['id'])).toBe('id');
   });
 
   it('skips unsupported values and normalizes tags', () => {
