@@ -169,6 +169,30 @@ export const FiveHundredMessages: Story = {
   },
 };
 
+/**
+ * A 40-message conversation, all of it in the log: the history scrolls in the panel, and the keyboard reaches
+ * it before the composer (axe checks the open panel after the play function).
+ */
+export const LongHistory: Story = {
+  render: (_args, { globals }) => (
+    <ChatScreen globals={globals} state={clientState(manyMessages(40, storyLocale(globals)))} />
+  ),
+  play: async ({ canvasElement, globals }) => {
+    const t = storyT(globals);
+    const canvas = await expectOpenPanel(canvasElement, globals);
+    await userEvent.click(canvas.getByRole('button', { name: t('messages.older') }));
+    await waitFor(() => expect(canvas.getByRole('log').querySelectorAll('article').length).toBe(40));
+    const history = canvas.getByRole('region', { name: t('messages.history') });
+    await expect(history.scrollHeight).toBeGreaterThan(history.clientHeight);
+    // In the tab order, before the composer (a real Tab through the shadow root: e2e/widget-long-history.test.ts).
+    await expect(history.tabIndex).toBe(0);
+    const composer = canvas.getByRole('textbox', { name: t('composer.label') });
+    await expect(history.compareDocumentPosition(composer) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    history.focus();
+    await expect(focusedElement(canvasElement)).toBe(history);
+  },
+};
+
 /** The agent is typing. */
 export const Typing: Story = {
   render: (_args, { globals }) => (

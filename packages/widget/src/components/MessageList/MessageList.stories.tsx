@@ -15,7 +15,7 @@ import {
   sampleText,
   visitor,
 } from '../../stories-support/fixtures.js';
-import { storyLocale, storyT, widget } from '../../stories-support/story-helpers.js';
+import { focusedElement, storyLocale, storyT, widget } from '../../stories-support/story-helpers.js';
 import { MESSAGE_WINDOW, MessageList } from './MessageList.js';
 
 const meta = {
@@ -85,6 +85,29 @@ export const FiveHundredMessages: Story = {
     await expect(shown()).toBe(MESSAGE_WINDOW);
     await userEvent.click(canvas.getByRole('button', { name: t('messages.older') }));
     await expect(shown()).toBe(MESSAGE_WINDOW * 2);
+  },
+};
+
+/**
+ * 45 messages, all in the log and far more than fit: the history scrolls, and nothing in it is focusable, so
+ * the scrolling region itself is a named stop for the keyboard (axe: scrollable-region-focusable).
+ */
+export const OverflowingHistory: Story = {
+  render: (args, { globals }) => <MessageList {...args} messages={manyMessages(45, storyLocale(globals))} />,
+  play: async ({ canvasElement, globals }) => {
+    const t = storyT(globals);
+    const canvas = widget(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: t('messages.older') }));
+    const log = canvas.getByRole('log', { name: t('messages.label') });
+    await expect(log.querySelectorAll('li:not(.sapa-day)').length).toBe(45);
+    await expect(canvas.queryByRole('button', { name: t('messages.older') })).toBeNull();
+    const history = canvas.getByRole('region', { name: t('messages.history') });
+    await expect(history.scrollHeight).toBeGreaterThan(history.clientHeight * 3);
+    await expect(history).toContainElement(log);
+    // Reached by the keyboard: it is in the tab order, and takes focus.
+    history.focus();
+    await expect(focusedElement(canvasElement)).toBe(history);
+    await expect(history.tabIndex).toBe(0);
   },
 };
 

@@ -28,6 +28,14 @@ describe('MessageList', () => {
     expect(log.textContent).toContain('message number 3');
   });
 
+  it('scrolls in a region the keyboard reaches, named in the visitor language, around the log', () => {
+    const { getByRole } = renderWithI18n(<MessageList messages={history(3)} now={now} />, 'id');
+    const region = getByRole('region', { name: 'Riwayat percakapan' });
+    expect(region.tabIndex).toBe(0);
+    expect(region.classList.contains('sapa-scroller')).toBe(true);
+    expect(region.contains(getByRole('log', { name: 'Pesan' }))).toBe(true);
+  });
+
   it('puts a day separator before each new day', () => {
     const messages = [
       textMessage(1, visitor, 'kemarin', new Date(2026, 10, 24, 20, 0)),

@@ -182,9 +182,14 @@ export function MessageList({
 
   return (
     <div class="sapa-messages">
+      {/* The scrolling history is a named stop in the tab order (WCAG 2.1.1): focused, the arrow and page keys
+          scroll it, also when nothing in it is focusable. The log inside stays the polite live region. */}
       <div
         ref={scroller}
         class="sapa-scroller"
+        role="region"
+        aria-label={t('messages.history')}
+        tabIndex={0}
         onScroll={(event) => {
           const element = event.currentTarget;
           setAtBottom(element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM);
