@@ -2,6 +2,7 @@ import { ChannelLinks } from '../../components/ChannelLinks/ChannelLinks.js';
 import { Composer, type ComposerDisabledReason } from '../../components/Composer/Composer.js';
 import { EmptyState } from '../../components/EmptyState/EmptyState.js';
 import { MessageList } from '../../components/MessageList/MessageList.js';
+import { revealBidi } from '../../components/reveal-bidi.js';
 import { formatBytes, siteText } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { ResolvedState, UploadProgress } from '../lazy-screens.js';
@@ -30,7 +31,12 @@ export function ConversationScreen({ screen, state, view, actions, composerRef, 
       textareaRef={composerRef}
       disabledReason={disabledReason}
       {...(refused
-        ? { notice: t(refused.key, { name: refused.name, size: formatBytes(refused.limit ?? 0, locale) }) }
+        ? {
+            notice: t(refused.key, {
+              name: revealBidi(refused.name),
+              size: formatBytes(refused.limit ?? 0, locale),
+            }),
+          }
         : {})}
     />
   );

@@ -22,6 +22,19 @@ describe('Attachment', () => {
     expect(image.getAttribute('src')).toBe('https://files.example/a1');
   });
 
+  it("shows the bidi controls in a file name: 'invoice\\u202Efdp.exe' never reads 'invoiceexe.pdf'", () => {
+    const { getByRole, container } = renderWithI18n(
+      <Attachment attachment={{ ...pdf, name: 'invoice\u202Efdp.exe' }} />,
+    );
+    expect(container.querySelector('bdi')?.textContent).toBe('invoice⟨U+202E⟩fdp.exe');
+    // Also the name the browser saves it under.
+    expect(getByRole('link').getAttribute('download')).toBe('invoice⟨U+202E⟩fdp.exe');
+    const { getByRole: image } = renderWithI18n(
+      <Attachment attachment={{ ...pdf, name: 'foto\u202Egnp.exe', mime: 'image/png' }} />,
+    );
+    expect(image('img', { name: 'foto⟨U+202E⟩gnp.exe' })).toBeTruthy();
+  });
+
   it('shows other files as a download chip with the name in <bdi> and a localized size', () => {
     const { getByRole, container } = renderWithI18n(<Attachment attachment={pdf} />, 'id');
     const link = getByRole('link', { name: /faktur-1024\.pdf/ });

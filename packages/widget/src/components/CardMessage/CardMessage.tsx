@@ -1,4 +1,5 @@
 import type { Card } from '@sapa/protocol';
+import { BIDI_OVERRIDES, revealBidi } from '../reveal-bidi.js';
 import { EXTERNAL_REL, MEDIA_SCHEMES, safeUrl, WEB_LINK_SCHEMES } from '../safe-url.js';
 
 /** Props of {@link CardMessage}. */
@@ -8,6 +9,8 @@ export interface CardMessageProps {
 
 /** A rich card (product, order, article): image, title linking out when the link is safe, and text. */
 export function CardMessage({ card }: CardMessageProps) {
+  // The title is a link's text: every bidi control shows (reveal-bidi.ts).
+  const title = revealBidi(card.title);
   const image = safeUrl(card.imageUrl, MEDIA_SCHEMES);
   const href = safeUrl(card.url, WEB_LINK_SCHEMES);
   return (
@@ -18,13 +21,13 @@ export function CardMessage({ card }: CardMessageProps) {
         <p class="sapa-card-title">
           {href ? (
             <a href={href} target="_blank" rel={EXTERNAL_REL}>
-              {card.title}
+              {title}
             </a>
           ) : (
-            card.title
+            title
           )}
         </p>
-        {card.text && <p class="sapa-card-text">{card.text}</p>}
+        {card.text && <p class="sapa-card-text">{revealBidi(card.text, BIDI_OVERRIDES)}</p>}
       </div>
     </article>
   );

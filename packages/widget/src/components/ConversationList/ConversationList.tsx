@@ -2,6 +2,7 @@ import type { Conversation, Message } from '@sapa/protocol';
 import { dayKey, formatDay, formatTime } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { addScreenStrings } from '../../i18n/screen-strings.js';
+import { BIDI_OVERRIDES, revealBidi } from '../reveal-bidi.js';
 
 // This screen is a chunk of its own and brings its strings with it.
 addScreenStrings();
@@ -45,11 +46,16 @@ export function ConversationList({
               <li key={conversation.id}>
                 <button type="button" class="sapa-conversation" onClick={() => onSelect(conversation.id)}>
                   <span class="sapa-conversation-preview">
-                    {last?.author.name && <strong>{last.author.name}: </strong>}
-                    {last?.text ??
-                      last?.card?.title ??
-                      last?.attachments?.[0]?.name ??
-                      t('conversations.noMessages')}
+                    {last?.author.name && <strong>{revealBidi(last.author.name)}: </strong>}
+                    <bdi>
+                      {last?.text
+                        ? revealBidi(last.text, BIDI_OVERRIDES)
+                        : revealBidi(
+                            last?.card?.title ??
+                              last?.attachments?.[0]?.name ??
+                              t('conversations.noMessages'),
+                          )}
+                    </bdi>
                   </span>
                   <span class="sapa-conversation-meta">
                     <time dateTime={when}>{time}</time>

@@ -4,6 +4,7 @@ import { formatDay, formatTime } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { Avatar } from '../Avatar/Avatar.js';
 import { Icon } from '../Icon/Icon.js';
+import { revealBidi } from '../reveal-bidi.js';
 import { MEDIA_SCHEMES, safeUrl } from '../safe-url.js';
 
 /** Props of {@link Header}. */
@@ -82,9 +83,9 @@ export function Header({
       {agents.length > 0 && (
         <ul class="sapa-agents" aria-label={t('header.agents')}>
           {agents.slice(0, 3).map((agent) => (
-            <li key={agent.id} title={agent.name}>
+            <li key={agent.id} title={agent.name && revealBidi(agent.name)}>
               <Avatar participant={agent} size={28} />
-              <span class="sapa-visually-hidden">{agent.name}</span>
+              <span class="sapa-visually-hidden">{agent.name && revealBidi(agent.name)}</span>
             </li>
           ))}
         </ul>

@@ -14,6 +14,12 @@ describe('MessageBubble', () => {
     expect(container.querySelector('time')?.getAttribute('datetime')).toBe(message.createdAt);
   });
 
+  it("shows the bidi controls in an author's name: '\\u202Eitsnah\\u202C Admin' never reads 'hansti Admin'", () => {
+    const spoofer = { ...agent, name: '\u202Eitsnah\u202C Admin' };
+    const { getByText } = renderWithI18n(<MessageBubble message={textMessage(1, spoofer, 'Halo')} />);
+    expect(getByText('⟨U+202E⟩itsnah⟨U+202C⟩ Admin').className).toBe('sapa-author');
+  });
+
   it('names the bot when it has no name', () => {
     const { getByText } = renderWithI18n(<MessageBubble message={textMessage(1, bot, 'Hi!')} />);
     expect(getByText('Assistant')).toBeTruthy();

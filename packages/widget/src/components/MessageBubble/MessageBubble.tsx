@@ -7,6 +7,7 @@ import { Avatar } from '../Avatar/Avatar.js';
 import { CardMessage } from '../CardMessage/CardMessage.js';
 import { MessageText } from '../MessageText/MessageText.js';
 import { QuickReplies } from '../QuickReplies/QuickReplies.js';
+import { BIDI_OVERRIDES, revealBidi } from '../reveal-bidi.js';
 
 /** Props of {@link MessageBubble}. */
 export interface MessageBubbleProps {
@@ -37,12 +38,12 @@ export function MessageBubble({
   const { t, locale } = useI18n();
   const role = message.author.role;
   if (message.type === 'event' || role === 'system') {
-    return <p class="sapa-event">{message.text}</p>;
+    return <p class="sapa-event">{revealBidi(message.text ?? '', BIDI_OVERRIDES)}</p>;
   }
   const own = role === 'visitor';
   const name = own
     ? t('message.you')
-    : (message.author.name ?? t(role === 'bot' ? 'message.bot' : 'message.agent'));
+    : revealBidi(message.author.name ?? t(role === 'bot' ? 'message.bot' : 'message.agent'));
   return (
     <article class={`sapa-message sapa-message-${own ? 'own' : 'other'}`} data-delivery={message.delivery}>
       {!own && showAuthor && <Avatar participant={message.author} />}

@@ -3,6 +3,7 @@ import { expect, fn, userEvent } from 'storybook/test';
 import {
   agent,
   attachmentMessages,
+  attachments,
   cardAndRepliesMessages,
   conversationMessages,
   everyAuthorMessages,
@@ -108,6 +109,55 @@ export const OverflowingHistory: Story = {
     history.focus();
     await expect(focusedElement(canvasElement)).toBe(history);
     await expect(history.tabIndex).toBe(0);
+  },
+};
+
+/** Where on screen character `index` of the first text node under `element` that holds `text` is drawn. */
+function characterLeft(element: Element, text: string, index: number): number {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.textContent?.indexOf(text) ?? -1;
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at + index);
+    range.setEnd(node, at + index + 1);
+    return range.getBoundingClientRect().left;
+  }
+  throw new Error(`No text "${text}" under the element.`);
+}
+
+/**
+ * Bidi spoofing (issue 13): an agent named `\u202Eitsnah\u202C Admin` ("hansti Admin"), an account number
+ * `\u202E0987654321\u202C` ("1234567890") and a file `invoice\u202Efdp.exe` ("invoiceexe.pdf"). Each control
+ * shows as a marker, and the text is laid out in the order it was written.
+ */
+export const BidiSpoofing: Story = {
+  render: (args, { globals }) => {
+    const id = storyLocale(globals) === 'id';
+    const spoofer = { ...agent, id: 'agent-spoof', name: '\u202Eitsnah\u202C Admin' };
+    const messages = numbered([
+      message(spoofer, `${id ? 'Transfer ke rekening' : 'Transfer to account'} \u202E0987654321\u202C`, 6),
+      message(spoofer, id ? 'Ini fakturnya.' : 'Here is the invoice.', 5, {
+        type: 'file',
+        attachments: [{ ...attachments.pdf, name: 'invoice\u202Efdp.exe' }],
+      }),
+      message(spoofer, 'https://toko.example.com/invoice\u202Efdp.exe', 4),
+    ]);
+    return <MessageList {...args} messages={messages} />;
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = widget(canvasElement);
+    // Shown on the first message of the run, visually hidden (for screen readers) on the others.
+    await expect(canvas.getAllByText('⟨U+202E⟩itsnah⟨U+202C⟩ Admin')).toHaveLength(3);
+    await expect(canvas.getByText('invoice⟨U+202E⟩fdp.exe')).toBeInTheDocument();
+    await expect(
+      canvas.getByRole('link', { name: 'https://toko.example.com/invoice⟨U+202E⟩fdp.exe' }),
+    ).toBeInTheDocument();
+    // As drawn: "0" left of "1", "fdp" left of "exe", "itsnah" left of "Admin".
+    const log = canvas.getByRole('log');
+    await expect(characterLeft(log, '0987654321', 0)).toBeLessThan(characterLeft(log, '0987654321', 9));
+    await expect(characterLeft(log, 'fdp.exe', 0)).toBeLessThan(characterLeft(log, 'fdp.exe', 4));
+    await expect(characterLeft(log, 'itsnah', 0)).toBeLessThan(characterLeft(log, ' Admin', 1));
   },
 };
 

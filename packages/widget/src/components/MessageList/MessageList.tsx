@@ -86,7 +86,7 @@ export function MessageList({
   const { t, locale } = useI18n();
   const [shown, setShown] = useState(MESSAGE_WINDOW);
   const [atBottom, setAtBottom] = useState(true);
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLElement>(null);
   const start = Math.max(0, messages.length - shown);
   const visible = messages.slice(start);
   const first = visible[0];
@@ -182,13 +182,13 @@ export function MessageList({
 
   return (
     <div class="sapa-messages">
-      {/* The scrolling history is a named stop in the tab order (WCAG 2.1.1): focused, the arrow and page keys
-          scroll it, also when nothing in it is focusable. The log inside stays the polite live region. */}
-      <div
+      {/* The scrolling history is a named region and a stop in the tab order (WCAG 2.1.1): focused, the arrow and
+          page keys scroll it, also when nothing in it is focusable. The log inside stays the polite live region. */}
+      <section
         ref={scroller}
         class="sapa-scroller"
-        role="region"
         aria-label={t('messages.history')}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe: scrollable-region-focusable)
         tabIndex={0}
         onScroll={(event) => {
           const element = event.currentTarget;
@@ -212,7 +212,7 @@ export function MessageList({
           <ol class="sapa-message-items">{items}</ol>
         </div>
         <TypingIndicator participants={typing} />
-      </div>
+      </section>
       {!atBottom && (
         <button type="button" class="sapa-button sapa-latest" onClick={scrollToLatest}>
           {t('messages.latest')}

@@ -13,6 +13,29 @@ describe('MessageText', () => {
     expect(container.querySelector('b')).toBeNull();
   });
 
+  it('shows a digit run in the order it was written, however an override would reorder it (issue 13)', () => {
+    const { container } = renderWithI18n(<MessageText text={'Nomor rekening: \u202E0987654321\u202C'} />);
+    expect(container.textContent).toBe('Nomor rekening: ⟨U+202E⟩0987654321\u202C');
+    expect(container.textContent).not.toContain('\u202E');
+  });
+
+  it('isolates each line, so an embedding or override cannot run past it', () => {
+    const { container } = renderWithI18n(<MessageText text={'satu \u202Bdua\ntiga *empat*\n\nlima'} />);
+    const lines = [...container.querySelectorAll('p.sapa-text > bdi')].map((line) => line.textContent);
+    expect(lines).toEqual(['satu \u202Bdua', 'tiga empat', '', 'lima']);
+    expect(container.textContent).toBe('satu \u202Bdua\ntiga empat\n\nlima');
+  });
+
+  it('shows every bidi control in a link text, isolated, and keeps the address it opens', () => {
+    const { getByRole } = renderWithI18n(
+      <MessageText text={'Faktur: https://toko.example/invoice\u202Efdp.exe'} />,
+    );
+    const link = getByRole('link');
+    expect(link.textContent).toBe('https://toko.example/invoice⟨U+202E⟩fdp.exe');
+    expect(link.firstElementChild?.tagName).toBe('BDI');
+    expect(link.getAttribute('href')).toBe('https://toko.example/invoice%E2%80%AEfdp.exe');
+  });
+
   it('does not link javascript:, data: or vbscript: URLs', () => {
     const text = 'click javascript:alert(1) or data:text/html,<script>x</script> or vbscript:msgbox';
     const { container } = renderWithI18n(<MessageText text={text} />);

@@ -1,4 +1,5 @@
 import type { ComponentChild } from 'preact';
+import { BIDI_OVERRIDES, revealBidi } from '../reveal-bidi.js';
 import { EXTERNAL_REL } from '../safe-url.js';
 import { parseMessageText, type TextToken } from './parse-message-text.js';
 
@@ -12,13 +13,14 @@ function renderTokens(tokens: TextToken[]): ComponentChild[] {
   return tokens.map((token, index) => {
     switch (token.kind) {
       case 'text':
-        return token.text;
+        return revealBidi(token.text, BIDI_OVERRIDES);
       case 'code':
-        return <code key={index}>{token.text}</code>;
+        return <code key={index}>{revealBidi(token.text, BIDI_OVERRIDES)}</code>;
       case 'link':
+        // A link's text shows every bidi control: it must read as the address it opens.
         return (
           <a key={index} href={token.href} target="_blank" rel={EXTERNAL_REL}>
-            {token.text}
+            <bdi>{revealBidi(token.text)}</bdi>
           </a>
         );
       case 'bold':
@@ -31,6 +33,8 @@ function renderTokens(tokens: TextToken[]): ComponentChild[] {
 
 /**
  * A message's text as text: safe links and a tiny formatting subset rendered as elements; long words wrap.
+ * Each line is isolated (`<bdi>`), so an embedding or override in it ends with the line, and overrides (which only
+ * spoofing needs) are shown as markers, `⟨U+202E⟩` (reveal-bidi.ts).
  *
  * @example
  * ```tsx
@@ -38,5 +42,9 @@ function renderTokens(tokens: TextToken[]): ComponentChild[] {
  * ```
  */
 export function MessageText({ text }: MessageTextProps) {
-  return <p class="sapa-text">{renderTokens(parseMessageText(text))}</p>;
+  // Links, code and emphasis never span lines: each line is parsed on its own.
+  const lines = text
+    .split('\n')
+    .map((line, index) => [index > 0 && '\n', <bdi key={index}>{renderTokens(parseMessageText(line))}</bdi>]);
+  return <p class="sapa-text">{lines}</p>;
 }

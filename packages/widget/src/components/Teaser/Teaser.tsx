@@ -4,6 +4,7 @@ import { addScreenStrings } from '../../i18n/screen-strings.js';
 import { Avatar } from '../Avatar/Avatar.js';
 import { Icon } from '../Icon/Icon.js';
 import { QuickReplies } from '../QuickReplies/QuickReplies.js';
+import { revealBidi } from '../reveal-bidi.js';
 
 // This screen is a chunk of its own and brings its strings with it.
 addScreenStrings();
@@ -29,7 +30,7 @@ export interface TeaserProps {
 /** A proactive customer-care message above the launcher: read it, answer it, or dismiss it. */
 export function Teaser({ text, actions, author, siteName, onReply, onAction, onDismiss }: TeaserProps) {
   const { t } = useI18n();
-  const name = author?.name ?? siteName;
+  const name = revealBidi(author?.name ?? siteName);
   return (
     <section class="sapa-floating sapa-teaser" aria-label={t('teaser.label', { name })}>
       <button

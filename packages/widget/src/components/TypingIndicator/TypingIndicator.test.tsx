@@ -12,4 +12,11 @@ describe('TypingIndicator', () => {
     rerender(<TypingIndicator participants={[{ role: 'agent', id: 'x' }]} />);
     expect(getByRole('status').textContent).toBe('Seseorang sedang mengetik…');
   });
+
+  it('shows the bidi controls in the name it interpolates', () => {
+    const { getByRole } = renderWithI18n(
+      <TypingIndicator participants={[{ ...agent, name: '\u202Eitsnah\u202C Admin' }]} />,
+    );
+    expect(getByRole('status').textContent).toBe('⟨U+202E⟩itsnah⟨U+202C⟩ Admin is typing…');
+  });
 });

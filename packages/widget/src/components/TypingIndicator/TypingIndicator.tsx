@@ -1,5 +1,6 @@
 import type { Participant } from '@sapa/protocol';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { revealBidi } from '../reveal-bidi.js';
 
 /** Props of {@link TypingIndicator}. */
 export interface TypingIndicatorProps {
@@ -20,7 +21,7 @@ export function TypingIndicator({ participants }: TypingIndicatorProps) {
             <span />
             <span />
           </span>
-          {first.name ? t('typing.one', { name: first.name }) : t('typing.someone')}
+          {first.name ? t('typing.one', { name: revealBidi(first.name) }) : t('typing.someone')}
         </>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { formatBytes } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { addScreenStrings } from '../../i18n/screen-strings.js';
+import { revealBidi } from '../reveal-bidi.js';
 
 // This screen is a chunk of its own and brings its strings with it.
 addScreenStrings();
@@ -15,7 +16,8 @@ export interface UploadProgressProps {
 }
 
 /** A file on its way: a progress bar with its value for assistive technology, and Cancel. */
-export function UploadProgress({ name, size, fraction, onCancel }: UploadProgressProps) {
+export function UploadProgress({ name: fileName, size, fraction, onCancel }: UploadProgressProps) {
+  const name = revealBidi(fileName);
   const { t, locale } = useI18n();
   const percent = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
   return (
