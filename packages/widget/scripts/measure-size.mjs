@@ -22,13 +22,13 @@ const brotli = (text) =>
 
 /** The part a source file belongs to. */
 function partOf(source) {
-  if (source === null) return '(unmapped)';
+  // The JSON catalogs carry no source map of their own.
+  if (source === null) return 'widget: string catalogs (JSON)';
   const dependency = source.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
   if (dependency) return dependency[1];
   const own = source.match(/packages\/(\w+)\/src\/(?:([\w-]+)\/)?/);
   if (!own) return source;
   if (own[1] !== 'widget') return `@sapa/${own[1]}`;
-  if (/\.json$/.test(source)) return 'widget: string catalogs';
   if (/\.css$/.test(source) || own[2] === 'styles') return 'widget: styles';
   return `widget: ${own[2] ?? 'shell'}`;
 }

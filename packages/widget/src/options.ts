@@ -20,7 +20,10 @@ export interface WidgetOptions {
   /** Backend base URL; the protocol lives under `${apiUrl}/v1`. */
   apiUrl: string;
   siteKey: string;
-  /** `'en'` or `'id'`; default: `<html lang>`, then the browser's languages, then English. */
+  /**
+   * `'en'`, `'id'` or a language the site adds with `addLocale`; default: `<html lang>`, then the browser's languages,
+   * then English.
+   */
   locale?: string;
   strings?: StringOverrides;
   theme?: WidgetTheme;
@@ -54,7 +57,13 @@ export interface WidgetCommandMap {
   update: [update: VisitorUpdate];
   track: [name: string, properties?: Record<string, unknown>];
   send: [text: string];
+  /** `'en'`, `'id'` or a language added with `addLocale`; another tag falls back like the `locale` option. */
   setLocale: [locale: string];
+  /**
+   * Adds a language (a BCP 47 code such as `'ms'` or `'pt-BR'`) from flat `{ key: text }` strings in the catalogs'
+   * format (`{{name}}`, `_one`/`_other`); keys it lacks show in English. `language.<code>` names it in the menu.
+   */
+  addLocale: [locale: string, strings: Record<string, string>];
   on: [event: WidgetEventName, handler: (payload: WidgetEventMap[WidgetEventName]) => void];
   reset: [];
   shutdown: [];
