@@ -2,6 +2,7 @@
  * Issue 13, item 2: `HEAD` of a stream answers the headers a `GET` would, and nothing more: no live subscription,
  * no presence (a visitor "online", agents "online" silencing the bot). Presence ends when the socket closes.
  */
+import { readdirSync, readlinkSync } from 'node:fs';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { agentStream, call, newSession, startTestServer, visitorWithConversation } from './helpers.js';
@@ -58,7 +59,7 @@ describe('HEAD of a stream', () => {
     expect(config.body.availability.online).toBe(false);
   });
 
-  it('HEAD of an upload opens no file; GET still serves it', async () => {
+  it('HEAD of an upload leaves no file open; GET still serves it', async () => {
     const server = await startTestServer();
     const session = await newSession(server);
     const uploaded = await fetch(`${server.url}/v1/uploads`, {
@@ -68,12 +69,26 @@ describe('HEAD of a stream', () => {
         'Content-Type': 'text/plain',
         'X-Sapa-Filename': 'a.txt',
       },
-      body: 'isi',
+      // Larger than a stream's first read, so a file opened for a HEAD would stay open.
+      body: 'isi '.repeat(256 * 1024),
     }).then((answer) => answer.json());
-    const head = await fetch(uploaded.url, { method: 'HEAD' });
-    expect(head.status).toBe(200);
-    expect(head.headers.get('content-length')).toBe('3');
-    expect(await (await fetch(uploaded.url)).text()).toBe('isi');
+    for (let index = 0; index < 20; index++) {
+      const head = await fetch(uploaded.url, { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect(head.headers.get('content-length')).toBe(String(1024 * 1024));
+    }
+    // The server runs in this process: its open files are ours to count.
+    const openOnUpload = () =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`).endsWith(uploaded.id);
+        } catch {
+          return false;
+        }
+      }).length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(openOnUpload()).toBe(0);
+    expect((await (await fetch(uploaded.url)).text()).length).toBe(1024 * 1024);
   });
 });
 
