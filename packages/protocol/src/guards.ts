@@ -32,7 +32,7 @@ import type {
   VisitorResponse,
   WidgetConfig,
 } from './types.js';
-import { action, attachment, conversation, message, participant, visitor } from './wire-guards.js';
+import { action, attachment, card, conversation, message, participant, visitor } from './wire-guards.js';
 
 export { type Guard, InvalidDataError } from './guard-combinators.js';
 
@@ -60,6 +60,8 @@ const widgetConfig = object<WidgetConfig>({
     online: boolean,
     replyTime: optional(oneOf('minutes', 'hours', 'day')),
     nextOpenAt: optionalString,
+    timezone: optionalString,
+    emailReplies: optional(boolean),
   }),
   prechat: object({
     enabled: boolean,
@@ -82,6 +84,8 @@ const widgetConfig = object<WidgetConfig>({
   campaigns: array(campaign),
   upload: object({ maxBytes: count, accept: array(string) }),
   identityRequired: boolean,
+  // A string, not one of the two modes: a mode added later must not make this client refuse the whole config.
+  offline: optionalString,
 });
 
 const streamData: { [K in keyof StreamEventMap]: Guard<StreamEventMap[K]> } = {
@@ -90,7 +94,7 @@ const streamData: { [K in keyof StreamEventMap]: Guard<StreamEventMap[K]> } = {
   'conversation.updated': object({ conversation }),
   'read.updated': object({ conversationId: string, role: oneOf('agent'), seq: count }),
   'campaign.triggered': object({
-    campaign: object({ id: string, message: string, actions: optional(array(action)) }),
+    campaign: object({ id: string, message: string, actions: optional(array(action)), card: optional(card) }),
   }),
   typing: object({ conversationId: string, participant, typing: boolean }),
   'stream.reset': object({ cursor: string }),

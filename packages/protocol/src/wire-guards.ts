@@ -18,7 +18,7 @@ import {
   string,
   variant,
 } from './guard-combinators.js';
-import type { Action, Attachment, Conversation, Message, Participant, Visitor } from './types.js';
+import type { Action, Attachment, Card, Conversation, Message, Participant, Visitor } from './types.js';
 
 export const action = variant<Action>({
   reply: { label: string, payload: string },
@@ -39,6 +39,13 @@ export const attachment = object<Attachment>({
   width: optional(count),
   height: optional(count),
 });
+export const card = object<Card>({
+  title: string,
+  text: optionalString,
+  imageUrl: optionalString,
+  url: optionalString,
+  price: optional(object({ amount: number, currency: string })),
+});
 export const message = object<Message>({
   id: string,
   conversationId: string,
@@ -49,9 +56,8 @@ export const message = object<Message>({
   text: optionalString,
   attachments: optional(array(attachment)),
   actions: optional(array(action)),
-  card: optional(
-    object({ title: string, text: optionalString, imageUrl: optionalString, url: optionalString }),
-  ),
+  card: optional(card),
+  survey: optional(object({ type: string })),
   createdAt: string,
 });
 export const conversation = object<Conversation>({
@@ -65,6 +71,7 @@ export const conversation = object<Conversation>({
   agentReadSeq: count,
   assignee: optional(participant),
   rating: optional(object({ score: number, comment: optionalString })),
+  reference: optionalString,
 });
 const attributeValue: Guard<unknown> = (value, path) =>
   value === null || ['string', 'number', 'boolean'].includes(typeof value)
