@@ -151,7 +151,11 @@ function Workspace({
         if (!reconnected) return;
         void loadFirstPage(stateRef.current.filter);
         const selected = stateRef.current.selectedId;
-        if (selected) void loadMessages(selected);
+        if (!selected) return;
+        void loadMessages(selected);
+        // Profile changes made while away came as visitor.updated events nobody heard.
+        const visitorId = stateRef.current.conversations[selected]?.visitor.id;
+        if (visitorId) reloadProfile(visitorId);
       },
     });
     stream.start();
@@ -160,7 +164,7 @@ function Workspace({
       stream.stop();
       for (const timer of timers.values()) clearTimeout(timer);
     };
-  }, [api, token, fetchFunction, onStreamEvent, onSignOut, loadFirstPage, loadMessages]);
+  }, [api, token, fetchFunction, onStreamEvent, onSignOut, loadFirstPage, loadMessages, reloadProfile]);
 
   useEffect(() => {
     void loadFirstPage(state.filter);
