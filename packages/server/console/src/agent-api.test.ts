@@ -146,8 +146,9 @@ describe('AgentApi', () => {
       status: 401,
       problem,
       unauthorized: true,
-      operation: 'Loading conversations',
+      operation: 'loadConversations',
     });
+    expect((error as Error).message).toBe('Agent API call loadConversations failed: Unauthorized.');
   });
 
   it('checks what the server answers against the agent API guards, naming the first wrong field', async () => {

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { conversationFixture } from '../../test-fixtures.js';
+import { conversationFixture, NOW } from '../../test-fixtures.js';
+import { renderIn } from '../../test-render.js';
 import { VisitorProfile } from './VisitorProfile.js';
 
 const budi = {
@@ -121,5 +122,39 @@ describe('VisitorProfile', () => {
     expect(text).toContain('invoice⟨U+202E⟩fdp.exe');
     expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
     expect(container.querySelector('dd bdi')?.textContent).toBe('⟨U+202E⟩itsnah⟨U+202C⟩ Admin');
+  });
+});
+
+describe('VisitorProfile in Indonesian', () => {
+  it('names every fact in Indonesian and says when the visitor was last seen, relative to now', () => {
+    const visitor = {
+      ...budi,
+      online: false,
+      verified: false,
+      lastSeenAt: '2026-03-02T09:25:00Z',
+    };
+    renderIn(
+      'id',
+      <VisitorProfile
+        conversation={conversationFixture({ visitor })}
+        profile={{ ...visitor, phone: '+62 812 3456 7890', userId: 'user-77', attributes: { plan: 'Gold' } }}
+        now={NOW}
+      />,
+    );
+    const profile = screen.getByRole('complementary', { name: 'Pengunjung' });
+    const terms = [...profile.querySelectorAll('.profile__facts dt')].map((term) => term.textContent);
+    expect(terms).toEqual([
+      'Nama',
+      'Identitas',
+      'Status',
+      'Email',
+      'Telepon',
+      'ID pengguna',
+      'Halaman yang dibuka',
+      'Bahasa',
+    ]);
+    expect(profile.textContent).toContain('Belum terverifikasi');
+    expect(profile.textContent).toContain('Offline, terakhir terlihat 5 mnt lalu');
+    expect(screen.getByRole('heading', { name: 'Atribut' })).toBeTruthy();
   });
 });

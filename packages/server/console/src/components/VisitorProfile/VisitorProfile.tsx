@@ -1,5 +1,6 @@
 import type { AgentConversation, AgentVisitor } from '../../agent-types.js';
-import { formatDateTime, pageLinkLabel, visitorLabel } from '../../format.js';
+import { pageLinkLabel, visitorLabel } from '../../format.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
 import { safeHttpUrl } from '../../safe-url.js';
 import { IsolatedText } from '../IsolatedText.js';
 
@@ -8,6 +9,7 @@ export interface VisitorProfileProps {
   conversation: AgentConversation;
   /** The visitor's whole profile (phone, user id, attributes); undefined while it loads. */
   profile?: AgentVisitor;
+  now?: Date;
 }
 
 /**
@@ -15,34 +17,41 @@ export interface VisitorProfileProps {
  * by the visitor: it is isolated and its bidirectional controls shown, and the page link says the host it opens,
  * never the page title the visitor sent (issue 13).
  */
-export function VisitorProfile({ conversation, profile }: VisitorProfileProps) {
+export function VisitorProfile({ conversation, profile, now }: VisitorProfileProps) {
+  const { t, format } = useI18n();
   const visitor = { ...conversation.visitor, ...profile };
   const pageUrl = safeHttpUrl(visitor.page?.url);
   const attributes = Object.entries(profile?.attributes ?? {});
   return (
     <aside class="profile" aria-labelledby="profile-heading">
-      <h2 id="profile-heading">Visitor</h2>
+      <h2 id="profile-heading">{t('profile.heading')}</h2>
       <dl class="profile__facts">
-        <dt>Name</dt>
+        <dt>{t('profile.name')}</dt>
         <dd>
-          <bdi>{visitorLabel(visitor)}</bdi>
+          <bdi>{visitorLabel(visitor, t)}</bdi>
         </dd>
-        <dt>Identity</dt>
-        <dd>{visitor.verified ? 'Verified' : 'Not verified'}</dd>
-        <dt>Status</dt>
+        <dt>{t('profile.identity')}</dt>
+        <dd>{visitor.verified ? t('profile.verified') : t('profile.notVerified')}</dd>
+        <dt>{t('profile.status')}</dt>
         <dd>
-          {visitor.online
-            ? 'Online'
-            : visitor.lastSeenAt
-              ? `Offline, last seen ${formatDateTime(visitor.lastSeenAt)}`
-              : 'Offline'}
+          {visitor.online ? (
+            t('profile.online')
+          ) : visitor.lastSeenAt ? (
+            <time dateTime={visitor.lastSeenAt} title={format.dateTime(visitor.lastSeenAt)}>
+              {t('profile.lastSeen', {
+                time: format.ago(visitor.lastSeenAt, now ?? new Date(), t('time.justNow')),
+              })}
+            </time>
+          ) : (
+            t('profile.offline')
+          )}
         </dd>
-        <Fact term="Email" value={visitor.email} />
-        <Fact term="Phone" value={profile?.phone} />
-        <Fact term="User ID" value={profile?.userId} />
+        <Fact term={t('profile.email')} value={visitor.email} />
+        <Fact term={t('profile.phone')} value={profile?.phone} />
+        <Fact term={t('profile.userId')} value={profile?.userId} />
         {visitor.page ? (
           <>
-            <dt>Current page</dt>
+            <dt>{t('profile.page')}</dt>
             <dd class="profile__page">
               {visitor.page.title ? (
                 <span class="profile__page-title">
@@ -59,12 +68,12 @@ export function VisitorProfile({ conversation, profile }: VisitorProfileProps) {
             </dd>
           </>
         ) : null}
-        <Fact term="Language" value={visitor.locale} />
+        <Fact term={t('profile.language')} value={visitor.locale} />
       </dl>
-      {profile === undefined ? <p class="muted">Loading the profile…</p> : null}
+      {profile === undefined ? <p class="muted">{t('profile.loading')}</p> : null}
       {attributes.length > 0 ? (
         <>
-          <h3>Attributes</h3>
+          <h3>{t('profile.attributes')}</h3>
           <dl class="profile__attributes">
             {attributes.map(([key, value]) => (
               <div key={key}>
@@ -77,7 +86,7 @@ export function VisitorProfile({ conversation, profile }: VisitorProfileProps) {
           </dl>
         </>
       ) : null}
-      <h3>Rating</h3>
+      <h3>{t('feedback.heading')}</h3>
       {conversation.rating ? (
         <div class="rating">
           <p>
@@ -85,7 +94,7 @@ export function VisitorProfile({ conversation, profile }: VisitorProfileProps) {
               {'★'.repeat(conversation.rating.score)}
               {'☆'.repeat(Math.max(0, 5 - conversation.rating.score))}
             </span>{' '}
-            {conversation.rating.score} out of 5
+            {t('feedback.rating', { score: conversation.rating.score })}
           </p>
           {conversation.rating.comment ? (
             <blockquote>
@@ -94,7 +103,7 @@ export function VisitorProfile({ conversation, profile }: VisitorProfileProps) {
           ) : null}
         </div>
       ) : (
-        <p class="muted">Not rated yet.</p>
+        <p class="muted">{t('feedback.notRated')}</p>
       )}
     </aside>
   );
