@@ -1,4 +1,4 @@
-import type { Locale, LocalizedText, Visitor } from './types.js';
+import type { Attributes, Locale, LocalizedText, Visitor } from './types.js';
 
 /**
  * What a missing `{{name}}` becomes, per language (docs/protocol.md, "Configuration").
@@ -18,17 +18,24 @@ const MISSING_NAME: Record<Locale, string> = { en: '', id: 'Kak' };
 const PLACEHOLDER = /(,? ?)\{\{\s*([\w.-]+)\s*\}\}/g;
 
 /**
- * Fills `{{name}}` and `{{attributes.<key>}}` with the visitor's data, in the language of the template. A missing
- * name follows the rule of {@link MISSING_NAME}; a missing attribute or an unknown placeholder is left out with the
- * space or comma before it, so nobody reads a raw placeholder or a dangling comma. The SDK (client-side campaigns)
- * and the reference server (backend campaigns) both render with it, so the same campaign reads the same. The
- * result is plain text, never HTML.
+ * Fills `{{name}}` and `{{attributes.<key>}}` with the visitor's data, and `{{event.<key>}}` with the properties of
+ * the event that fired a backend rule, in the language of the template. A missing name follows the rule of
+ * {@link MISSING_NAME}; a missing attribute or property or an unknown placeholder is left out with the space or comma
+ * before it, so nobody reads a raw placeholder or a dangling comma. The SDK (client-side campaigns) and the
+ * reference server (backend campaigns) both render with it, so the same campaign reads the same. The result is
+ * plain text, never HTML.
  *
  * @example
  * renderTemplate('Halo {{name}}, masih bingung memilih?', undefined, 'id'); // 'Halo Kak, masih bingung memilih?'
  * renderTemplate('Thank you, {{name}}! Your order is in.', undefined, 'en'); // 'Thank you! Your order is in.'
+ * renderTemplate('{{event.name}} masih ada, Kak.', undefined, 'id', { name: 'Kopi Gayo' }); // 'Kopi Gayo masih ada, Kak.'
  */
-export function renderTemplate(template: string, visitor: Visitor | undefined, locale: Locale): string {
+export function renderTemplate(
+  template: string,
+  visitor: Visitor | undefined,
+  locale: Locale,
+  event?: Attributes,
+): string {
   return template.replace(PLACEHOLDER, (_, before: string, path: string, offset: number) => {
     let value: string | number | boolean | null | undefined;
     if (path === 'name') {
@@ -38,6 +45,10 @@ export function renderTemplate(template: string, visitor: Visitor | undefined, l
         (/kak $/i.test(template.slice(0, offset) + before) ? '' : MISSING_NAME[locale]);
     } else if (path.startsWith('attributes.')) {
       value = visitor?.attributes[path.slice('attributes.'.length)];
+    } else if (path.startsWith('event.') && event) {
+      // Own properties only: an event property named like a prototype member (`constructor`) is not one.
+      const key = path.slice('event.'.length);
+      if (Object.hasOwn(event, key)) value = event[key];
     }
     return value === null || value === undefined || value === '' ? '' : before + value;
   });
@@ -66,7 +77,8 @@ export function pickLocalized(
 
 /**
  * A campaign message for one visitor: {@link pickLocalized}, then {@link renderTemplate} in the language that was
- * picked (an English text for an Indonesian visitor drops a missing name instead of saying "Kak").
+ * picked (an English text for an Indonesian visitor drops a missing name instead of saying "Kak"). `event` is the
+ * properties of the event that fired a backend rule, for `{{event.<key>}}`.
  *
  * @example
  * renderLocalizedTemplate({ en: 'Hi {{name}}!', id: 'Halo {{name}}!' }, visitor, 'id', 'en'); // 'Halo Kak!'
@@ -76,7 +88,8 @@ export function renderLocalizedTemplate(
   visitor: Visitor | undefined,
   locale: string | undefined,
   fallback: Locale,
+  event?: Attributes,
 ): string | undefined {
   const key = localizedKey(text, locale, fallback);
-  return key && renderTemplate(text[key] as string, visitor, key);
+  return key && renderTemplate(text[key] as string, visitor, key, event);
 }

@@ -8,6 +8,7 @@ import {
   boolean,
   count,
   type Guard,
+  number,
   object,
   oneOf,
   optional,
@@ -20,11 +21,17 @@ import { conversation, message, participant, visitorFields } from '../wire-guard
 import type {
   AgentConversation,
   AgentConversationList,
+  AgentRef,
   AgentStreamEvent,
   AgentStreamEventMap,
   AgentStreamEventType,
   AgentVisitor,
+  CareReport,
+  ConversationFeedback,
+  ScoreAverage,
 } from './agent-types.js';
+
+const source = optional(oneOf('identity-verified', 'identity', 'form', 'chat'));
 
 const agentVisitor = object<AgentVisitor>({
   ...visitorFields,
@@ -32,6 +39,56 @@ const agentVisitor = object<AgentVisitor>({
   locale: optionalString,
   online: boolean,
   lastSeenAt: optionalString,
+  sources: optional(object({ name: source, email: source, phone: source })),
+});
+
+const agentRef = object<AgentRef>({ id: string, name: optionalString });
+const feedbackKind = oneOf('rating', 'nps');
+
+const feedback = object<ConversationFeedback>({
+  kind: feedbackKind,
+  score: count,
+  comment: optionalString,
+  campaignId: optionalString,
+  agent: optional(agentRef),
+  createdAt: string,
+  updatedAt: string,
+});
+
+const scoreAverage = object<ScoreAverage>({ count, average: optional(number) });
+const npsScore = { count, score: optional(number) };
+
+const careReport = object<CareReport>({
+  siteKey: string,
+  timezone: string,
+  from: string,
+  to: string,
+  agent: optionalString,
+  campaigns: array(object({ id: string, sent: count, seen: count, answered: count, csat: scoreAverage })),
+  ratings: object({ count, average: optional(number), distribution: array(count) }),
+  nps: object({ ...npsScore, promoters: count, passives: count, detractors: count }),
+  series: array(
+    object({
+      date: string,
+      sent: count,
+      seen: count,
+      answered: count,
+      ratings: scoreAverage,
+      nps: object(npsScore),
+    }),
+  ),
+  comments: array(
+    object({
+      kind: feedbackKind,
+      score: count,
+      text: string,
+      conversationId: string,
+      reference: optionalString,
+      agent: optional(agentRef),
+      createdAt: string,
+    }),
+  ),
+  agents: array(agentRef),
 });
 
 const agentConversation: Guard<AgentConversation> = (value, path) => {
@@ -42,6 +99,7 @@ const agentConversation: Guard<AgentConversation> = (value, path) => {
     unreadCount: count,
     handedOver: boolean,
     siteKey: string,
+    feedback: optional(array(feedback)),
   })(value, path);
 };
 
@@ -61,6 +119,16 @@ export const parseAgentConversationList = parser(
   object<AgentConversationList>({ conversations: array(agentConversation) }),
   'response',
 );
+
+/**
+ * `GET /agent/v1/care` answer: campaigns, ratings, NPS, the days and the latest comments of a period.
+ * @throws {InvalidDataError}
+ *
+ * @example
+ * const report = parseCareReport(await (await fetch('/agent/v1/care?from=2026-03-01&to=2026-03-31', init)).json());
+ * report.nps.score; // 42
+ */
+export const parseCareReport = parser(careReport, 'report');
 
 /** A visitor as the agent API shows them. @throws {InvalidDataError} */
 export const parseAgentVisitor = parser(agentVisitor, 'visitor');
