@@ -100,7 +100,7 @@ function readAgentSend(body: Record<string, unknown>): AgentSend {
 /** The agent API under `/agent/v1`: bearer agent token on every call (`?token=` also on the stream). */
 export function agentRoutes(app: AppContext): Hono<AppEnvironment> {
   const routes = new Hono<AppEnvironment>();
-  const { agentInbox, sites, uploads } = app.services;
+  const { agentInbox, care, sites, uploads } = app.services;
 
   routes.use('*', async (c, next) => {
     const given =
@@ -116,7 +116,20 @@ export function agentRoutes(app: AppContext): Hono<AppEnvironment> {
       throw new ProblemError('invalid_request', 'The status must be open, pending, resolved or all.');
     }
     const filter = status === 'all' ? undefined : (status as ConversationStatus);
-    return c.json({ conversations: await agentInbox.list(filter) });
+    const query = c.req.query('q');
+    if (query !== undefined && query.length > 200) {
+      throw new ProblemError('invalid_request', 'The query parameter q may be at most 200 characters.');
+    }
+    return c.json({ conversations: await agentInbox.list(filter, query) });
+  });
+
+  routes.get('/care', async (c) => {
+    const query: Record<string, string> = {};
+    for (const name of ['siteKey', 'from', 'to', 'agent'] as const) {
+      const value = c.req.query(name);
+      if (value !== undefined && value !== '') query[name] = value.slice(0, 200);
+    }
+    return c.json(await care.report(query));
   });
 
   routes.get('/conversations/:id', async (c) => c.json(await agentInbox.view(c.req.param('id'))));

@@ -8,12 +8,14 @@ import type {
   Participant,
 } from '@sapa/protocol';
 import type { AgentConversation } from '../agent-conversation.js';
+import { normalizeReference } from '../conversation-reference.js';
 import type { EventHub, EventListener } from '../event-hub.js';
 import { ProblemError } from '../problem.js';
 import type { ChatStore, Repositories } from '../store/chat-store.js';
 import type { ConversationRecord, MessagePage, PageRequest, VisitorRecord } from '../store/records.js';
 import type { AgentViews } from './agent-views.js';
 import { appendMessage } from './append-message.js';
+import type { EmailReplies } from './email-replies.js';
 import type { FanOut } from './fan-out.js';
 import { ownedUploads } from './owned-uploads.js';
 import { agentParticipant, SYSTEM_PARTICIPANT } from './participants.js';
@@ -39,19 +41,30 @@ export class AgentInbox {
     private readonly sites: SiteDirectory,
     private readonly fanOut: FanOut,
     private readonly views: AgentViews,
+    private readonly emails: EmailReplies,
   ) {}
 
-  /** Every conversation, newest first, optionally of one status, as agents see them. */
-  async list(status?: ConversationStatus): Promise<AgentConversation[]> {
-    const records = await this.store.conversations.list(status);
+  /**
+   * Every conversation, newest first, as agents see them: optionally of one status, and with `query`, those whose
+   * reference it is (`SP-7KQ2`, any case, with or without the prefix) or whose visitor's name or email contains it.
+   */
+  async list(status?: ConversationStatus, query?: string): Promise<AgentConversation[]> {
+    const text = query?.trim();
+    const records = text
+      ? await this.store.conversations.search({
+          ...(status ? { status } : {}),
+          text,
+          ...referenceOf(text),
+        })
+      : await this.store.conversations.list(status);
     const views: AgentConversation[] = [];
     for (const record of records) views.push(await this.views.conversation(this.store, record));
     return views;
   }
 
-  /** One conversation as agents see it. @throws {ProblemError} 404 */
+  /** One conversation as agents see it, with its ratings and NPS answers. @throws {ProblemError} 404 */
   async view(conversationId: string): Promise<AgentConversation> {
-    return this.views.conversation(this.store, await existing(this.store, conversationId));
+    return this.views.conversation(this.store, await existing(this.store, conversationId), undefined, true);
   }
 
   /** A page of any conversation. @throws {ProblemError} 404 */
@@ -79,6 +92,8 @@ export class AgentInbox {
       const change: { assignee?: Participant; status?: ConversationStatus } = {};
       if (!record.conversation.assignee) change.assignee = author;
       if (record.conversation.status !== 'open') change.status = 'open';
+      // A visitor who is away and left an email address gets the reply by email (batched, when mail is set up).
+      await this.emails.afterAgentReply(transaction, record);
       const events = this.fanOut.in(transaction);
       if (Object.keys(change).length === 0) {
         await events.messageCreated(appended.conversation, appended.message);
@@ -146,6 +161,12 @@ export class AgentInbox {
   subscribe(listener: EventListener): () => void {
     return this.hub.subscribeAgent(listener);
   }
+}
+
+/** The reference a search text stands for, when it can be one. */
+function referenceOf(text: string): { reference?: string } {
+  const reference = normalizeReference(text);
+  return reference ? { reference } : {};
 }
 
 /** Any conversation, for agents. @throws {ProblemError} 404 */

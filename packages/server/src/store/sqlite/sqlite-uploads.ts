@@ -1,6 +1,6 @@
 import type { UploadRepository } from '../chat-store.js';
 import type { StoredUpload } from '../records.js';
-import { now, type Runner, type SqliteConnection } from './sqlite-connection.js';
+import type { Runner, SqliteConnection } from './sqlite-connection.js';
 
 /** The `uploads` table on SQLite. */
 export class SqliteUploads implements UploadRepository {
@@ -15,7 +15,15 @@ export class SqliteUploads implements UploadRepository {
         .sql(
           'INSERT INTO uploads (id, site_key, owner, name, size, mime, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
         )
-        .run(upload.id, upload.siteKey, upload.owner, upload.name, upload.size, upload.mime, now());
+        .run(
+          upload.id,
+          upload.siteKey,
+          upload.owner,
+          upload.name,
+          upload.size,
+          upload.mime,
+          this.connection.now(),
+        );
       return upload;
     });
   }
