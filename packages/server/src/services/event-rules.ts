@@ -53,7 +53,7 @@ export class EventRules {
       }
       const events = this.fanOut.in(transaction);
       for (const rule of rules) {
-        if (!(await this.countReached(transaction, visitorId, rule.trigger, properties))) continue;
+        if (!(await this.countReached(transaction, visitorId, rule, properties))) continue;
         if (rule.trigger.delayMinutes !== undefined) {
           const dueAt = new Date(this.clock().getTime() + rule.trigger.delayMinutes * 60_000);
           await transaction.scheduledSends.put({
@@ -126,28 +126,31 @@ export class EventRules {
   }
 
   /**
-   * Whether this event is the rule's count-th within its window (with the same value of `sameProperty`). The
-   * event itself is already stored.
+   * Whether the visitor has now done it `count` times within the window (with the same value of `sameProperty`)
+   * since the rule last reached them: after a send the count starts again, and events that came while a cap held
+   * the send back still count. The event itself is already stored.
    */
   private async countReached(
     repositories: Repositories,
     visitorId: string,
-    trigger: EventTrigger,
+    rule: EventCampaign & { trigger: EventTrigger },
     properties: Attributes,
   ): Promise<boolean> {
+    const { trigger } = rule;
     const count = trigger.count ?? 1;
     if (count <= 1) return true;
     const key = trigger.sameProperty;
     if (key !== undefined && (properties[key] === undefined || properties[key] === null)) return false;
-    const since =
+    const windowStart =
       trigger.withinHours === undefined
-        ? new Date(0)
-        : new Date(this.clock().getTime() - trigger.withinHours * HOUR_MS);
-    const earlier = await repositories.trackedEvents.since(visitorId, trigger.name, since.toISOString());
+        ? new Date(0).toISOString()
+        : new Date(this.clock().getTime() - trigger.withinHours * HOUR_MS).toISOString();
+    const { lastSentAt } = await repositories.campaignSends.visitorHistory(visitorId, rule.id);
+    const since = lastSentAt !== undefined && lastSentAt > windowStart ? lastSentAt : windowStart;
+    const events = await repositories.trackedEvents.since(visitorId, trigger.name, since);
     const matching =
-      key === undefined ? earlier : earlier.filter((event) => event.properties[key] === properties[key]);
-    // Exactly the count-th: the third view of the same product does not fire a rule of two again.
-    return matching.length === count;
+      key === undefined ? events : events.filter((event) => event.properties[key] === properties[key]);
+    return matching.length >= count;
   }
 
   /** The campaign as configured now; undefined when it (or its site) was removed since it was scheduled. */

@@ -22,7 +22,8 @@ const SWEEP_BATCH = 100;
 
 /** What a visitor's message was to the feedback loop: a score, or the comment after one. */
 export type FeedbackAnswer =
-  | { kind: 'score'; feedback: FeedbackRecord }
+  /** `changed`: a new score for a question this visitor had answered already. */
+  | { kind: 'score'; feedback: FeedbackRecord; changed: boolean }
   | { kind: 'comment'; feedback: FeedbackRecord };
 
 /**
@@ -80,8 +81,8 @@ export class FeedbackService {
   ): Promise<FeedbackAnswer | undefined> {
     const score = send.type === 'postback' ? npsScore(send.payload) : undefined;
     if (score !== undefined) {
-      const feedback = await this.answerSurvey(transaction, record, score);
-      if (feedback) return { kind: 'score', feedback };
+      const answer = await this.answerSurvey(transaction, record, score);
+      if (answer) return { kind: 'score', ...answer };
     }
     if (record.awaitingCommentId && send.type === 'text') {
       const scored = await transaction.feedback.get(record.awaitingCommentId);
@@ -96,8 +97,12 @@ export class FeedbackService {
     return undefined;
   }
 
-  /** Thanks the visitor for a score or a comment, in their language, without reopening the conversation. */
+  /**
+   * Thanks the visitor for a score or a comment, in their language, without reopening the conversation; a score
+   * changed afterwards was thanked for already.
+   */
   async thank(visitor: VisitorRecord, conversationId: string, answer: FeedbackAnswer): Promise<void> {
+    if (answer.kind === 'score' && answer.changed) return;
     const site = this.sites.site(visitor.siteKey);
     const text = FEEDBACK_THANKS[answer.kind][this.sites.visitorLocale(visitor)];
     await this.store.transaction(async (transaction) => {
@@ -145,7 +150,7 @@ export class FeedbackService {
   ): Promise<boolean> {
     return this.store.transaction(async (transaction) => {
       const record = await transaction.conversations.get(conversationId);
-      if (!record || record.conversation.status !== 'resolved') return false;
+      if (record?.conversation.status !== 'resolved') return false;
       const visitor = (await transaction.visitors.get(record.visitorId)) as VisitorRecord;
       if (!(await this.delivery.allows(transaction, site, visitor.visitor.id, campaign))) return false;
       const locale = this.sites.visitorLocale(visitor);
@@ -181,7 +186,7 @@ export class FeedbackService {
     transaction: Repositories,
     record: ConversationRecord,
     score: number,
-  ): Promise<FeedbackRecord | undefined> {
+  ): Promise<{ feedback: FeedbackRecord; changed: boolean } | undefined> {
     const conversationId = record.conversation.id;
     const request = await transaction.campaignSends.latestInConversation(conversationId, 'feedback');
     const asked =
@@ -190,8 +195,8 @@ export class FeedbackService {
     const at = this.clock().toISOString();
     await transaction.campaignSends.markAnswered(request.id, conversationId, at);
     const earlier = await transaction.feedback.latest(conversationId, 'nps', request.id);
-    if (earlier) return transaction.feedback.update(earlier.id, { score });
-    return transaction.feedback.insert({
+    if (earlier) return { feedback: await transaction.feedback.update(earlier.id, { score }), changed: true };
+    const feedback = await transaction.feedback.insert({
       siteKey: record.siteKey,
       conversationId,
       kind: 'nps',
@@ -201,6 +206,7 @@ export class FeedbackService {
       ...assigned(record),
       createdAt: at,
     });
+    return { feedback, changed: false };
   }
 
   /** The campaign a conversation was started from, for its ratings (CSAT per campaign). */
