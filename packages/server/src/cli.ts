@@ -10,6 +10,9 @@ export const CLI_HELP = `Usage: sapa-server [options]
   --db <path>          SQLite database file (env SAPA_DB; default ./.sapa/sapa.db; :memory: allowed)
   --sites <file>       JSON list of site configurations (see docs/server.md)
   --heartbeat-ms <n>   interval of stream pings (default 15000)
+  --smtp-url <url>     email agents' replies to visitors who are away (env SAPA_SMTP_URL;
+                       smtp://user:pass@host:587 or smtps://user:pass@host:465)
+  --mail-from <email>  address those emails come from (env SAPA_MAIL_FROM)
   --demo               also serve the demo site "Toko Sapa" (siteKey demo)
   --help               this text
 
@@ -22,6 +25,19 @@ export class UsageError extends Error {
   constructor(readonly reason: string) {
     super(`${reason}\n\n${CLI_HELP}`);
   }
+}
+
+/** Mail options from the flags or the environment; a URL that is not smtp:// or smtps:// is a usage error. */
+function smtpOptions(
+  smtpUrl: string | undefined,
+  mailFrom: string | undefined,
+): { smtpUrl?: string; mailFrom?: string } {
+  if (!smtpUrl) return {};
+  if (!/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    // The URL holds a password: the message names the rule, not the value.
+    throw new UsageError('--smtp-url (or SAPA_SMTP_URL) must start with smtp:// or smtps://.');
+  }
+  return mailFrom ? { smtpUrl, mailFrom } : { smtpUrl };
 }
 
 function integer(value: string | undefined, name: string): number | undefined {
@@ -51,6 +67,8 @@ export async function runCli(
     db?: string;
     sites?: string;
     'heartbeat-ms'?: string;
+    'smtp-url'?: string;
+    'mail-from'?: string;
     demo?: boolean;
     help?: boolean;
   };
@@ -63,6 +81,8 @@ export async function runCli(
         db: { type: 'string' },
         sites: { type: 'string' },
         'heartbeat-ms': { type: 'string' },
+        'smtp-url': { type: 'string' },
+        'mail-from': { type: 'string' },
         demo: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -89,6 +109,10 @@ export async function runCli(
     sites,
     ...(environment.SAPA_AGENT_TOKEN ? { agentToken: environment.SAPA_AGENT_TOKEN } : {}),
     ...(heartbeatMs !== undefined ? { heartbeatMs } : {}),
+    ...smtpOptions(
+      values['smtp-url'] || environment.SAPA_SMTP_URL,
+      values['mail-from'] || environment.SAPA_MAIL_FROM,
+    ),
     ...(environment.SAPA_PUBLIC_URL ? { publicUrl: environment.SAPA_PUBLIC_URL.replace(/\/+$/, '') } : {}),
   });
   const startupMs = Math.round(uptimeMs());
