@@ -93,8 +93,8 @@ describe('renderTemplate', () => {
     );
     // Without an event (a client-side campaign) the placeholder is left out, as an unknown one.
     expect(renderTemplate('Masih mau {{event.name}}?', anonymous, 'id')).toBe('Masih mau?');
-    // Only the event's own properties: a prototype member is not a property.
-    expect(renderTemplate('A{{event.constructor}}B{{event.toString}}', anonymous, 'en', viewed)).toBe('AB');
+    // `event.` and `attributes.` are scopes only before a key: a key named like a scope is no placeholder of it.
+    expect(renderTemplate('{{events.name}}{{attributes}}', visitor, 'en', viewed)).toBe('');
     expect(
       renderLocalizedTemplate({ id: 'Sisa stok {{event.name}}.' }, anonymous, 'id-ID', 'en', viewed),
     ).toBe('Sisa stok Kopi Arabika Gayo.');

@@ -15,7 +15,7 @@ import type { Attributes, Locale, LocalizedText, Visitor } from './types.js';
 const MISSING_NAME: Record<Locale, string> = { en: '', id: 'Kak' };
 
 /** A placeholder with the space or comma before it, which leaves with it when its value is empty. */
-const PLACEHOLDER = /(,? ?)\{\{\s*([\w.-]+)\s*\}\}/g;
+const PLACEHOLDER = /(,? ?)\{\{\s*(?:(attributes|event)\.)?([\w.-]+)\s*\}\}/g;
 
 /**
  * Fills `{{name}}` and `{{attributes.<key>}}` with the visitor's data, and `{{event.<key>}}` with the properties of
@@ -36,21 +36,15 @@ export function renderTemplate(
   locale: Locale,
   event?: Attributes,
 ): string {
-  return template.replace(PLACEHOLDER, (_, before: string, path: string, offset: number) => {
-    let value: string | number | boolean | null | undefined;
-    if (path === 'name') {
-      // "Halo Kak {{name}}" already addresses the visitor: no second "Kak".
-      value =
-        visitor?.name?.trim() ||
-        (/kak $/i.test(template.slice(0, offset) + before) ? '' : MISSING_NAME[locale]);
-    } else if (path.startsWith('attributes.')) {
-      value = visitor?.attributes[path.slice('attributes.'.length)];
-    } else if (path.startsWith('event.') && event) {
-      // Own properties only: an event property named like a prototype member (`constructor`) is not one.
-      const key = path.slice('event.'.length);
-      if (Object.hasOwn(event, key)) value = event[key];
-    }
-    return value === null || value === undefined || value === '' ? '' : before + value;
+  return template.replace(PLACEHOLDER, (_, before: string, scope: string, key: string, offset: number) => {
+    const value = scope
+      ? (scope === 'event' ? event : visitor?.attributes)?.[key]
+      : key === 'name'
+        ? // "Halo Kak {{name}}" already addresses the visitor: no second "Kak".
+          visitor?.name?.trim() ||
+          (/kak $/i.test(template.slice(0, offset) + before) ? '' : MISSING_NAME[locale])
+        : undefined;
+    return value == null || value === '' ? '' : before + value;
   });
 }
 

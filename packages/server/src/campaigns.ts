@@ -23,13 +23,15 @@ export function renderCampaign(
   locale: Locale,
   event?: Attributes,
 ): TriggeredCampaign | undefined {
+  // Properties without a prototype: `{{event.constructor}}` in a template finds no inherited member.
+  const data = event && (Object.assign(Object.create(null), event) as Attributes);
   const rendered: TriggeredCampaign = {
     id: campaign.id,
-    message: renderLocalizedTemplate(campaign.message, visitor, locale, locale, event) ?? '',
+    message: renderLocalizedTemplate(campaign.message, visitor, locale, locale, data) ?? '',
   };
   if (campaign.actions && campaign.actions.length > 0) rendered.actions = campaign.actions;
   if (campaign.card) {
-    const card = renderCard(campaign.card, visitor, locale, event);
+    const card = renderCard(campaign.card, visitor, locale, data);
     if (!card) return undefined;
     rendered.card = card;
   }

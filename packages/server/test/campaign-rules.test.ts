@@ -155,5 +155,8 @@ describe('cards from events', () => {
       message: 'Halo Budi',
       card: { title: 'Teh' },
     });
+    // A template naming an inherited member of an object finds nothing there.
+    const odd = { id: 'o', message: { en: 'A{{event.constructor}}B{{event.toString}}' } };
+    expect(renderCampaign(odd, visitor, 'en', { name: 'Teh' })?.message).toBe('AB');
   });
 });
