@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { RunningServer } from '../src/index.js';
-import { call, type Frame, visitorStream } from './helpers.js';
+import { DEMO_SITE, type EventCampaign, type RunningServer, type SiteConfig } from '../src/index.js';
+import { call, type Frame, newSession, startTestServer, visitorStream } from './helpers.js';
+import { JAKARTA_NIGHT, PinnedClock } from './pinned-clock.js';
 
 /**
  * Every durable event of a visitor after `cursor`, complete: a new conversation is the last event written, and the
@@ -100,4 +101,21 @@ export function product(sku = 'kopi-gayo') {
     url: `https://toko-sapa.example/produk/${sku}`,
     imageUrl: `https://toko-sapa.example/gambar/${sku}.svg`,
   };
+}
+
+/** A demo-site visitor speaking Indonesian, named, on a server whose clock stands at night in Jakarta. */
+export async function nightShop(sites: SiteConfig[] = [DEMO_SITE], name = 'Dewi') {
+  const clock = new PinnedClock(JAKARTA_NIGHT);
+  const server = await startTestServer({ now: clock.now, sites });
+  const session = await newSession(server, { locale: 'id-ID' });
+  await call(server, 'PATCH', '/v1/visitor', { name }, session.token);
+  return { clock, server, session, token: session.token };
+}
+
+/** The demo site with one of its backend campaigns changed. */
+export function demoWith(id: string, change: Partial<EventCampaign>): SiteConfig {
+  const eventCampaigns = (DEMO_SITE.eventCampaigns ?? []).map((campaign) =>
+    campaign.id === id ? { ...campaign, ...change } : campaign,
+  );
+  return { ...DEMO_SITE, eventCampaigns };
 }
