@@ -108,7 +108,30 @@ export const MIGRATIONS: readonly Migration[] = [
   UPDATE messages SET author_role = json_extract(author, '$.role');
   CREATE INDEX messages_role ON messages (conversation_id, author_role, seq);
   `,
-  // 3: customer care (issue 12): conversation references, resolution times and the campaign a conversation came
+  // 3 (issue 13): named agents with their own tokens (stored as hashes); uploads know whether a message uses them
+  // (unattached ones are swept after a day) and are counted per owner for the upload quota; the agent inbox is
+  // paged by (updated_at, id).
+  `
+  CREATE TABLE agents (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX agents_name ON agents (lower(name));
+
+  ALTER TABLE uploads ADD COLUMN attached_at TEXT;
+  UPDATE uploads SET attached_at = created_at WHERE id IN (
+    SELECT json_extract(attachment.value, '$.id') FROM messages, json_each(messages.attachments) AS attachment
+    WHERE messages.attachments IS NOT NULL
+  );
+  CREATE INDEX uploads_owner ON uploads (owner, created_at);
+  CREATE INDEX uploads_unattached ON uploads (created_at) WHERE attached_at IS NULL;
+
+  CREATE INDEX conversations_inbox ON conversations (updated_at, id);
+  CREATE INDEX conversations_status_inbox ON conversations (status, updated_at, id);
+  `,
+  // 4: customer care (issue 12): conversation references, resolution times and the campaign a conversation came
   // from; where each profile value came from; surveys on messages; every campaign send with what it said; ratings
   // and NPS answers; the events that count rules need; delayed sends; and email notifications of replies.
   {

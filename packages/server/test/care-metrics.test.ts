@@ -11,15 +11,12 @@ import { JAKARTA_MORNING, PinnedClock } from './pinned-clock.js';
 async function fourDaysOfCare() {
   const clock = new PinnedClock(JAKARTA_MORNING);
   const server = await startTestServer({ now: clock.now });
-  const agentCall = (conversationId: string, path: string, body: unknown = {}) =>
-    call(server, 'POST', `/agent/v1/conversations/${conversationId}${path}`, body, server.agentToken);
-  const answerAndResolve = async (conversationId: string, agentName: string) => {
-    await agentCall(conversationId, '/messages', {
-      type: 'text',
-      text: 'Baik, Kak, sudah kami bantu.',
-      agentName,
-    });
-    await agentCall(conversationId, '/resolve');
+  const agents = { Sari: await server.agents.add('Sari'), Budi: await server.agents.add('Budi') };
+  const answerAndResolve = async (conversationId: string, name: keyof typeof agents) => {
+    const agentCall = (path: string, body: unknown = {}) =>
+      call(server, 'POST', `/agent/v1/conversations/${conversationId}${path}`, body, agents[name].token);
+    await agentCall('/messages', { type: 'text', text: 'Baik, Kak, sudah kami bantu.' });
+    await agentCall('/resolve');
   };
 
   // Monday: Ani buys, sees the thank-you, answers it and rates Sari 5 with a comment; Bayu buys and never looks.
@@ -83,12 +80,14 @@ async function fourDaysOfCare() {
   clock.advance({ days: 1 });
   await server.runCareSweep();
   await nps(dodi.token, dodiConversation.id, 5);
-  return { server, aniConversation, dodiConversation };
+  const sari = { id: agents.Sari.agent.id, name: 'Sari' };
+  const budi = { id: agents.Budi.agent.id, name: 'Budi' };
+  return { server, aniConversation, dodiConversation, sari, budi };
 }
 
 describe('the care report', () => {
   it('counts exactly what was sent, seen, answered and rated, per campaign, per day and in all', async () => {
-    const { server, aniConversation, dodiConversation } = await fourDaysOfCare();
+    const { server, aniConversation, dodiConversation, sari, budi } = await fourDaysOfCare();
     const report = parseCareReport(await careReport(server, '?from=2026-03-02&to=2026-03-06'));
     expect(report).toMatchObject({
       siteKey: 'demo',
@@ -163,7 +162,7 @@ describe('the care report', () => {
         text: 'Sangat puas',
         conversationId: aniConversation.id,
         reference: aniConversation.reference,
-        agent: { id: 'agent:Sari', name: 'Sari' },
+        agent: sari,
         createdAt: '2026-03-05T04:00:00.000Z',
       },
       {
@@ -172,7 +171,7 @@ describe('the care report', () => {
         text: 'Lama balasnya',
         conversationId: dodiConversation.id,
         reference: dodiConversation.reference,
-        agent: { id: 'agent:Budi', name: 'Budi' },
+        agent: budi,
         createdAt: '2026-03-03T03:00:00.000Z',
       },
       {
@@ -181,20 +180,20 @@ describe('the care report', () => {
         text: 'Mantap, ramah sekali',
         conversationId: aniConversation.id,
         reference: aniConversation.reference,
-        agent: { id: 'agent:Sari', name: 'Sari' },
+        agent: sari,
         createdAt: '2026-03-02T03:00:00.000Z',
       },
     ]);
-    expect(report.agents).toEqual([
-      { id: 'agent:Budi', name: 'Budi' },
-      { id: 'agent:Sari', name: 'Sari' },
-    ]);
+    expect(report.agents).toEqual([budi, sari]);
   });
 
   it('narrows feedback to one agent, and days to the period asked', async () => {
-    const { server } = await fourDaysOfCare();
-    const sari = await careReport(server, '?from=2026-03-02&to=2026-03-06&agent=agent%3ASari');
-    expect(sari.agent).toBe('agent:Sari');
+    const { server, sari: agent } = await fourDaysOfCare();
+    const sari = await careReport(
+      server,
+      `?from=2026-03-02&to=2026-03-06&agent=${encodeURIComponent(agent.id)}`,
+    );
+    expect(sari.agent).toBe(agent.id);
     expect(sari.ratings).toEqual({ count: 1, average: 5, distribution: [0, 0, 0, 0, 1] });
     expect(sari.nps).toMatchObject({ count: 1, promoters: 1, detractors: 0, score: 100 });
     expect(sari.comments.map((comment: { text: string }) => comment.text)).toEqual([

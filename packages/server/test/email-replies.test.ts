@@ -27,13 +27,14 @@ async function awayVisitor(options: { smtp?: boolean; locale?: string } = {}) {
   const created = await call(server, 'POST', '/v1/conversations', { clientConversationId: 'c' }, token);
   const conversationId: string = created.body.id;
   await say(server, token, conversationId, 'Apakah kopi Gayo ada yang 1 kg?');
+  const sari = await server.agents.add('Sari');
   const reply = (text: string) =>
     call(
       server,
       'POST',
       `/agent/v1/conversations/${conversationId}/messages`,
-      { type: 'text', text, agentName: 'Sari' },
-      server.agentToken,
+      { type: 'text', text },
+      sari.token,
     );
   return { smtp, clock, server, token, conversationId, reference: created.body.reference as string, reply };
 }

@@ -13,18 +13,15 @@ async function resolvedConversation(locale = 'id-ID') {
   const created = await call(server, 'POST', '/v1/conversations', { clientConversationId: 'c1' }, token);
   const conversationId: string = created.body.id;
   await say(server, token, conversationId, 'Pesanan saya belum sampai');
+  const sari = await server.agents.add('Sari');
   const agent = (path: string, body?: unknown) =>
-    call(server, 'POST', `/agent/v1/conversations/${conversationId}${path}`, body ?? {}, server.agentToken);
-  await agent('/messages', {
-    type: 'text',
-    text: 'Sudah kami cek, Kak: paketnya tiba besok.',
-    agentName: 'Sari',
-  });
+    call(server, 'POST', `/agent/v1/conversations/${conversationId}${path}`, body ?? {}, sari.token);
+  await agent('/messages', { type: 'text', text: 'Sudah kami cek, Kak: paketnya tiba besok.' });
   await agent('/resolve');
   const status = async () =>
     (await call(server, 'GET', `/agent/v1/conversations/${conversationId}`, undefined, server.agentToken))
       .body;
-  return { clock, server, token, conversationId, agent, status };
+  return { clock, server, token, conversationId, agent, status, sari: { id: sari.agent.id, name: 'Sari' } };
 }
 
 const postback = (
@@ -96,7 +93,7 @@ describe('the after-resolved feedback request', () => {
   });
 
   it('stores a score given by postback without reopening, thanks, and takes the next text as its comment', async () => {
-    const { clock, server, token, conversationId, status } = await resolvedConversation();
+    const { clock, server, token, conversationId, status, sari } = await resolvedConversation();
     clock.advance({ days: 3, minutes: 1 });
     await server.runCareSweep();
     expect((await postback(server, token, conversationId, 8)).status).toBe(201);
@@ -113,7 +110,7 @@ describe('the after-resolved feedback request', () => {
         score: 9,
         comment: 'Pengirimannya cepat dan adminnya ramah!',
         campaignId: 'feedback-after-resolved',
-        agent: { id: 'agent:Sari', name: 'Sari' },
+        agent: sari,
         createdAt: '2026-03-05T03:01:00.000Z',
         updatedAt: '2026-03-05T03:03:00.000Z',
       },
@@ -143,7 +140,7 @@ describe('the after-resolved feedback request', () => {
 
 describe('ratings as feedback', () => {
   it('stores the rating with the agent and time, and a second call with a comment updates it', async () => {
-    const { clock, server, token, conversationId, agent, status } = await resolvedConversation();
+    const { clock, server, token, conversationId, agent, status, sari } = await resolvedConversation();
     const rate = (body: object) =>
       call(server, 'POST', `/v1/conversations/${conversationId}/rating`, body, token);
     expect((await rate({ score: 4 })).status).toBe(204);
@@ -156,7 +153,7 @@ describe('ratings as feedback', () => {
         kind: 'rating',
         score: 5,
         comment: 'Cepat sekali, terima kasih!',
-        agent: { id: 'agent:Sari', name: 'Sari' },
+        agent: sari,
         createdAt: '2026-03-02T03:00:00.000Z',
         updatedAt: '2026-03-02T03:01:00.000Z',
       },

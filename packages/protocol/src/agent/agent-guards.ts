@@ -19,6 +19,7 @@ import {
 } from '../guard-combinators.js';
 import { conversation, message, participant, visitorFields } from '../wire-guards.js';
 import type {
+  AgentAccount,
   AgentConversation,
   AgentConversationList,
   AgentRef,
@@ -26,21 +27,30 @@ import type {
   AgentStreamEventMap,
   AgentStreamEventType,
   AgentVisitor,
+  AgentVisitorSummary,
   CareReport,
   ConversationFeedback,
   ScoreAverage,
 } from './agent-types.js';
 
 const source = optional(oneOf('identity-verified', 'identity', 'form', 'chat'));
+/** Where name, email and phone came from (the whole profile shows it). */
+const sources = optional(object({ name: source, email: source, phone: source }));
 
-const agentVisitor = object<AgentVisitor>({
-  ...visitorFields,
+const presenceFields = {
   page: optional(object({ url: string, title: optionalString, referrer: optionalString })),
   locale: optionalString,
   online: boolean,
   lastSeenAt: optionalString,
-  sources: optional(object({ name: source, email: source, phone: source })),
+};
+const agentVisitorSummary = object<AgentVisitorSummary>({
+  id: string,
+  name: optionalString,
+  email: optionalString,
+  verified: boolean,
+  ...presenceFields,
 });
+const agentVisitor = object<AgentVisitor>({ ...visitorFields, sources, ...presenceFields });
 
 const agentRef = object<AgentRef>({ id: string, name: optionalString });
 const feedbackKind = oneOf('rating', 'nps');
@@ -94,7 +104,7 @@ const careReport = object<CareReport>({
 const agentConversation: Guard<AgentConversation> = (value, path) => {
   conversation(value, path);
   return object<AgentConversation>({
-    visitor: agentVisitor,
+    visitor: agentVisitorSummary,
     lastMessage: optional(message),
     unreadCount: count,
     handedOver: boolean,
@@ -108,7 +118,7 @@ const agentStreamData: { [K in keyof AgentStreamEventMap]: Guard<AgentStreamEven
   'conversation.updated': object({ conversation: agentConversation }),
   typing: object({ conversationId: string, participant, typing: boolean }),
   'read.updated': object({ conversationId: string, role: oneOf('visitor'), seq: count }),
-  'visitor.updated': object({ visitor: agentVisitor }),
+  'visitor.updated': object({ visitor: agentVisitorSummary }),
 };
 
 /** `GET /agent/v1/conversations/{id}` answer. @throws {InvalidDataError} */
@@ -116,7 +126,7 @@ export const parseAgentConversation = parser(agentConversation, 'conversation');
 
 /** `GET /agent/v1/conversations` answer. @throws {InvalidDataError} */
 export const parseAgentConversationList = parser(
-  object<AgentConversationList>({ conversations: array(agentConversation) }),
+  object<AgentConversationList>({ conversations: array(agentConversation), nextCursor: optionalString }),
   'response',
 );
 
@@ -130,8 +140,14 @@ export const parseAgentConversationList = parser(
  */
 export const parseCareReport = parser(careReport, 'report');
 
-/** A visitor as the agent API shows them. @throws {InvalidDataError} */
+/** A visitor's whole profile, `GET /agent/v1/visitors/{id}`. @throws {InvalidDataError} */
 export const parseAgentVisitor = parser(agentVisitor, 'visitor');
+
+/** The signed-in account, `GET /agent/v1/me`. @throws {InvalidDataError} */
+export const parseAgentAccount = parser(
+  object<AgentAccount>({ id: string, name: optionalString, operator: boolean }),
+  'account',
+);
 
 /**
  * Parses one event of the agent stream: `null` for a type this version does not know (ignore it), the typed

@@ -3,6 +3,7 @@
  * A subpath of its own (`@sapa/protocol/agent`), so nothing of it reaches the visitor's browser.
  */
 export {
+  parseAgentAccount,
   parseAgentConversation,
   parseAgentConversationList,
   parseAgentStreamEvent,
@@ -10,6 +11,7 @@ export {
   parseCareReport,
 } from './agent-guards.js';
 export type {
+  AgentAccount,
   AgentConversation,
   AgentConversationList,
   AgentRef,
@@ -18,6 +20,7 @@ export type {
   AgentStreamEventMap,
   AgentStreamEventType,
   AgentVisitor,
+  AgentVisitorSummary,
   CareCampaignStats,
   CareComment,
   CareDay,

@@ -18,6 +18,12 @@ import type { FeedbackAnswer, FeedbackService } from './feedback-service.js';
 import { ownedUploads } from './owned-uploads.js';
 import type { SiteDirectory } from './site-directory.js';
 
+/**
+ * Conversations a visitor may have open (not resolved) at once. Only agents resolve, so without a cap one visitor
+ * could fill the inbox with conversations (issue 13); a real customer rarely has more than one or two.
+ */
+export const MAX_OPEN_CONVERSATIONS = 10;
+
 /** A visitor's send, as validated by the HTTP layer. */
 export type VisitorSend =
   | { type: 'text'; text: string }
@@ -45,6 +51,7 @@ export class ConversationService {
    * Creates a conversation once per client id, with a reference unique on the site. With a campaign, its message
    * comes first: the latest send of it to this visitor as it was rendered (with the event's data), else the
    * campaign rendered now; the visitor's first message then answers that send.
+   * @throws {ProblemError} 403 when the visitor has {@link MAX_OPEN_CONVERSATIONS} open already
    */
   async create(
     visitor: VisitorRecord,
@@ -55,6 +62,14 @@ export class ConversationService {
       const visitorId = visitor.visitor.id;
       const existing = await transaction.conversations.findByClientId(visitorId, clientConversationId);
       if (existing) return { conversation: existing.conversation, created: false };
+      const open = await transaction.conversations.countOpen(visitorId);
+      if (open >= MAX_OPEN_CONVERSATIONS) {
+        throw new ProblemError(
+          'forbidden',
+          `A visitor may have at most ${MAX_OPEN_CONVERSATIONS} open conversations; this visitor has ${open}. ` +
+            'Continue one of them.',
+        );
+      }
       const site = this.sites.site(visitor.siteKey);
       const opening = campaignId
         ? await this.campaigns.opening(transaction, site, campaignId, visitor)

@@ -1,6 +1,7 @@
 import type { EventHub } from '../event-hub.js';
 import type { ResolvedSite } from '../site-config.js';
 import type { ChatStore } from '../store/chat-store.js';
+import { AgentAccounts } from './agent-accounts.js';
 import { AgentInbox } from './agent-inbox.js';
 import { AgentViews } from './agent-views.js';
 import { BotRunner } from './bot-runner.js';
@@ -14,7 +15,7 @@ import { FanOut } from './fan-out.js';
 import { FeedbackService } from './feedback-service.js';
 import { SessionService } from './session-service.js';
 import { SiteDirectory } from './site-directory.js';
-import { UploadService } from './upload-service.js';
+import { type UploadQuota, UploadService } from './upload-service.js';
 import { VisitorStream } from './visitor-stream.js';
 
 /** The services the HTTP routes call; nothing else of the server is theirs to reach. */
@@ -26,6 +27,7 @@ export interface Services {
   rules: EventRules;
   visitorStream: VisitorStream;
   agentInbox: AgentInbox;
+  agentAccounts: AgentAccounts;
   care: CareMetrics;
   uploads: UploadService;
   /** The timed part of customer care (delayed rules, feedback requests, emailed replies). */
@@ -43,8 +45,15 @@ export interface ServiceOptions {
   streamRetention: number;
   /** Folder uploads are written to. */
   uploadDir: string;
+  /** The operator token of the agent API (empty: none). */
+  operatorToken?: string;
+  /** How much one visitor may upload per window. */
+  uploadQuota?: UploadQuota;
   log: (message: string, error?: unknown) => void;
-  /** The server's clock: business hours, sessions, rules and the scheduler read it. Default the system clock. */
+  /**
+   * The server's clock: business hours, sessions, rules, the scheduler, upload times, quotas and sweeps read it.
+   * Default the system clock.
+   */
   now?: () => Date;
   /** Mail for emailed replies; without it nothing is emailed. */
   email?: EmailOptions;
@@ -73,8 +82,9 @@ export function createServices(options: ServiceOptions): Services {
     rules,
     visitorStream: new VisitorStream(store, hub, fanOut, log),
     agentInbox: new AgentInbox(store, hub, sites, fanOut, views, emails),
+    agentAccounts: new AgentAccounts(store, options.operatorToken ?? ''),
     care: new CareMetrics(store, sites, clock),
-    uploads: new UploadService(store, sites, options.uploadDir),
+    uploads: new UploadService(store, sites, options.uploadDir, options.uploadQuota, () => clock().getTime()),
     scheduler: createCareScheduler({ rules, feedback, emails, log }),
     close: () => emails.close(),
   };

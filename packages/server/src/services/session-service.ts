@@ -15,6 +15,7 @@ import type { EventRules } from './event-rules.js';
 import type { FanOut, TransactionEvents } from './fan-out.js';
 import type { SiteDirectory } from './site-directory.js';
 import { verifyUserHash } from './user-hash.js';
+import { mergeAttributes } from './visitor-attributes.js';
 
 /** How long a visitor token lives without being resumed. */
 const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
@@ -106,15 +107,16 @@ export class SessionService {
         await transaction.sessions.delete(token);
       }
       const visitorId = target.visitor.id;
-      const profile = pickProfile(request);
       const source = verified ? 'identity-verified' : 'identity';
-      const latest = (await transaction.visitors.get(visitorId)) as VisitorRecord;
-      await transaction.visitors.updateProfile(visitorId, withSources(latest, profile, source));
+      await this.applyProfile(transaction, visitorId, pickProfile(request), source);
       const { token: newSessionToken } = await issueToken(transaction, visitorId, this.clock());
       // The old visitor's streams end, so its tabs reconnect with the new token (to the user's stream).
       if (visitorId !== current.visitor.id) events.closeVisitorStreams(current.visitor.id);
       const visitor = await this.afterVisitorChange(transaction, events, visitorId);
-      return { visitor, token: newSessionToken };
+      // Without a secret the hash cannot be checked; say so instead of dropping it silently (issue 13).
+      return request.userHash !== undefined && site.identitySecret === undefined
+        ? { visitor, token: newSessionToken, userHashIgnored: true }
+        : { visitor, token: newSessionToken };
     });
   }
 
@@ -125,13 +127,25 @@ export class SessionService {
   async updateVisitor(current: VisitorRecord, update: VisitorUpdate): Promise<Visitor> {
     const { source, ...profile } = update;
     return this.store.transaction(async (transaction) => {
-      const latest = (await transaction.visitors.get(current.visitor.id)) as VisitorRecord;
-      await transaction.visitors.updateProfile(
-        latest.visitor.id,
-        withSources(latest, profile, source ?? 'identity'),
-      );
+      await this.applyProfile(transaction, current.visitor.id, profile, source ?? 'identity');
       return this.afterVisitorChange(transaction, this.fanOut.in(transaction), current.visitor.id);
     });
+  }
+
+  /**
+   * A profile change, its attributes checked against the per-visitor caps first (on the visitor as this
+   * transaction sees them, so two requests cannot pass the caps together), with where its values came from.
+   * @throws {ProblemError} 413
+   */
+  private async applyProfile(
+    transaction: Repositories,
+    visitorId: string,
+    profile: VisitorProfile,
+    source: ProfileFieldSource,
+  ) {
+    const record = (await transaction.visitors.get(visitorId)) as VisitorRecord;
+    if (profile.attributes !== undefined) mergeAttributes(record.visitor.attributes, profile.attributes);
+    await transaction.visitors.updateProfile(visitorId, withSources(record, profile, source));
   }
 
   /** Forgets expired sessions (they already fail), keeping the table the size of the live ones. */

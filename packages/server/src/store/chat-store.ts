@@ -1,11 +1,14 @@
-import type { Attributes, ConversationStatus, Message, PageInfo, StreamEventMap } from '@sapa/protocol';
+import type { Attributes, Message, PageInfo, StreamEventMap } from '@sapa/protocol';
 import type { AgentRef, FeedbackKind } from '@sapa/protocol/agent';
 import type {
+  AgentRecord,
   CampaignSendRecord,
   ConversationChange,
   ConversationEmailState,
   ConversationRecord,
   FeedbackRecord,
+  InboxPage,
+  InboxPageRequest,
   MessagePage,
   MessageRecord,
   NewConversation,
@@ -16,6 +19,7 @@ import type {
   StoredEvent,
   StoredUpload,
   TrackedEvent,
+  UploadUsage,
   VisitorProfile,
   VisitorRecord,
 } from './records.js';
@@ -50,15 +54,6 @@ export interface SessionRepository {
   deleteExpired(): Promise<number>;
 }
 
-/** What the agents' list asks for: a status, and text that is a reference or part of a visitor's name or email. */
-export interface ConversationFilter {
-  status?: ConversationStatus;
-  /** A reference as stored (`SP-7KQ2`), matched exactly. */
-  reference?: string;
-  /** Matched case-insensitively inside the visitor's name or email. */
-  text?: string;
-}
-
 /** The `conversations` table. */
 export interface ConversationRepository {
   /** Creates a conversation; undefined when its reference is already taken on the site (draw another). */
@@ -67,10 +62,13 @@ export interface ConversationRepository {
   findByClientId(visitorId: string, clientConversationId: string): Promise<ConversationRecord | undefined>;
   /** A visitor's conversations, newest first. */
   listForVisitor(visitorId: string): Promise<ConversationRecord[]>;
-  /** Every conversation, newest first, optionally of one status. */
-  list(status?: ConversationStatus): Promise<ConversationRecord[]>;
-  /** Conversations matching a filter, newest first: the status, and the reference or the visitor's name or email. */
-  search(filter: ConversationFilter): Promise<ConversationRecord[]>;
+  /**
+   * One page of every visitor's conversations, newest activity first (`updatedAt`, then `id`, descending);
+   * with `reference` or `text`, only those with that reference or whose visitor's name or email contains the text.
+   */
+  page(request: InboxPageRequest): Promise<InboxPage>;
+  /** How many of a visitor's conversations are not resolved. */
+  countOpen(visitorId: string): Promise<number>;
   /**
    * A site's resolved conversations whose resolution is in `(after, atOrBefore]` and that have no send of the
    * campaign yet: who a feedback request is due for. Oldest resolution first.
@@ -109,8 +107,26 @@ export interface MessageRepository {
 
 /** The `uploads` table (the bytes are on disk under the upload's id). */
 export interface UploadRepository {
-  insert(upload: StoredUpload): Promise<StoredUpload>;
+  insert(upload: StoredUpload, createdAt: string): Promise<StoredUpload>;
   get(id: string): Promise<StoredUpload | undefined>;
+  /** What an owner uploaded since a time: the upload quota. */
+  usage(owner: string, since: string): Promise<UploadUsage>;
+  /** Records that a message uses these uploads, so the sweep keeps them. */
+  markAttached(ids: string[], at: string): Promise<void>;
+  /** Deletes the uploads no message uses that were made before a time; returns their ids (to delete the bytes). */
+  deleteUnattached(createdBefore: string): Promise<string[]>;
+  delete(id: string): Promise<void>;
+}
+
+/** The `agents` table: named agents and their tokens, stored as hashes. */
+export interface AgentRepository {
+  /** Adds an agent; false when the name is taken (names are unique, ignoring ASCII case). */
+  create(agent: AgentRecord, token: string): Promise<boolean>;
+  /** The agent a token belongs to. */
+  findByToken(token: string): Promise<AgentRecord | undefined>;
+  list(): Promise<AgentRecord[]>;
+  /** Deletes an agent by name (ignoring ASCII case), which revokes their token; false when there is none. */
+  remove(name: string): Promise<boolean>;
 }
 
 /** The durable per-visitor event log behind stream cursors (`visitor_events`). */
@@ -216,6 +232,7 @@ export interface Repositories {
   readonly trackedEvents: TrackedEventRepository;
   readonly scheduledSends: ScheduledSendRepository;
   readonly conversationEmails: ConversationEmailRepository;
+  readonly agents: AgentRepository;
 }
 
 /** The repositories of one open transaction. */

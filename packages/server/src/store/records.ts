@@ -28,6 +28,22 @@ export interface StoredUpload {
   mime: string;
 }
 
+/** What an owner uploaded within a window. */
+export interface UploadUsage {
+  files: number;
+  bytes: number;
+  /** When the oldest of them was made: the window frees up from then on. */
+  oldestAt?: string;
+}
+
+/** A named agent (the token is kept only as a hash). */
+export interface AgentRecord {
+  /** The author id of their replies (`a_…`). */
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
 /** A visitor as the server keeps it: the wire visitor plus what the agents see. */
 export interface VisitorRecord {
   visitor: Visitor;
@@ -124,6 +140,24 @@ export interface PageRequest {
   after?: number;
   before?: number;
   limit: number;
+}
+
+/** Which conversations an inbox page holds: of some statuses (all when absent), older than a position. */
+export interface InboxPageRequest {
+  statuses?: ConversationStatus[];
+  /** Only the conversation with this reference (`SP-7KQ2`, as stored)… */
+  reference?: string;
+  /** …or those whose visitor's name or email contains this text (any case). */
+  text?: string;
+  /** The last row of the previous page: this page starts just after it. */
+  after?: { updatedAt: string; id: string };
+  limit: number;
+}
+
+/** One page of the inbox, newest activity first. */
+export interface InboxPage {
+  records: ConversationRecord[];
+  hasMore: boolean;
 }
 
 /** One durable stream event as stored. */

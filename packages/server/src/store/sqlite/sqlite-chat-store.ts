@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from '../../database.js';
 import type { ChatStore, Repositories, Transaction } from '../chat-store.js';
+import { SqliteAgents } from './sqlite-agents.js';
 import { SqliteCampaignSends } from './sqlite-campaign-sends.js';
 import { type Runner, SqliteConnection } from './sqlite-connection.js';
 import { SqliteConversationEmails } from './sqlite-conversation-emails.js';
@@ -34,6 +35,7 @@ export class SqliteChatStore implements ChatStore {
   readonly trackedEvents;
   readonly scheduledSends;
   readonly conversationEmails;
+  readonly agents;
   private readonly connection: SqliteConnection;
 
   /** `now` is the server's clock, written in every `*_at` column (default: the system clock). */
@@ -51,6 +53,7 @@ export class SqliteChatStore implements ChatStore {
     this.trackedEvents = direct.trackedEvents;
     this.scheduledSends = direct.scheduledSends;
     this.conversationEmails = direct.conversationEmails;
+    this.agents = direct.agents;
   }
 
   now(): string {
@@ -81,6 +84,7 @@ export class SqliteChatStore implements ChatStore {
       trackedEvents: new SqliteTrackedEvents(connection, run),
       scheduledSends: new SqliteScheduledSends(connection, run),
       conversationEmails: new SqliteConversationEmails(connection, run),
+      agents: new SqliteAgents(connection, run),
     } satisfies Repositories;
   }
 }

@@ -1,8 +1,14 @@
 import type { Conversation, ConversationStatus, Participant, Rating } from '@sapa/protocol';
 import type { AgentRef } from '@sapa/protocol/agent';
 import { newId } from '../../ids.js';
-import type { ConversationFilter, ConversationRepository } from '../chat-store.js';
-import type { ConversationChange, ConversationRecord, NewConversation } from '../records.js';
+import type { ConversationRepository } from '../chat-store.js';
+import type {
+  ConversationChange,
+  ConversationRecord,
+  InboxPage,
+  InboxPageRequest,
+  NewConversation,
+} from '../records.js';
 import type { Runner, SqliteConnection } from './sqlite-connection.js';
 
 interface ConversationRow {
@@ -116,39 +122,47 @@ export class SqliteConversations implements ConversationRepository {
     });
   }
 
-  list(status?: ConversationStatus): Promise<ConversationRecord[]> {
-    return this.run(() => {
-      const rows = (
-        status
-          ? this.connection
-              .sql('SELECT * FROM conversations WHERE status = ? ORDER BY updated_at DESC, rowid DESC')
-              .all(status)
-          : this.connection.sql('SELECT * FROM conversations ORDER BY updated_at DESC, rowid DESC').all()
-      ) as ConversationRow[];
-      return rows.map(toConversationRecord);
-    });
-  }
-
-  search(filter: ConversationFilter): Promise<ConversationRecord[]> {
+  page(request: InboxPageRequest): Promise<InboxPage> {
     return this.run(() => {
       const where: string[] = [];
       const values: unknown[] = [];
+      if (request.statuses) {
+        where.push(`c.status IN (${request.statuses.map(() => '?').join(', ')})`);
+        values.push(...request.statuses);
+      }
+      // A search: the reference, or text in the visitor's name or email (the visitors join only then).
       const matches: string[] = [];
-      if (filter.reference !== undefined) matches.push('c.reference = ?') && values.push(filter.reference);
-      if (filter.text !== undefined) {
+      if (request.reference !== undefined) matches.push('c.reference = ?') && values.push(request.reference);
+      if (request.text !== undefined) {
         matches.push("LOWER(v.name) LIKE ? ESCAPE '!'", "LOWER(v.email) LIKE ? ESCAPE '!'");
-        values.push(containing(filter.text), containing(filter.text));
+        values.push(containing(request.text), containing(request.text));
       }
       if (matches.length > 0) where.push(`(${matches.join(' OR ')})`);
-      if (filter.status !== undefined) where.push('c.status = ?') && values.push(filter.status);
-      // The statement text depends only on which parts of the filter are given: a handful to prepare.
+      if (request.after) {
+        // Keyset paging: rows changing while the agent pages move to the top, never into a page twice.
+        where.push('(c.updated_at < ? OR (c.updated_at = ? AND c.id < ?))');
+        values.push(request.after.updatedAt, request.after.updatedAt, request.after.id);
+      }
+      // The statement text depends only on which filters are used, so there are few of them to prepare.
       const rows = this.connection
         .sql(
-          `SELECT c.* FROM conversations c JOIN visitors v ON v.id = c.visitor_id
-             ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.rowid DESC`,
+          `SELECT c.* FROM conversations c${request.text !== undefined ? ' JOIN visitors v ON v.id = c.visitor_id' : ''}
+             ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`,
         )
-        .all(...values) as ConversationRow[];
-      return rows.map(toConversationRecord);
+        .all(...values, request.limit + 1) as ConversationRow[];
+      return {
+        records: rows.slice(0, request.limit).map(toConversationRecord),
+        hasMore: rows.length > request.limit,
+      };
+    });
+  }
+
+  countOpen(visitorId: string): Promise<number> {
+    return this.run(() => {
+      const row = this.connection
+        .sql("SELECT COUNT(*) AS count FROM conversations WHERE visitor_id = ? AND status <> 'resolved'")
+        .get(visitorId) as { count: number };
+      return row.count;
     });
   }
 
