@@ -131,6 +131,30 @@ describe('conversation references', () => {
     expect(await search('nobody')).toEqual([]);
     expect(await search(reference, '&status=resolved')).toEqual([]);
     expect(await search(reference, '&status=open')).toEqual([budis.body.id]);
+    // A search pages like the inbox: newest activity first, `nextCursor` for the rest.
+    const second = await call(
+      server,
+      'POST',
+      '/v1/conversations',
+      { clientConversationId: 'b2' },
+      budi.token,
+    );
+    const firstPage = await call(
+      server,
+      'GET',
+      '/agent/v1/conversations?q=budi&limit=1',
+      undefined,
+      'agent-secret',
+    );
+    expect(firstPage.body.conversations.map((row: { id: string }) => row.id)).toEqual([second.body.id]);
+    const nextPage = await call(
+      server,
+      'GET',
+      `/agent/v1/conversations?q=budi&limit=1&cursor=${encodeURIComponent(firstPage.body.nextCursor)}`,
+      undefined,
+      'agent-secret',
+    );
+    expect(nextPage.body).toEqual({ conversations: [expect.objectContaining({ id: budis.body.id })] });
     const long = await call(
       server,
       'GET',
