@@ -2,19 +2,21 @@ import type { Message } from '@sapa/protocol';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { AgentApi, AgentApiError } from './agent-api.js';
 import type { AgentAccount, AgentReply } from './agent-types.js';
+import { CarePage } from './components/Care/CarePage.js';
 import type { ComposedReply } from './components/Composer/Composer.js';
 import { ConversationList } from './components/ConversationList/ConversationList.js';
 import { ConversationView } from './components/ConversationView/ConversationView.js';
 import { TopBar } from './components/TopBar.js';
 import { VisitorProfile } from './components/VisitorProfile/VisitorProfile.js';
 import { consoleReducer, initialConsoleState, visibleConversations } from './console-state.js';
-import { useConsoleView } from './console-view.js';
+import { useConsoleView, viewHash } from './console-view.js';
 import { visitorLabel } from './format.js';
 import type { ConsoleLocale, TranslationKey } from './i18n/console-i18n.js';
 import { describeError } from './i18n/describe-error.js';
 import { useI18n } from './i18n/I18nProvider.js';
 import { TypingNotifier } from './typing-notifier.js';
 import { useAgentStream } from './use-agent-stream.js';
+import { useCareReport } from './use-care-report.js';
 import { useConversationMessages } from './use-conversation-messages.js';
 import { useConversationSearch } from './use-conversation-search.js';
 import { useInbox } from './use-inbox.js';
@@ -54,15 +56,20 @@ export function Workspace({
   // Relative times ("5 min ago") move on by themselves.
   const now = useNow(30_000);
 
-  const fail = useCallback(
+  /** Whether `caught` signed the agent out (the token was refused): nothing else to show then. */
+  const signedOut = useCallback(
     (caught: unknown) => {
-      if (caught instanceof AgentApiError && caught.unauthorized) {
-        onSignOut('signIn.refused');
-        return;
-      }
-      setError(caught);
+      if (!(caught instanceof AgentApiError && caught.unauthorized)) return false;
+      onSignOut('signIn.refused');
+      return true;
     },
     [onSignOut],
+  );
+  const fail = useCallback(
+    (caught: unknown) => {
+      if (!signedOut(caught)) setError(caught);
+    },
+    [signedOut],
   );
   /** For calls that can recover: an error to show, or undefined once a call worked again. */
   const report = useCallback(
@@ -71,6 +78,7 @@ export function Workspace({
   );
   const { loadFirstPage, loadMore, loadingMore } = useInbox(api, dispatch, stateRef, report);
   const { search, searchMore, clearSearch } = useConversationSearch(api, dispatch, stateRef, report);
+  const care = useCareReport(api, view === 'care', signedOut);
 
   useEffect(() => {
     api.me().then((signedIn) => {
@@ -135,6 +143,10 @@ export function Workspace({
     const needsLoading = !stateRef.current.messages[conversationId]?.loaded;
     dispatch({ type: 'select', conversationId });
     if (needsLoading) void loadMessages(conversationId);
+    // The inbox rows leave out the conversation's feedback (ratings and NPS answers): the whole view has it.
+    api
+      .getConversation(conversationId)
+      .then((conversation) => dispatch({ type: 'conversation.loaded', conversation }), fail);
     // Opening a conversation is for answering it: the reply box takes focus.
     requestAnimationFrame(() => composerRef.current?.focus());
   };
@@ -162,6 +174,13 @@ export function Workspace({
     if (!selected) return;
     const conversation = await (action === 'resolve' ? api.resolve(selected.id) : api.reopen(selected.id));
     dispatch({ type: 'conversation.changed', conversation });
+  };
+
+  /** From the care report to a conversation a comment came from: the inbox, with it open. */
+  const openFromCare = (conversationId: string) => {
+    location.hash = viewHash('inbox');
+    // Selecting loads the whole conversation, also one the inbox has not listed yet.
+    select(conversationId);
   };
 
   const unreadTotal = Object.values(state.conversations).reduce(
@@ -198,7 +217,18 @@ export function Workspace({
           {describeError(error, t)}
         </p>
       ) : null}
-      {view === 'care' ? null : (
+      {view === 'care' ? (
+        <main id="main" class="layout__main layout__main--care" tabIndex={-1}>
+          <CarePage
+            report={care.report}
+            query={care.query}
+            loading={care.loading}
+            error={care.error === undefined ? undefined : describeError(care.error, t)}
+            onQuery={(query) => void care.load(query)}
+            onOpenConversation={openFromCare}
+          />
+        </main>
+      ) : (
         <div class={selected ? 'layout layout--with-profile' : 'layout'}>
           <ConversationList
             conversations={visibleConversations(state)}

@@ -14,10 +14,12 @@ import {
   type AgentConversation,
   type AgentConversationList,
   type AgentVisitor,
+  type CareReport,
   parseAgentAccount,
   parseAgentConversation,
   parseAgentConversationList,
   parseAgentVisitor,
+  parseCareReport,
 } from '@sapa/protocol/agent';
 import type { AgentReply, StatusFilter } from './agent-types.js';
 
@@ -75,6 +77,16 @@ export class AgentNetworkError extends Error {
   }
 }
 
+/** What the care report covers; each part is optional (the server's default: the last 30 days, every agent). */
+export interface CareQuery {
+  /** First day, `YYYY-MM-DD`, in the site's time zone. */
+  from?: string;
+  /** Last day, included. */
+  to?: string;
+  /** An assignee's id: feedback that came while they handled the conversation. */
+  agent?: string;
+}
+
 /** Paging of `GET …/messages`: at most one of `after` and `before`. */
 export interface MessagePaging {
   after?: number;
@@ -122,6 +134,17 @@ export class AgentApi {
     const search = new URLSearchParams({ status: 'all', q: query });
     if (cursor !== undefined) search.set('cursor', cursor);
     return this.request('search', parseAgentConversationList, 'GET', `/conversations?${search}`);
+  }
+
+  /** How customer care did in a period: campaigns, ratings, NPS, each day and the latest comments. */
+  careReport(query: CareQuery = {}): Promise<CareReport> {
+    const search = new URLSearchParams();
+    for (const name of ['from', 'to', 'agent'] as const) {
+      const value = query[name];
+      if (value) search.set(name, value);
+    }
+    const suffix = search.size > 0 ? `?${search}` : '';
+    return this.request('loadCare', parseCareReport, 'GET', `/care${suffix}`);
   }
 
   /** A visitor's whole profile, attributes included. */

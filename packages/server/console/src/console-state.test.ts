@@ -286,3 +286,42 @@ describe('searching conversations', () => {
     expect(state.filter).toBe('pending');
   });
 });
+
+describe('feedback on screen', () => {
+  it('keeps a conversation feedback when a row or an update without it arrives, and takes a newer list', () => {
+    const rated = {
+      kind: 'rating' as const,
+      score: 5,
+      createdAt: '2026-03-02T09:00:00Z',
+      updatedAt: '2026-03-02T09:00:00Z',
+    };
+    let state = stateWith(conversationFixture({ id: 'a', status: 'resolved' }));
+    state = consoleReducer(state, {
+      type: 'conversation.loaded',
+      conversation: conversationFixture({ id: 'a', status: 'resolved', feedback: [rated] }),
+    });
+    state = consoleReducer(state, {
+      type: 'conversations.loaded',
+      conversations: [conversationFixture({ id: 'a', status: 'resolved' })],
+    });
+    state = consoleReducer(state, {
+      type: 'stream',
+      event: {
+        type: 'conversation.updated',
+        data: { conversation: conversationFixture({ id: 'a', status: 'resolved' }) },
+      },
+    });
+    expect(state.conversations.a?.feedback).toEqual([rated]);
+    const answered = { ...rated, kind: 'nps' as const, score: 9 };
+    state = consoleReducer(state, {
+      type: 'stream',
+      event: {
+        type: 'conversation.updated',
+        data: {
+          conversation: conversationFixture({ id: 'a', status: 'resolved', feedback: [rated, answered] }),
+        },
+      },
+    });
+    expect(state.conversations.a?.feedback).toEqual([rated, answered]);
+  });
+});

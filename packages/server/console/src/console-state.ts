@@ -119,8 +119,22 @@ function later(left: string, right: string): string {
   return right;
 }
 
+/**
+ * A newer copy of a conversation. Only the single-conversation view and the update a rating sends carry its
+ * `feedback`; the inbox rows and other updates leave it out, which must not make the feedback on screen vanish.
+ */
+function newer(known: AgentConversation | undefined, incoming: AgentConversation): AgentConversation {
+  return incoming.feedback === undefined && known?.feedback !== undefined
+    ? { ...incoming, feedback: known.feedback }
+    : incoming;
+}
+
 function withConversation(state: ConsoleState, conversation: AgentConversation): ConsoleState {
-  return { ...state, conversations: { ...state.conversations, [conversation.id]: conversation } };
+  const known = state.conversations[conversation.id];
+  return {
+    ...state,
+    conversations: { ...state.conversations, [conversation.id]: newer(known, conversation) },
+  };
 }
 
 function applyMessage(state: ConsoleState, conversationId: string, message: Message): ConsoleState {
@@ -183,7 +197,8 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       // An answer for a search the agent has replaced or cleared since is dropped.
       if (state.search?.query !== action.query) return state;
       const conversations = { ...state.conversations };
-      for (const conversation of action.conversations) conversations[conversation.id] = conversation;
+      for (const conversation of action.conversations)
+        conversations[conversation.id] = newer(conversations[conversation.id], conversation);
       const found = action.conversations.map((conversation) => conversation.id);
       const ids = action.more ? [...new Set([...state.search.ids, ...found])] : found;
       const search: ConversationSearchState = { query: action.query, ids, loading: false };
@@ -196,7 +211,8 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
     }
     case 'conversations.loaded': {
       const conversations = { ...state.conversations };
-      for (const conversation of action.conversations) conversations[conversation.id] = conversation;
+      for (const conversation of action.conversations)
+        conversations[conversation.id] = newer(conversations[conversation.id], conversation);
       const { nextCursor: _, ...rest } = state;
       return action.nextCursor === undefined
         ? { ...rest, conversations }

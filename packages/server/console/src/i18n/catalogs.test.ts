@@ -61,6 +61,12 @@ describe('console catalogs', () => {
     expect(same.sort()).toEqual([
       'author.bot',
       'author.botUnnamed',
+      'care.campaigns.csat',
+      'care.campaigns.share',
+      'care.daily.none',
+      'care.daily.npsScore',
+      'care.heading',
+      'care.nps.score',
       'composer.quickReplyLabel',
       'composer.quickReplyPayload',
       'nav.care',

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { Interpolated } from '../../i18n/Interpolated.js';
 import { type ComposedReply, Composer } from '../Composer/Composer.js';
 import { STATUS_LABELS } from '../ConversationList/ConversationList.js';
+import { FeedbackList } from '../FeedbackList/FeedbackList.js';
 import { IsolatedText } from '../IsolatedText.js';
 import { MessageItem } from '../MessageItem/MessageItem.js';
 import { ReferenceTag } from '../ReferenceTag/ReferenceTag.js';
@@ -112,6 +113,7 @@ export function ConversationView({
           </button>
         )}
       </header>
+      <FeedbackList conversation={conversation} />
       {error ? (
         <p class="thread__error" role="alert">
           {error}
