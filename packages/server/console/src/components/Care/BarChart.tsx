@@ -17,11 +17,11 @@ export interface BarChartProps {
   summary: string;
 }
 
+/** The drawing's own size: wide enough for its labels at their size, scaled down to fit narrower boxes. */
+const WIDTH = 640;
 const PLOT_HEIGHT = 120;
 const TOP = 8;
 const LEFT = 34;
-const BAR = 7;
-const GAP = 6;
 /** At most this many day labels under the bars; the rest are in the table. */
 const DAY_LABELS = 7;
 
@@ -41,10 +41,13 @@ function roundTop(value: number): number {
 export function BarChart({ days, series, summary }: BarChartProps) {
   const { format } = useI18n();
   const titleId = useId();
-  const group = series.length * BAR + GAP;
-  const width = LEFT + Math.max(days.length, 1) * group + GAP;
+  // Each day gets an equal slot, a fifth of it left between days; a year of days still fits the width.
+  const slot = (WIDTH - LEFT) / Math.max(days.length, 1);
+  const bar = (slot * 0.8) / Math.max(series.length, 1);
   const height = TOP + PLOT_HEIGHT + 22;
   const top = roundTop(Math.max(1, ...series.flatMap((entry) => entry.values)));
+  // Counts are whole: the middle line only when it falls on a whole number.
+  const ticks = Number.isInteger(top / 2) ? [0, top / 2, top] : [0, top];
   const y = (value: number) => TOP + PLOT_HEIGHT - (value / top) * PLOT_HEIGHT;
   const every = Math.ceil(days.length / DAY_LABELS);
   return (
@@ -52,22 +55,22 @@ export function BarChart({ days, series, summary }: BarChartProps) {
       <svg
         role="img"
         aria-labelledby={titleId}
-        viewBox={`0 0 ${width} ${height}`}
-        width={width}
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width={WIDTH}
         height={height}
         class="bar-chart__svg"
       >
         <title id={titleId}>{summary}</title>
-        {[0, top / 2, top].map((value) => (
+        {ticks.map((value) => (
           <g key={value} class="bar-chart__grid">
-            <line x1={LEFT - 4} x2={width} y1={y(value)} y2={y(value)} />
+            <line x1={LEFT - 4} x2={WIDTH} y1={y(value)} y2={y(value)} />
             <text x={LEFT - 6} y={y(value) + 4} text-anchor="end">
-              {format.number(value, 1)}
+              {format.number(value)}
             </text>
           </g>
         ))}
         {days.map((day, index) => {
-          const x = LEFT + GAP + index * group;
+          const x = LEFT + index * slot + slot * 0.1;
           return (
             <g key={day}>
               {series.map((entry, position) => {
@@ -76,9 +79,9 @@ export function BarChart({ days, series, summary }: BarChartProps) {
                   <rect
                     key={entry.label}
                     class={`bar ${entry.className}`}
-                    x={x + position * BAR}
+                    x={x + position * bar}
                     y={y(value)}
-                    width={BAR - 1}
+                    width={Math.max(bar - 0.5, 0.5)}
                     height={TOP + PLOT_HEIGHT - y(value)}
                   >
                     <title>{`${format.day(day)}: ${entry.label} ${format.number(value)}`}</title>

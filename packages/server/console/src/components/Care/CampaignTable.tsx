@@ -8,8 +8,11 @@ import { IsolatedText } from '../IsolatedText.js';
  */
 export function CampaignTable({ campaigns }: Pick<CareReport, 'campaigns'>) {
   const { t, format } = useI18n();
+  // The share of those sent, when any were sent in the period.
   const share = (count: number, sent: number) =>
-    t('care.campaigns.share', { count: format.number(count), percent: format.percent(count, sent) });
+    sent > 0
+      ? t('care.campaigns.share', { count: format.number(count), percent: format.percent(count, sent) })
+      : format.number(count);
   return (
     <section class="care__section" aria-labelledby="care-campaigns-heading">
       <h3 id="care-campaigns-heading">{t('care.campaigns.heading')}</h3>
