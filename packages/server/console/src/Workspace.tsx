@@ -2,7 +2,6 @@ import type { Message } from '@sapa/protocol';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { AgentApi, AgentApiError } from './agent-api.js';
 import type { AgentAccount, AgentReply } from './agent-types.js';
-import { CarePage } from './components/Care/CarePage.js';
 import type { ComposedReply } from './components/Composer/Composer.js';
 import { ConversationList } from './components/ConversationList/ConversationList.js';
 import { ConversationView } from './components/ConversationView/ConversationView.js';
@@ -16,6 +15,7 @@ import { describeError } from './i18n/describe-error.js';
 import { useI18n } from './i18n/I18nProvider.js';
 import { TypingNotifier } from './typing-notifier.js';
 import { useAgentStream } from './use-agent-stream.js';
+import { useCarePage } from './use-care-page.js';
 import { useCareReport } from './use-care-report.js';
 import { useConversationMessages } from './use-conversation-messages.js';
 import { useConversationSearch } from './use-conversation-search.js';
@@ -79,6 +79,7 @@ export function Workspace({
   const { loadFirstPage, loadMore, loadingMore } = useInbox(api, dispatch, stateRef, report);
   const { search, searchMore, clearSearch } = useConversationSearch(api, dispatch, stateRef, report);
   const care = useCareReport(api, view === 'care', signedOut);
+  const CarePage = useCarePage(view === 'care');
 
   useEffect(() => {
     api.me().then((signedIn) => {
@@ -219,14 +220,20 @@ export function Workspace({
       ) : null}
       {view === 'care' ? (
         <main id="main" class="layout__main layout__main--care" tabIndex={-1}>
-          <CarePage
-            report={care.report}
-            query={care.query}
-            loading={care.loading}
-            error={care.error === undefined ? undefined : describeError(care.error, t)}
-            onQuery={(query) => void care.load(query)}
-            onOpenConversation={openFromCare}
-          />
+          {CarePage ? (
+            <CarePage
+              report={care.report}
+              query={care.query}
+              loading={care.loading}
+              error={care.error === undefined ? undefined : describeError(care.error, t)}
+              onQuery={(query) => void care.load(query)}
+              onOpenConversation={openFromCare}
+            />
+          ) : (
+            <p class="layout__placeholder" role="status">
+              {t('care.loading')}
+            </p>
+          )}
         </main>
       ) : (
         <div class={selected ? 'layout layout--with-profile' : 'layout'}>
