@@ -55,13 +55,13 @@ describe('event stream parsing (web-platform-tests format cases)', () => {
 });
 
 /**
- * Cases the stream fuzzing found (issue 13, item 10), with the seed of `test/stream-fuzz.test.ts` that found each.
+ * Cases the stream fuzzing found (issue 13, item 10), with the seed of `test/stream-fuzz-damaged.test.ts` that found each.
  * What the standard says is what the protocol package's `SseParser` reads; the SDK must read the same.
  */
 describe('event stream parsing: cases the fuzzing found', () => {
   const cases: (FormatCase & { seed: string })[] = [
     {
-      seed: '0x41ff8ba1, 0x2def6003',
+      seed: '0x7c6930c4, 0x27a596c5',
       name: 'a BOM starting a value is part of the value (fetch-event-source dropped it)',
       stream:
         'event: \uFEFFtyping\ndata: {"a":1}\n\ndata: \uFEFF{"a":2}\n\ndata:\uFEFFthree\n\nid: \uFEFF4\ndata: 4\n\n' +
@@ -75,7 +75,7 @@ describe('event stream parsing: cases the fuzzing found', () => {
       ],
     },
     {
-      seed: '0x0d18cc98, 0x34a57cad',
+      seed: '0xbce1da68, 0x7f23625d',
       name: 'a field name without a colon is that field with an empty value (fetch-event-source ignored the line)',
       stream:
         'event: typing\ndata: {"a":1}\nevent\nid: 7\n\nid: 8\ndata: b\nid\n\ndata: c\ndata\ndata: d\n\nevent:typing\r\nretry\r\ndata:e\r\n\r\n',
@@ -87,7 +87,7 @@ describe('event stream parsing: cases the fuzzing found', () => {
       ],
     },
     {
-      seed: '0x5bc7204e',
+      seed: '0xe37c41d1',
       name: 'an event without data is not handed on, whatever its type and id',
       stream: 'event: typing\nid: 9\n\ndata\n\ndata:\n\nevent: typing\ndata: {}\n\n',
       events: [{ type: 'typing', data: '{}' }],
@@ -105,6 +105,16 @@ describe('event stream parsing: cases the fuzzing found', () => {
       await expectEventsAtEverySplit(found.stream, found.events);
     });
   }
+
+  test('an event whose last id line has a NUL comes without id, so the cursor stays before it (seed 0xe60e6a7d)', async () => {
+    // The one difference left, on the safe side: the standard ignores that line and keeps the event's earlier id;
+    // the library keeps only the last id line, which the SDK drops. A replay after a reconnect makes it good.
+    const stream = 'id: 5\nid: 6\u00007\ndata: x\n\n';
+    const standard: unknown[] = [];
+    new SseParser((frame) => frame.kind === 'event' && standard.push(frame)).push(stream);
+    expect(standard).toEqual([{ kind: 'event', event: 'message', data: 'x', id: '5' }]);
+    await expectEventsAtEverySplit(stream, [{ type: 'message', data: 'x' }]);
+  });
 
   test('an onEvent that throws loses that event only: the stream goes on, no rejection is left unhandled', async () => {
     const unhandled: unknown[] = [];

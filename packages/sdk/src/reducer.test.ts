@@ -125,7 +125,7 @@ describe('reducer', () => {
     expect(contiguousSeq([])).toBe(0);
   });
   test('conversations named like what every object has (constructor, toString, __proto__) keep their own lists', () => {
-    // Issue 13, item 10 (stream fuzzing, seeds 0x174ced2d and 0x45c10b31): the backend names conversations, and
+    // Issue 13, item 10 (stream fuzzing, seeds 0x479f7fe7 and 0x9850eb22): the backend names conversations, and
     // `messages.constructor` of a plain object is a function, so such a conversation took no message at all.
     let state = initialState();
     for (const conversationId of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
