@@ -77,7 +77,12 @@ export function Workspace({
     [fail],
   );
   const { loadFirstPage, loadMore, loadingMore } = useInbox(api, dispatch, stateRef, report);
-  const { search, searchMore, clearSearch } = useConversationSearch(api, dispatch, stateRef, report);
+  const { search, searchMore, searchingMore, clearSearch } = useConversationSearch(
+    api,
+    dispatch,
+    stateRef,
+    report,
+  );
   const care = useCareReport(api, view === 'care', signedOut);
   const CarePage = useCarePage(view === 'care');
 
@@ -243,7 +248,7 @@ export function Workspace({
             selectedId={state.selectedId}
             visitorTyping={state.visitorTyping}
             hasMore={(state.search ? state.search.nextCursor : state.nextCursor) !== undefined}
-            loadingMore={loadingMore}
+            loadingMore={state.search ? searchingMore : loadingMore}
             onLoadMore={state.search ? searchMore : loadMore}
             onFilter={(filter) => dispatch({ type: 'filter', filter })}
             onSelect={select}

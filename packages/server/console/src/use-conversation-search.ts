@@ -1,5 +1,5 @@
 import type { Dispatch } from 'preact/hooks';
-import { useCallback } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import type { AgentApi } from './agent-api.js';
 import type { ConsoleAction, ConsoleState } from './console-state.js';
 
@@ -14,6 +14,7 @@ export function useConversationSearch(
   /** Called with a failed call's error; `undefined` after a call that worked. */
   report: (caught: unknown) => void,
 ) {
+  const [searchingMore, setSearchingMore] = useState(false);
   const search = useCallback(
     async (query: string) => {
       dispatch({ type: 'search.started', query });
@@ -32,16 +33,19 @@ export function useConversationSearch(
   const searchMore = useCallback(async () => {
     const current = state.current.search;
     if (current?.nextCursor === undefined) return;
+    setSearchingMore(true);
     try {
       const page = await api.searchConversations(current.query, current.nextCursor);
       dispatch({ type: 'search.loaded', query: current.query, more: true, ...page });
       report(undefined);
     } catch (caught) {
       report(caught);
+    } finally {
+      setSearchingMore(false);
     }
   }, [api, dispatch, state, report]);
 
   const clearSearch = useCallback(() => dispatch({ type: 'search.cleared' }), [dispatch]);
 
-  return { search, searchMore, clearSearch };
+  return { search, searchMore, searchingMore, clearSearch };
 }
