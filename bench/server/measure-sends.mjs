@@ -1,0 +1,109 @@
+// Measure 1: visitor text sends per second (`PUT …/messages/{clientMessageId}`, a new UUID each) at several
+// concurrencies, closed loop on keep-alive connections, spread over 100 visitors who each have an open
+// conversation and an open stream (so every send is also written to the sender's stream).
+import { randomUUID } from 'node:crypto';
+import { keepAliveAgent, request } from './http-client.mjs';
+import {
+  closeStreams,
+  createVisitors,
+  messageText,
+  openAgentStreams,
+  openVisitorStreams,
+} from './population.mjs';
+import { round, summarize } from './statistics.mjs';
+
+const VISITORS = 100;
+const CONCURRENCIES = [10, 50, 100];
+
+async function runLevel(target, visitors, concurrency, { warmUpMs, measureMs }) {
+  const agent = keepAliveAgent(concurrency);
+  const server = target.visitorServer;
+  const node = target.visitorNode;
+  const startedAt = performance.now();
+  const measureFrom = startedAt + warmUpMs;
+  const endAt = measureFrom + measureMs;
+  const latencies = [];
+  const perSecond = new Array(Math.ceil(measureMs / 1000)).fill(0);
+  let errors = 0;
+  let next = 0;
+  let serverCpuBefore = 0;
+  let loadCpuBefore;
+  const cpuMark = setTimeout(() => {
+    serverCpuBefore = node.cpuSeconds();
+    loadCpuBefore = process.cpuUsage();
+  }, warmUpMs);
+
+  const worker = async () => {
+    while (performance.now() < endAt) {
+      const visitor = visitors[next++ % visitors.length];
+      const path = `/v1/conversations/${visitor.conversationId}/messages/${randomUUID()}`;
+      const started = performance.now();
+      let status = 0;
+      try {
+        ({ status } = await request(agent, server, 'PUT', path, visitor.headers, {
+          type: 'text',
+          text: messageText(`send-${next}`),
+        }));
+      } catch {
+        // Counted below as an error, like a non-2xx answer.
+      }
+      const finished = performance.now();
+      if (started < measureFrom || finished > endAt) continue;
+      if (status !== 201) {
+        errors++;
+        continue;
+      }
+      latencies.push(finished - started);
+      perSecond[Math.min(perSecond.length - 1, Math.floor((finished - measureFrom) / 1000))]++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  clearTimeout(cpuMark);
+  const seconds = measureMs / 1000;
+  const loadCpu = process.cpuUsage(loadCpuBefore);
+  agent.destroy();
+  return {
+    concurrency,
+    perSecondRate: round(latencies.length / seconds, 0),
+    perSecond,
+    errors,
+    latencyMs: summarize(latencies),
+    serverCpuPercent: round(((node.cpuSeconds() - serverCpuBefore) / seconds) * 100, 0),
+    loadGeneratorCpuPercent: round(((loadCpu.user + loadCpu.system) / 1e6 / seconds) * 100, 0),
+  };
+}
+
+/** Sends/s and latency at concurrency 10, 50 and 100 against one target. */
+async function measureTarget(target, { quick, log }) {
+  const timing = quick ? { warmUpMs: 500, measureMs: 2000 } : { warmUpMs: 2000, measureMs: 10_000 };
+  const visitors = await createVisitors(target, VISITORS);
+  const agentStreams = await openAgentStreams(target);
+  const { streams } = await openVisitorStreams(target, visitors);
+  const levels = [];
+  for (const concurrency of CONCURRENCIES) {
+    const level = await runLevel(target, visitors, concurrency, timing);
+    log(
+      `  ${target.label}, concurrency ${concurrency}: ${level.perSecondRate}/s, p50 ${level.latencyMs.p50} ms, ` +
+        `p99 ${level.latencyMs.p99} ms, errors ${level.errors} (server CPU ${level.serverCpuPercent} %, ` +
+        `load generator ${level.loadGeneratorCpuPercent} %)`,
+    );
+    levels.push(level);
+  }
+  return {
+    visitors: VISITORS,
+    ...timing,
+    levels,
+    droppedStreams: closeStreams([...streams, ...agentStreams]),
+  };
+}
+
+export const sends = {
+  name: 'sends',
+  title: 'visitor sends per second',
+  async run({ withTarget, ...context }) {
+    return {
+      baseline: await withTarget('baseline', (target) => measureTarget(target, context)),
+      sapa: await withTarget('sapa', (target) => measureTarget(target, context)),
+    };
+  },
+};
