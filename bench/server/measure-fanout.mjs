@@ -2,7 +2,8 @@
 // Replies (`POST /agent/v1/conversations/{id}/messages`) go round-robin over the conversations of visitors
 // whose streams are open; latency is from sending the POST to the `message.created` frame arriving on the
 // visitor's stream. Open loop: each step offers a fixed rate on a schedule, whatever the server answers, so a
-// slow server cannot slow the load down; steps go up until one misses.
+// slow server cannot slow the load down; steps go up until one misses twice in a row.
+import { describeCpu, startCpuWindow, waitForQuiet } from './cpu-window.mjs';
 import { keepAliveAgent, request } from './http-client.mjs';
 import { sleep } from './pool.mjs';
 import {
@@ -37,9 +38,7 @@ async function runStep(target, visitors, pending, received, rate, seconds) {
   let answered = 0;
   let errors = 0;
   let maxLagMs = 0;
-  const node = target.visitorNode;
-  const serverCpuBefore = node.cpuSeconds();
-  const loadCpuBefore = process.cpuUsage();
+  const finishCpu = startCpuWindow(target.processes);
   const start = performance.now();
   let lastSentAt = start;
 
@@ -89,8 +88,7 @@ async function runStep(target, visitors, pending, received, rate, seconds) {
   }
   const missing = pending.countFrom(firstSeq, total);
   pending.forget(firstSeq, total);
-  const stepSeconds = (performance.now() - start) / 1000;
-  const loadCpu = process.cpuUsage(loadCpuBefore);
+  const cpu = finishCpu();
   agent.destroy();
   const latencyMs = summarize(received, missing);
   const achievedRate = round(total / Math.max(seconds, sendingSeconds), 0);
@@ -106,8 +104,7 @@ async function runStep(target, visitors, pending, received, rate, seconds) {
     missing,
     errors,
     latencyMs,
-    serverCpuPercent: round(((node.cpuSeconds() - serverCpuBefore) / stepSeconds) * 100, 0),
-    loadGeneratorCpuPercent: round(((loadCpu.user + loadCpu.system) / 1e6 / stepSeconds) * 100, 0),
+    ...cpu,
     met: generatorKeptUp && missing === 0 && errors === 0 && latencyMs.p99 <= FANOUT_P99_LIMIT_MS,
     ...(generatorKeptUp ? {} : { note: 'the load generator fell behind the schedule' }),
   };
@@ -150,16 +147,26 @@ async function measureTarget(target, streamCount, { quick, log }) {
   await sleep(1000);
   const steps = [];
   for (const rate of FANOUT_RATES) {
-    const step = await runStep(target, visitors, pending, received, rate, seconds);
-    steps.push(step);
-    log(
-      `  ${target.label}, ${streamCount} streams, ${rate} msg/s: p50 ${step.latencyMs.p50} ms, ` +
-        `p99 ${step.latencyMs.p99} ms, missing ${step.missing}, errors ${step.errors}, offered ` +
-        `${step.achievedRate}/s (server CPU ${step.serverCpuPercent} %, load generator ` +
-        `${step.loadGeneratorCpuPercent} %) ${step.met ? 'met' : `NOT met${step.note ? `: ${step.note}` : ''}`}`,
-    );
-    if (!step.met) break;
-    await sleep(1000);
+    // A step that misses gets a second try: other work on the shared machine can only add latency, so one
+    // met try shows what the server can do.
+    let met = false;
+    for (let attempt = 1; attempt <= 2 && !met; attempt++) {
+      const quiet = await waitForQuiet(target.processes, quick ? 5000 : 30_000);
+      const step = {
+        attempt,
+        ...(await runStep(target, visitors, pending, received, rate, seconds)),
+        ...quiet,
+      };
+      steps.push(step);
+      met = step.met;
+      log(
+        `  ${target.label}, ${streamCount} streams, ${rate} msg/s${attempt > 1 ? ' (again)' : ''}: p50 ` +
+          `${step.latencyMs.p50} ms, p99 ${step.latencyMs.p99} ms, missing ${step.missing}, errors ` +
+          `${step.errors}, offered ${step.achievedRate}/s (${describeCpu(step)}) ` +
+          `${step.met ? 'met' : `NOT met${step.note ? `: ${step.note}` : ''}`}`,
+      );
+    }
+    if (!met) break;
   }
   const passed = steps.filter((step) => step.met);
   return {
@@ -167,7 +174,7 @@ async function measureTarget(target, streamCount, { quick, log }) {
     stepSeconds: seconds,
     highestRate: passed.length ? Math.max(...passed.map((step) => step.rate)) : 0,
     /** True when even the highest rate offered met the limit: the real limit is higher. */
-    neverFailed: passed.length === FANOUT_RATES.length,
+    neverFailed: passed.some((step) => step.rate === FANOUT_RATES.at(-1)),
     warmUp,
     steps,
     droppedStreams: closeStreams([...streams, ...agentStreams]),

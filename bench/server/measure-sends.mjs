@@ -2,6 +2,7 @@
 // concurrencies, closed loop on keep-alive connections, spread over 100 visitors who each have an open
 // conversation and an open stream (so every send is also written to the sender's stream).
 import { randomUUID } from 'node:crypto';
+import { describeCpu, startCpuWindow, waitForQuiet } from './cpu-window.mjs';
 import { keepAliveAgent, request } from './http-client.mjs';
 import {
   closeStreams,
@@ -18,7 +19,6 @@ const CONCURRENCIES = [10, 50, 100];
 async function runLevel(target, visitors, concurrency, { warmUpMs, measureMs }) {
   const agent = keepAliveAgent(concurrency);
   const server = target.visitorServer;
-  const node = target.visitorNode;
   const startedAt = performance.now();
   const measureFrom = startedAt + warmUpMs;
   const endAt = measureFrom + measureMs;
@@ -26,11 +26,9 @@ async function runLevel(target, visitors, concurrency, { warmUpMs, measureMs }) 
   const perSecond = new Array(Math.ceil(measureMs / 1000)).fill(0);
   let errors = 0;
   let next = 0;
-  let serverCpuBefore = 0;
-  let loadCpuBefore;
+  let finishCpu;
   const cpuMark = setTimeout(() => {
-    serverCpuBefore = node.cpuSeconds();
-    loadCpuBefore = process.cpuUsage();
+    finishCpu = startCpuWindow(target.processes);
   }, warmUpMs);
 
   const worker = async () => {
@@ -60,7 +58,7 @@ async function runLevel(target, visitors, concurrency, { warmUpMs, measureMs }) 
   await Promise.all(Array.from({ length: concurrency }, worker));
   clearTimeout(cpuMark);
   const seconds = measureMs / 1000;
-  const loadCpu = process.cpuUsage(loadCpuBefore);
+  const cpu = finishCpu();
   agent.destroy();
   return {
     concurrency,
@@ -68,8 +66,7 @@ async function runLevel(target, visitors, concurrency, { warmUpMs, measureMs }) 
     perSecond,
     errors,
     latencyMs: summarize(latencies),
-    serverCpuPercent: round(((node.cpuSeconds() - serverCpuBefore) / seconds) * 100, 0),
-    loadGeneratorCpuPercent: round(((loadCpu.user + loadCpu.system) / 1e6 / seconds) * 100, 0),
+    ...cpu,
   };
 }
 
@@ -95,11 +92,11 @@ async function measureBoth(baseline, sapa, { quick, log }) {
     const tries = { baseline: [], sapa: [] };
     for (let round = 0; round < rounds; round++) {
       for (const { target, visitors } of populations) {
-        const level = await runLevel(target, visitors, concurrency, timing);
+        const quiet = await waitForQuiet(target.processes, quick ? 5000 : 30_000);
+        const level = { ...(await runLevel(target, visitors, concurrency, timing)), ...quiet };
         log(
           `  ${target.label}, concurrency ${concurrency}: ${level.perSecondRate}/s, p50 ${level.latencyMs.p50} ms, ` +
-            `p99 ${level.latencyMs.p99} ms, errors ${level.errors} (server CPU ${level.serverCpuPercent} %, ` +
-            `load generator ${level.loadGeneratorCpuPercent} %)`,
+            `p99 ${level.latencyMs.p99} ms, errors ${level.errors} (${describeCpu(level)})`,
         );
         tries[target.name].push(level);
       }

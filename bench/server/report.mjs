@@ -170,15 +170,20 @@ cluster (visitors' streams on the first node, agent replies on the last).
   folder, the demo site without business hours, and an agent stream open on every node (agents online, the bot
   quiet). The baseline holds the same SSE streams and does the least a chat server must: parse the JSON body,
   append to an in-memory list, write one SSE frame to the visitor's streams, answer 201 with JSON. Each measure
-  starts fresh servers; the baseline runs first, then sapa-server.
+  starts fresh servers.
 - **Load generator**: the harness process (\`bench/server/run.mjs\`), raw \`http.request\` on keep-alive agents,
-  SSE split into frames only where a measure reads them. It shares the two cores with the server: its CPU use is
-  recorded next to the server's in the JSON, and a fan-out step it could not offer on time does not count.
+  SSE split into frames only where a measure reads them. It shares the two cores with the server: the CPU used
+  by the server, the load generator and everything else on the machine is recorded for every level and step in
+  the JSON, and a fan-out step it could not offer on time does not count. Before each level and step the harness
+  waits (up to 30 s) until other work on the machine takes at most 20 % of a core.
 - **Sends**: 100 visitors, each with an open conversation and stream; closed loop at concurrency 10 / 50 / 100,
-  \`PUT /v1/conversations/{id}/messages/{new UUID}\` round-robin over them; 2 s warm-up, then 10 s measured.
+  \`PUT /v1/conversations/{id}/messages/{new UUID}\` round-robin over them; 2 s warm-up, then 8 s measured.
+  Both servers run side by side and take turns at each concurrency, two rounds; the better round of each counts
+  (other work on the machine only ever slows a server down).
 - **Fan-out**: 100 or 2,000 visitors with open streams; agent replies round-robin over their conversations,
   open loop (a schedule, whatever the server answers) at ${FANOUT_RATES.map(number).join(', ')} msg/s,
-  5 s each after an uncounted 5 s at 100 msg/s, until a step misses; latency is from the POST to the
+  5 s each after an uncounted 5 s at 100 msg/s, until a step misses twice in a row (a second try, as other
+  work on the machine only ever adds latency); latency is from the POST to the
   \`message.created\` frame on the visitor's stream; an event not there 3 s after its step counts as slower than
   any; a step is met with p99 ≤ ${FANOUT_P99_LIMIT_MS} ms, nothing lost and no error.
 - **Memory**: RSS (\`/proc/<pid>/status\`) and V8 heap of the server process (reported by the process after a
@@ -194,6 +199,35 @@ cluster (visitors' streams on the first node, agent replies on the last).
 
 Ratios are sapa-server ÷ baseline of the same run: the machine is shared and its speed moves between runs.`;
 
+/**
+ * Other work on the machine during the CPU-bound steps (sends and fan-out), in % of one core: median and
+ * highest over the steps. Undefined when neither ran.
+ */
+export function otherWork(measures) {
+  const values = [
+    ...(measures.sends
+      ? Object.values(measures.sends).flatMap((side) => side.levels.flatMap((level) => level.rounds))
+      : []),
+    ...(measures.fanout
+      ? Object.values(measures.fanout).flatMap((side) =>
+          Object.values(side).flatMap((series) => series.steps),
+        )
+      : []),
+  ].map((step) => step.otherCpuPercent);
+  if (values.length === 0) return undefined;
+  values.sort((left, right) => left - right);
+  return { median: values[Math.floor(values.length / 2)], max: values.at(-1) };
+}
+
+/** A sentence on how busy the machine was with other work; a warning when it took a good part of a core. */
+export function describeNoise(other) {
+  if (!other) return '';
+  const sentence = `Other work on the machine during sends and fan-out: median ${other.median} %, highest ${other.max} % of a core`;
+  return other.median > 25
+    ? `${sentence} — **a busy machine: the figures are low; rerun when it is quiet**.`
+    : `${sentence}.`;
+}
+
 function configurationSection(entry) {
   const { machine } = entry;
   const lines = [
@@ -202,7 +236,7 @@ function configurationSection(entry) {
     `Measured ${entry.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${machine.cpuModel}, ${machine.cores} cores, ` +
       `${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.nodeVersion}; load average at the start ` +
       `${machine.loadAverageAtStart.join(', ')}. The run took ${Math.round(entry.durationSeconds)} s` +
-      `${entry.quick ? ' (--quick: rough figures)' : ''}.`,
+      `${entry.quick ? ' (--quick: rough figures)' : ''}. ${describeNoise(entry.otherCpuPercent)}`,
     '',
     markdownTable(TABLE_HEADER, tableRows(entry.measures)),
     '',

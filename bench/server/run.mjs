@@ -17,6 +17,8 @@ import {
   BUDGET_HEADER,
   budgetVerdicts,
   consoleTable,
+  describeNoise,
+  otherWork,
   TABLE_HEADER,
   tableRows,
   verdictRows,
@@ -94,7 +96,8 @@ log(consoleTable(TABLE_HEADER, tableRows(measures)));
 log('');
 const verdicts = budgetVerdicts(measures);
 log(consoleTable(BUDGET_HEADER, verdictRows(verdicts)));
-log(`\nThe run took ${Math.round(durationSeconds)} s.`);
+const other = otherWork(measures);
+log(`\nThe run took ${Math.round(durationSeconds)} s. ${describeNoise(other).replaceAll('**', '')}`);
 
 if (options.write) {
   writeReports(benchFolder, configurationKey(configuration), {
@@ -106,6 +109,7 @@ if (options.write) {
     machine,
     measures,
     budgets: verdicts,
+    otherCpuPercent: other,
   });
   log('Written: bench/server-results.json, bench/BENCHMARKS.md ("Reference server").');
 }
