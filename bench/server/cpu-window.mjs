@@ -46,6 +46,12 @@ export const describeCpu = (cpu) =>
 const QUIET_PERCENT = 20;
 
 /**
+ * A step during which other work took more than 30 % of a core was disturbed: its figures say more about the
+ * machine than about the server, so measures try it again (a few times at most).
+ */
+export const disturbed = (cpu) => cpu.otherCpuPercent > 30;
+
+/**
  * Waits until the rest of the machine has used at most 20 % of a core over a second (the server and the load
  * generator are idle between steps), or `maxWaitMs` passed; returns how long it waited and how busy the
  * machine was at the end. On a quiet machine that is one second.

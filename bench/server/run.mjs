@@ -18,6 +18,7 @@ import {
   budgetVerdicts,
   consoleTable,
   describeNoise,
+  FOOTNOTE,
   otherWork,
   TABLE_HEADER,
   tableRows,
@@ -92,7 +93,9 @@ try {
 }
 const durationSeconds = (Date.now() - startedAt.getTime()) / 1000;
 
-log(consoleTable(TABLE_HEADER, tableRows(measures)));
+const rows = tableRows(measures);
+log(consoleTable(TABLE_HEADER, rows));
+if (rows.some((row) => row.join('').includes('*'))) log(FOOTNOTE.replace('\\', ''));
 log('');
 const verdicts = budgetVerdicts(measures);
 log(consoleTable(BUDGET_HEADER, verdictRows(verdicts)));
