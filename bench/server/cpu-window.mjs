@@ -47,9 +47,11 @@ const QUIET_PERCENT = 20;
 
 /**
  * A step during which other work took more than 30 % of a core was disturbed: its figures say more about the
- * machine than about the server, so measures try it again (a few times at most).
+ * machine than about the server, so measures try it again (a few times at most). So was an open-loop step whose
+ * load generator fell more than 50 ms behind its schedule (it was held up, then sent a burst), which happens
+ * when other work comes in bursts shorter than the step.
  */
-export const disturbed = (cpu) => cpu.otherCpuPercent > 30;
+export const disturbed = (step) => step.otherCpuPercent > 30 || (step.maxScheduleLagMs ?? 0) > 50;
 
 /**
  * Waits until the rest of the machine has used at most 20 % of a core over a second (the server and the load

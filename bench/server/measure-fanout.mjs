@@ -147,11 +147,11 @@ async function measureTarget(target, streamCount, { quick, log }) {
   await sleep(1000);
   const steps = [];
   for (const rate of FANOUT_RATES) {
-    // A step that misses while other work took the machine's CPU is tried again (up to four tries): that work
+    // A step that misses while other work took the machine's CPU is tried again (up to three tries): that work
     // only ever adds latency. A miss on an undisturbed try is the server's.
     let met = false;
-    for (let attempt = 1; attempt <= (quick ? 2 : 4); attempt++) {
-      const quiet = await waitForQuiet(target.processes, quick ? 5000 : 30_000);
+    for (let attempt = 1; attempt <= (quick ? 2 : 3); attempt++) {
+      const quiet = await waitForQuiet(target.processes, quick ? 5000 : 15_000);
       const step = {
         attempt,
         ...(await runStep(target, visitors, pending, received, rate, seconds)),

@@ -12,6 +12,7 @@
 import { sleep } from './pool.mjs';
 import { closeStreams, createVisitors, openAgentStreams, openVisitorStreams } from './population.mjs';
 import { round } from './statistics.mjs';
+import { baselineThenSapa } from './targets.mjs';
 
 const WARM_UP_STREAMS = 2000;
 const STREAMS = 2000;
@@ -85,10 +86,5 @@ async function measureTarget(target, { log }) {
 export const memory = {
   name: 'memory',
   title: 'memory per open stream',
-  async run({ withTarget, ...context }) {
-    return {
-      baseline: await withTarget('baseline', (target) => measureTarget(target, context)),
-      sapa: await withTarget('sapa', (target) => measureTarget(target, context)),
-    };
-  },
+  run: baselineThenSapa(measureTarget),
 };

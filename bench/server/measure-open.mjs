@@ -4,6 +4,7 @@
 import { sleep } from './pool.mjs';
 import { closeStreams, createVisitors, openAgentStreams, openVisitorStreams } from './population.mjs';
 import { round, summarize } from './statistics.mjs';
+import { baselineThenSapa } from './targets.mjs';
 
 const STREAMS = 2000;
 const CONCURRENCY = 50;
@@ -39,10 +40,5 @@ async function measureTarget(target, { quick, log }) {
 export const open = {
   name: 'open',
   title: 'opening streams per second',
-  async run({ withTarget, ...context }) {
-    return {
-      baseline: await withTarget('baseline', (target) => measureTarget(target, context)),
-      sapa: await withTarget('sapa', (target) => measureTarget(target, context)),
-    };
-  },
+  run: baselineThenSapa(measureTarget),
 };

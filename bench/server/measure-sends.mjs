@@ -80,14 +80,14 @@ async function populate(target) {
 
 /**
  * Both servers run side by side (the idle one only holds its streams) and take turns at each concurrency: the
- * machine is shared, and whatever else runs on it then slows both alike. At least two rounds, more (up to four)
+ * machine is shared, and whatever else runs on it then slows both alike. At least two rounds, more (up to three)
  * until each server had one round the rest of the machine did not disturb; each level reports its best
  * undisturbed round (other work only ever slows a server down), or its best round flagged \`disturbed\`. Every
  * round is kept.
  */
 async function measureBoth(baseline, sapa, { quick, log }) {
   const timing = quick ? { warmUpMs: 500, measureMs: 2000 } : { warmUpMs: 2000, measureMs: 8000 };
-  const [minimumRounds, maximumRounds] = quick ? [1, 1] : [2, 4];
+  const [minimumRounds, maximumRounds] = quick ? [1, 1] : [2, 3];
   const populations = [await populate(baseline), await populate(sapa)];
   const result = { baseline: { levels: [] }, sapa: { levels: [] } };
   const fastest = (levels) =>
@@ -97,7 +97,7 @@ async function measureBoth(baseline, sapa, { quick, log }) {
     const undisturbed = (name) => tries[name].filter((level) => !disturbed(level));
     for (let round = 0; round < maximumRounds; round++) {
       for (const { target, visitors } of populations) {
-        const quiet = await waitForQuiet(target.processes, quick ? 5000 : 30_000);
+        const quiet = await waitForQuiet(target.processes, quick ? 5000 : 15_000);
         const level = { ...(await runLevel(target, visitors, concurrency, timing)), ...quiet };
         log(
           `  ${target.label}, concurrency ${concurrency}: ${level.perSecondRate}/s, p50 ${level.latencyMs.p50} ms, ` +

@@ -13,7 +13,7 @@ const joined = (values) => values.join(' / ');
 /** A figure other work on the machine disturbed on every try is marked; the table's footnote says so. */
 const mark = (result) => (result.disturbed ? '*' : '');
 export const FOOTNOTE =
-  '\\* Disturbed: other work on the machine took more than 30 % of a core on every try; rerun when it is quiet.';
+  '\\* Disturbed: other work on the machine took more than 30 % of a core (or held up the load generator) on every try; rerun when it is quiet.';
 
 /** The highest rate a fan-out met: "≥" when even the last step was met, "<" when not even the first. */
 function fanoutRate(result) {
@@ -181,16 +181,16 @@ cluster (visitors' streams on the first node, agent replies on the last).
   SSE split into frames only where a measure reads them. It shares the two cores with the server: the CPU used
   by the server, the load generator and everything else on the machine is recorded for every level and step in
   the JSON, and a fan-out step it could not offer on time does not count. Before each level and step the harness
-  waits (up to 30 s) until other work on the machine takes at most 20 % of a core.
+  waits (up to 15 s) until other work on the machine takes at most 20 % of a core.
 - **Sends**: 100 visitors, each with an open conversation and stream; closed loop at concurrency 10 / 50 / 100,
   \`PUT /v1/conversations/{id}/messages/{new UUID}\` round-robin over them; 2 s warm-up, then 8 s measured.
-  Both servers run side by side and take turns at each concurrency, two rounds or more (up to four) until each
+  Both servers run side by side and take turns at each concurrency, two rounds or more (up to three) until each
   had a round that other work on the machine did not disturb (it took ≤ 30 % of a core); the best undisturbed
   round of each counts (other work only ever slows a server down).
 - **Fan-out**: 100 or 2,000 visitors with open streams; agent replies round-robin over their conversations,
   open loop (a schedule, whatever the server answers) at ${FANOUT_RATES.map(number).join(', ')} msg/s,
   5 s each after an uncounted 5 s at 100 msg/s, until a step misses on a try that other work on the machine did
-  not disturb (a disturbed miss is tried again, up to four tries); latency is from the POST to the
+  not disturb (other work under 30 % of a core, the load generator never more than 50 ms behind its schedule) (a disturbed miss is tried again, up to three tries); latency is from the POST to the
   \`message.created\` frame on the visitor's stream; an event not there 3 s after its step counts as slower than
   any; a step is met with p99 ≤ ${FANOUT_P99_LIMIT_MS} ms, nothing lost and no error.
 - **Memory**: RSS (\`/proc/<pid>/status\`) and V8 heap of the server process (reported by the process after a

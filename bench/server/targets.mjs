@@ -125,3 +125,14 @@ export async function startSapa({ store, nodes }) {
 /** Starts the baseline or the configured sapa-server. */
 export const startTarget = (name, configuration) =>
   name === 'baseline' ? startBaseline() : startSapa(configuration);
+
+/**
+ * A measure's `run` that measures a fresh baseline, then a fresh sapa-server, with `measureTarget(target,
+ * context)`: `{ baseline, sapa }`.
+ */
+export const baselineThenSapa =
+  (measureTarget) =>
+  async ({ withTarget, ...context }) => ({
+    baseline: await withTarget('baseline', (target) => measureTarget(target, context)),
+    sapa: await withTarget('sapa', (target) => measureTarget(target, context)),
+  });
