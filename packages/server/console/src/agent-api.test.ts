@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { InvalidDataError } from '@sapa/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AgentApi, AgentApiError, AgentNetworkError } from './agent-api.js';
-import { conversationFixture, messageFixture } from './test-fixtures.js';
+import { careReportFixture, conversationFixture, messageFixture } from './test-fixtures.js';
 
 interface Recorded {
   method?: string;
@@ -106,6 +106,50 @@ describe('AgentApi', () => {
     ]);
   });
 
+  it('pages the inbox with a cursor, and loads a profile and the signed-in account', async () => {
+    const { apiUrl, requests } = await listen((recorded) => {
+      if (recorded.url?.startsWith('/agent/v1/conversations'))
+        return { status: 200, body: { conversations: [conversationFixture()], nextCursor: 'next/page' } };
+      if (recorded.url === '/agent/v1/me')
+        return { status: 200, body: { id: 'a_1', name: 'Rina', operator: false } };
+      return {
+        status: 200,
+        body: { id: 'v/1', verified: false, online: true, attributes: { plan: 'gold' } },
+      };
+    });
+    const api = new AgentApi(apiUrl, 't');
+    expect((await api.listConversations('active')).nextCursor).toBe('next/page');
+    await api.listConversations('active', 'next/page');
+    expect((await api.getVisitor('v/1')).attributes).toEqual({ plan: 'gold' });
+    expect(await api.me()).toEqual({ id: 'a_1', name: 'Rina', operator: false });
+    expect(requests.map((request) => request.url)).toEqual([
+      '/agent/v1/conversations?status=active',
+      '/agent/v1/conversations?status=active&cursor=next%2Fpage',
+      '/agent/v1/visitors/v%2F1',
+      '/agent/v1/me',
+    ]);
+  });
+
+  it('searches every status by reference or name, and asks for the care report of a period and an agent', async () => {
+    const { apiUrl, requests } = await listen((recorded) =>
+      recorded.url?.startsWith('/agent/v1/care')
+        ? { status: 200, body: careReportFixture() }
+        : { status: 200, body: { conversations: [conversationFixture({ reference: 'SP-7KQ2' })] } },
+    );
+    const api = new AgentApi(apiUrl, 't');
+    const found = await api.searchConversations('Ref SP-7KQ2');
+    expect(found.conversations[0]?.reference).toBe('SP-7KQ2');
+    await api.searchConversations('budi@example.id', 'next');
+    expect((await api.careReport()).timezone).toBe('Asia/Jakarta');
+    await api.careReport({ from: '2026-03-02', to: '2026-03-06', agent: 'agent:Sari' });
+    expect(requests.map((request) => request.url)).toEqual([
+      '/agent/v1/conversations?status=all&q=Ref+SP-7KQ2',
+      '/agent/v1/conversations?status=all&q=budi%40example.id&cursor=next',
+      '/agent/v1/care',
+      '/agent/v1/care?from=2026-03-02&to=2026-03-06&agent=agent%3ASari',
+    ]);
+  });
+
   it('turns a problem answer into an error that carries the status and problem', async () => {
     const problem = {
       type: 'https://sapa.dev/problems/unauthorized',
@@ -122,8 +166,9 @@ describe('AgentApi', () => {
       status: 401,
       problem,
       unauthorized: true,
-      operation: 'Loading conversations',
+      operation: 'loadConversations',
     });
+    expect((error as Error).message).toBe('Agent API call loadConversations failed: Unauthorized.');
   });
 
   it('checks what the server answers against the agent API guards, naming the first wrong field', async () => {

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { conversationFixture, messageFixture, NOW } from '../../test-fixtures.js';
+import { renderIn } from '../../test-render.js';
 import { ConversationList } from './ConversationList.js';
 
 const conversations = [
@@ -18,7 +19,7 @@ const conversations = [
     // Handed over earlier, and already taken by an agent: no longer waiting.
     handedOver: true,
     assignee: { role: 'agent', id: 'agent', name: 'Rina' },
-    visitor: { id: 'v2', name: 'Siti Rahayu', attributes: {}, verified: true, online: false },
+    visitor: { id: 'v2', name: 'Siti Rahayu', verified: true, online: false },
   }),
   conversationFixture({ id: 'c3', unreadCount: 0, lastMessage: undefined }),
 ];
@@ -113,5 +114,111 @@ describe('ConversationList', () => {
   it('says so when there is nothing to answer', () => {
     render(<ConversationList conversations={[]} filter="pending" onFilter={() => {}} onSelect={() => {}} />);
     expect(screen.getByText('No pending conversations.')).toBeTruthy();
+  });
+
+  it('offers the next page at the end of the list, and says while it loads', async () => {
+    const onLoadMore = vi.fn();
+    const user = userEvent.setup();
+    const { rerender } = render(
+      <ConversationList
+        conversations={conversations}
+        filter="all"
+        hasMore
+        onLoadMore={onLoadMore}
+        onFilter={() => {}}
+        onSelect={() => {}}
+      />,
+    );
+    const more = screen.getByRole('button', { name: 'Load more conversations' });
+    await user.click(more);
+    expect(onLoadMore).toHaveBeenCalledTimes(1);
+    rerender(
+      <ConversationList
+        conversations={conversations}
+        filter="all"
+        hasMore
+        loadingMore
+        onLoadMore={onLoadMore}
+        onFilter={() => {}}
+        onSelect={() => {}}
+      />,
+    );
+    const busy = screen.getByRole('button', { name: 'Loading more conversations…' });
+    expect(busy.getAttribute('aria-busy')).toBe('true');
+    await user.click(busy);
+    expect(onLoadMore).toHaveBeenCalledTimes(1);
+    rerender(
+      <ConversationList conversations={conversations} filter="all" onFilter={() => {}} onSelect={() => {}} />,
+    );
+    expect(screen.queryByRole('button', { name: /more conversations/ })).toBeNull();
+  });
+
+  it('shows bidirectional controls in names and previews as markers, isolated from the rest of the row', () => {
+    render(
+      <ConversationList
+        conversations={[
+          conversationFixture({
+            id: 'spoof',
+            visitor: { id: 'v9', name: '\u202Eitsnah\u202C Admin', verified: false, online: true },
+            lastMessage: messageFixture({ text: 'Kode: \u202E0987654321\u202C' }),
+          }),
+        ]}
+        filter="all"
+        onFilter={() => {}}
+        onSelect={() => {}}
+      />,
+    );
+    const row = screen.getByRole('button', { name: /Admin/ });
+    expect(row.textContent).toContain('⟨U+202E⟩itsnah⟨U+202C⟩ Admin');
+    expect(row.textContent).toContain('Kode: ⟨U+202E⟩0987654321⟨U+202C⟩');
+    expect(row.textContent).not.toMatch(/[\u202A-\u202E]/);
+    expect(row.querySelector('bdi')?.textContent).toBe('⟨U+202E⟩itsnah⟨U+202C⟩ Admin');
+  });
+});
+
+describe('ConversationList in Indonesian', () => {
+  it('speaks as an Indonesian support team writes: filters, unread, hand-over, typing, relative times', () => {
+    renderIn(
+      'id',
+      <ConversationList
+        conversations={conversations}
+        filter="active"
+        visitorTyping={{ c2: true }}
+        onFilter={() => {}}
+        onSelect={() => {}}
+        now={NOW}
+      />,
+    );
+    const inbox = screen.getByRole('navigation', { name: 'Percakapan' });
+    for (const label of ['Aktif', 'Terbuka', 'Menunggu', 'Selesai', 'Semua']) {
+      expect(within(inbox).getByRole('button', { name: label })).toBeTruthy();
+    }
+    const rows = within(inbox).getAllByRole('button', { name: /Pengunjung|Siti/ });
+    expect(rows[0]?.textContent).toContain('Pengunjung 1a2b');
+    expect(rows[0]?.textContent).toContain('2 belum dibaca');
+    expect(rows[0]?.textContent).toContain('Minta dilayani agen');
+    expect(rows[0]?.textContent).toContain('Menunggu');
+    // Updated at 09:10, seen at 09:30.
+    expect(rows[0]?.querySelector('time')?.textContent).toBe('20 mnt lalu');
+    expect(rows[1]?.textContent).toContain('sedang mengetik…');
+    expect(rows[2]?.textContent).toContain('Belum ada pesan');
+  });
+
+  it('says there is nothing to answer, and offers the next page', () => {
+    const { rerender } = renderIn(
+      'id',
+      <ConversationList conversations={[]} filter="pending" onFilter={() => {}} onSelect={() => {}} />,
+    );
+    expect(screen.getByText('Tidak ada percakapan yang menunggu.')).toBeTruthy();
+    rerender(
+      <ConversationList
+        conversations={conversations}
+        filter="all"
+        hasMore
+        onFilter={() => {}}
+        onSelect={() => {}}
+      />,
+    );
+    expect(screen.getByRole('button', { name: 'Muat percakapan lainnya' })).toBeTruthy();
   });
 });
