@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningServer } from '@sapa/server';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type agentApi, axeViolations, startStaffedDemo } from './fixtures/widget/helpers.js';
 import { launchChromium } from './support/browser.js';
@@ -21,14 +21,10 @@ describe('widget: a history longer than the panel', () => {
   let goOffline: () => void;
 
   const composer = () => page.getByRole('textbox', { name: 'Message' });
-  /** The focused element inside the widget's shadow root, described by its role and name. */
-  const focused = () =>
-    page.evaluate(() => {
-      const active = document.querySelector('sapa-widget')?.shadowRoot?.activeElement;
-      return active
-        ? `${active.getAttribute('role') ?? active.tagName.toLowerCase()}: ${active.getAttribute('aria-label') ?? ''}`
-        : '';
-    });
+  const history = () => page.getByRole('region', { name: 'Conversation history' });
+  /** Whether `locator`'s element has the focus inside the widget's shadow root. */
+  const isFocused = (locator: Locator) =>
+    locator.evaluate((element) => element === (element.getRootNode() as ShadowRoot).activeElement);
   const scrollTop = () =>
     page.evaluate(
       () =>
@@ -95,9 +91,9 @@ describe('widget: a history longer than the panel', () => {
     // From the composer backwards: the attach button, then the history.
     await composer().focus();
     await page.keyboard.press('Shift+Tab');
-    expect(await focused()).toBe('button: Attach a file');
+    expect(await isFocused(page.getByRole('button', { name: 'Attach a file' }))).toBe(true);
     await page.keyboard.press('Shift+Tab');
-    expect(await focused()).toBe('region: Conversation history');
+    expect(await isFocused(history())).toBe(true);
     const bottom = await scrollTop();
     await page.keyboard.press('PageUp');
     await expect.poll(scrollTop).toBeLessThan(bottom - 100);
