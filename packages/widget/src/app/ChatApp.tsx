@@ -13,6 +13,7 @@ import type { WidgetTheme } from '../options.js';
 import { Teaser } from './lazy-screens.js';
 import { PanelBody } from './screens/PanelBody.js';
 import { selectScreen } from './select-screen.js';
+import { useCampaignSeen } from './use-campaign-seen.js';
 import { useChatActions } from './use-chat-actions.js';
 import { useChime } from './use-chime.js';
 import { useClientState } from './use-client-state.js';
@@ -90,6 +91,8 @@ export function ChatApp({
   // The title shows what the visitor has not seen while the tab is hidden, with the panel open or not.
   useUnreadTitle(pageVisible ? 0 : state.unreadCount);
   const visibleArea = useVisualViewport(open);
+  const teaser = !open ? state.campaign : undefined;
+  useCampaignSeen(client, teaser?.id);
 
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Escape') return;
@@ -97,7 +100,7 @@ export function ChatApp({
     setOpen(false);
   };
 
-  const { config, conversations, campaign } = state;
+  const { config, conversations } = state;
   const conversation = conversations.find((candidate) => candidate.id === state.activeConversationId);
   const theme = options.theme ?? {};
   const accentColor = theme.accentColor ?? config?.accentColor;
@@ -135,14 +138,15 @@ export function ChatApp({
             />
           </Panel>
         )}
-        {!open && campaign && (
+        {teaser && (
           <Teaser
-            text={campaign.message}
-            actions={campaign.actions}
+            text={teaser.message}
+            actions={teaser.actions}
+            card={teaser.card}
             siteName={config?.name ?? ''}
-            onReply={() => actions.answerCampaign(campaign.id)}
-            onAction={(action) => actions.answerCampaign(campaign.id, action)}
-            onDismiss={() => actions.dismissCampaign(campaign.id)}
+            onReply={() => actions.answerCampaign(teaser.id)}
+            onAction={(action) => actions.answerCampaign(teaser.id, action)}
+            onDismiss={() => actions.dismissCampaign(teaser.id)}
           />
         )}
         <Launcher

@@ -33,3 +33,18 @@ export const UploadProgress = lazyComponent(() =>
 export const Teaser = lazyComponent(() =>
   import('../components/Teaser/Teaser.js').then((module) => module.Teaser),
 );
+
+/** The promise made while nobody is online, as a line in the conversation. */
+export const OfflinePromise = lazyComponent(() =>
+  import('../components/OfflinePromise/OfflinePromise.js').then((module) => module.OfflinePromise),
+);
+
+/** The email address asked inside the conversation while nobody is online. */
+export const ReplyByEmail = lazyComponent(() =>
+  import('../components/ReplyByEmail/ReplyByEmail.js').then((module) => module.ReplyByEmail),
+);
+
+/** The 0–10 scale of an NPS question. */
+export const NpsScale = lazyComponent(() =>
+  import('../components/NpsScale/NpsScale.js').then((module) => module.NpsScale),
+);

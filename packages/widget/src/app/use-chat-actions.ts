@@ -20,6 +20,8 @@ export interface RefusedFile {
 /** What the visitor's actions changed in the panel, beside what the client holds. */
 export interface ChatView extends ViewState {
   ratingSubmitting: boolean;
+  /** An email address given inside the conversation: not yet, on its way, or saved. */
+  emailSave: 'idle' | 'saving' | 'saved';
   refusedFile?: RefusedFile;
 }
 
@@ -41,6 +43,10 @@ export interface ChatActions {
   submitPrechat(values: Record<string, string>): void;
   leaveMessage(value: LeftMessage): void;
   rate(score: number, comment?: string): void;
+  /** Answers a survey question (the NPS scale) with its reply, and the comment written with it, if any. */
+  answerSurvey(action: ReplyAction, comment?: string): void;
+  /** Saves the email address the visitor gave inside the conversation, for replies by email. */
+  saveEmail(email: string): void;
   changeLocale(locale: Locale): void;
   reconnect(): void;
 }
@@ -71,6 +77,8 @@ export function useChatActions(
   const [listShown, setListShown] = useState(false);
   const [prechatDone, setPrechatDone] = useState(false);
   const [leftMessage, setLeftMessage] = useState<ViewState['leftMessage']>('idle');
+  const [campaignAnswered, setCampaignAnswered] = useState(false);
+  const [emailSave, setEmailSave] = useState<ChatView['emailSave']>('idle');
   const [ratingSubmitting, setRatingSubmitting] = useState(false);
   const [refusedFile, setRefusedFile] = useState<RefusedFile>();
 
@@ -80,6 +88,7 @@ export function useChatActions(
   const startNew = () => {
     client.selectConversation(null);
     setListShown(false);
+    setCampaignAnswered(false);
   };
 
   const actions: ChatActions = {
@@ -125,6 +134,8 @@ export function useChatActions(
     },
     startNew,
     answerCampaign(campaignId, action) {
+      // The conversation the message starts is on its way: the panel shows the chat, never a form, meanwhile.
+      setCampaignAnswered(true);
       setOpen(true);
       settle(
         client.startConversation({ campaignId }).then((started) => {
@@ -146,15 +157,17 @@ export function useChatActions(
           ...(email ? { email } : {}),
           ...(phone ? { phone } : {}),
           attributes,
+          source: 'form',
         }),
       );
     },
-    leaveMessage(value) {
+    leaveMessage({ name, email, message }) {
       setLeftMessage('sending');
+      // Only what the visitor wrote: a known customer's name and email are not asked, so not sent again.
+      const profile = { ...(name ? { name } : {}), ...(email ? { email } : {}) };
       settle(
-        client
-          .updateVisitor({ name: value.name, email: value.email })
-          .then(() => client.sendText(value.message))
+        (name || email ? client.updateVisitor({ ...profile, source: 'form' }) : Promise.resolve())
+          .then(() => client.sendText(message))
           .then(
             () => setLeftMessage('sent'),
             () => setLeftMessage('idle'),
@@ -167,6 +180,23 @@ export function useChatActions(
       setRatingSubmitting(true);
       settle(client.rate(conversation.id, score, comment).finally(() => setRatingSubmitting(false)));
     },
+    answerSurvey(action, comment) {
+      // The comment follows its score: the backend takes the visitor's next text as the comment on it.
+      settle(
+        client
+          .sendPostback(action.payload, action.label, inActive)
+          .then(() => (comment ? client.sendText(comment, inActive) : undefined)),
+      );
+    },
+    saveEmail(email) {
+      setEmailSave('saving');
+      settle(
+        client.updateVisitor({ email, source: 'chat' }).then(
+          () => setEmailSave('saved'),
+          () => setEmailSave('idle'),
+        ),
+      );
+    },
     changeLocale(locale) {
       void i18n.changeLanguage(locale);
       client.setLocale(locale);
@@ -176,5 +206,8 @@ export function useChatActions(
     },
   };
 
-  return [{ listShown, prechatDone, leftMessage, ratingSubmitting, refusedFile }, actions];
+  return [
+    { listShown, prechatDone, leftMessage, campaignAnswered, ratingSubmitting, emailSave, refusedFile },
+    actions,
+  ];
 }

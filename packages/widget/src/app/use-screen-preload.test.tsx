@@ -48,8 +48,33 @@ describe('screens fetched ahead', () => {
     const online = clientState([], { config: widgetConfig({ prechat }), visitor: anonymous });
     expect(preloaded(online)).toEqual(['PrechatForm']);
     vi.restoreAllMocks();
-    const offline = widgetConfig({ prechat, availability: { online: false } });
-    expect(preloaded({ ...online, config: offline })).toEqual(['LeaveMessageForm', 'PrechatForm']);
+    const offline = widgetConfig({ prechat, availability: { online: false }, offline: 'form' });
+    expect(preloaded({ ...online, config: offline })).toEqual([
+      'LeaveMessageForm',
+      'OfflinePromise',
+      'PrechatForm',
+    ]);
+  });
+
+  it('fetches the promise while nobody is online, and the email field for a visitor without one', () => {
+    const away = widgetConfig({ availability: { online: false, emailReplies: true } });
+    expect(preloaded(clientState(conversationMessages('en'), { config: away }))).toEqual([
+      'OfflinePromise',
+      'ReplyByEmail',
+    ]);
+    vi.restoreAllMocks();
+    const known = { id: 'visitor-1', email: 'sari@example.com', attributes: {}, verified: false };
+    expect(preloaded(clientState(conversationMessages('en'), { config: away, visitor: known }))).toEqual([
+      'OfflinePromise',
+    ]);
+  });
+
+  it('fetches the NPS scale when the last message is a survey question', () => {
+    const messages = conversationMessages('en');
+    const last = messages.at(-1);
+    if (!last) throw new Error('no message');
+    const question = { ...last, id: 'nps', seq: last.seq + 1, survey: { type: 'nps' } };
+    expect(preloaded(clientState([...messages, question]))).toEqual(['NpsScale']);
   });
 
   it('fetches the list once there is a second conversation, and the rating behind the list', () => {

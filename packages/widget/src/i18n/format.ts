@@ -35,10 +35,13 @@ export function formatTime(value: Date | string, locale: Locale): string {
   ).format(toDate(value));
 }
 
-function wholeDaysBetween(from: Date, to: Date): number {
-  const start = Date.UTC(from.getFullYear(), from.getMonth(), from.getDate());
-  const end = Date.UTC(to.getFullYear(), to.getMonth(), to.getDate());
-  return Math.round((end - start) / 86_400_000);
+/** The calendar day of `date` as days since 1970, in `timeZone` (the visitor's own when absent). */
+function dayNumber(date: Date, timeZone?: string): number {
+  const day = timeZone
+    ? // Swedish writes dates as ISO 8601 (2026-11-21), which Date.parse reads as that day in UTC.
+      Date.parse(cached(`day:${timeZone}`, () => new Intl.DateTimeFormat('sv', { timeZone })).format(date))
+    : Date.UTC(date.getFullYear(), date.getMonth(), date.getDate());
+  return Math.round(day / 86_400_000);
 }
 
 function capitalize(text: string, locale: Locale): string {
@@ -47,11 +50,17 @@ function capitalize(text: string, locale: Locale): string {
 
 /**
  * A day relative to `now`: "Today", "Yesterday", "Tomorrow" (or "Hari ini", "Kemarin", "Besok"),
- * a weekday within the week around now, else a date ("12 November 2026").
+ * a weekday within the week around now, else a date ("12 November 2026"). Days are the visitor's own, or
+ * those of `timeZone` when given (the site's, for when its team is back).
  */
-export function formatDay(value: Date | string, locale: Locale, now: Date = new Date()): string {
+export function formatDay(
+  value: Date | string,
+  locale: Locale,
+  now: Date = new Date(),
+  timeZone?: string,
+): string {
   const date = toDate(value);
-  const days = wholeDaysBetween(now, date);
+  const days = dayNumber(date, timeZone) - dayNumber(now, timeZone);
   if (Math.abs(days) <= 1) {
     return capitalize(
       cached(`relative:${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(
@@ -62,20 +71,59 @@ export function formatDay(value: Date | string, locale: Locale, now: Date = new 
     );
   }
   if (Math.abs(days) < 7) {
-    return cached(`weekday:${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: 'long' })).format(
-      date,
-    );
+    return cached(
+      `weekday:${locale}:${timeZone}`,
+      () => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone }),
+    ).format(date);
   }
   const sameYear = date.getFullYear() === now.getFullYear();
   return cached(
-    `date:${locale}:${sameYear}`,
+    `date:${locale}:${sameYear}:${timeZone}`,
     () =>
       new Intl.DateTimeFormat(locale, {
         day: 'numeric',
         month: 'long',
+        timeZone,
         ...(sameYear ? {} : { year: 'numeric' }),
       }),
   ).format(date);
+}
+
+/**
+ * A time of day in a site's time zone with the zone's name, as a shop in Indonesia says it: "08.00 WIB" (id),
+ * "08:00 WIB" (en; Indonesia's zones keep the names its shoppers know, WIB, WITA and WIT, in both languages);
+ * elsewhere what `Intl` calls the zone ("09:00 GMT+1").
+ */
+export function formatZonedTime(value: Date | string, locale: Locale, timeZone: string): string {
+  const date = toDate(value);
+  const zone = (language: Locale) =>
+    cached(
+      `zone:${language}:${timeZone}`,
+      () => new Intl.DateTimeFormat(language, { timeZone, timeZoneName: 'short' }),
+    )
+      .formatToParts(date)
+      .find((part) => part.type === 'timeZoneName')?.value;
+  const indonesian = zone('id');
+  const time = cached(
+    `zoned:${locale}:${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  ).format(date);
+  return `${time} ${indonesian?.startsWith('WI') ? indonesian : zone(locale)}`;
+}
+
+/**
+ * A price for the visitor's locale: "Rp 250.000" (id), "IDR 250,000" (en). A currency code `Intl` does not
+ * know (the backend's data, not ours) is shown after the number instead of throwing.
+ */
+export function formatPrice(amount: number, currency: string, locale: Locale): string {
+  try {
+    return cached(
+      `price:${locale}:${currency}`,
+      () => new Intl.NumberFormat(locale, { style: 'currency', currency }),
+    ).format(amount);
+  } catch {
+    return `${cached(`number:${locale}`, () => new Intl.NumberFormat(locale)).format(amount)} ${currency}`;
+  }
 }
 
 /** A file size in the visitor's locale: "512 byte", "1,5 MB". */

@@ -2,14 +2,19 @@ import { ChannelLinks } from '../../components/ChannelLinks/ChannelLinks.js';
 import { Composer, type ComposerDisabledReason } from '../../components/Composer/Composer.js';
 import { EmptyState } from '../../components/EmptyState/EmptyState.js';
 import { MessageList } from '../../components/MessageList/MessageList.js';
+import { npsReplies } from '../../components/NpsScale/nps-replies.js';
+import { QuickReplies } from '../../components/QuickReplies/QuickReplies.js';
 import { formatBytes } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { ResolvedState, UploadProgress } from '../lazy-screens.js';
+import { firstUnansweredMessage } from '../first-unanswered-message.js';
+import { NpsScale, OfflinePromise, ReplyByEmail, ResolvedState, UploadProgress } from '../lazy-screens.js';
 import type { ScreenProps } from './screen-props.js';
 
 /**
  * The chat itself, connected to the client: the greeting or the conversation, files on their way, the
- * composer (or, once resolved, the rating in its place) and the site's other channels.
+ * composer (or, once resolved, the rating in its place), the conversation's reference and the site's other
+ * channels. While nobody is online, the promise of when the team answers follows the visitor's first message,
+ * with a field for an email address when replies can go there (issue 12).
  */
 export function ConversationScreen({ screen, state, view, actions, composerRef, now }: ScreenProps) {
   const { t, locale } = useI18n();
@@ -34,6 +39,12 @@ export function ConversationScreen({ screen, state, view, actions, composerRef, 
         : {})}
     />
   );
+  const availability = config?.availability;
+  const email = state.visitor?.email;
+  const promiseAfter = availability?.online === false ? firstUnansweredMessage(messages) : undefined;
+  // Asked once the promise is there, of a visitor the site has no email address for; stays to say where it goes.
+  const askEmail = promiseAfter && availability?.emailReplies && (!email || view.emailSave === 'saved');
+  const reference = conversation?.reference;
   return (
     <>
       {messages.length === 0 ? (
@@ -47,8 +58,37 @@ export function ConversationScreen({ screen, state, view, actions, composerRef, 
           agentReadSeq={conversation?.agentReadSeq ?? 0}
           onRetry={actions.retry}
           onAction={actions.reply}
+          renderSurvey={(message) => {
+            const replies = message.survey?.type === 'nps' ? npsReplies(message.actions) : undefined;
+            return (
+              replies && (
+                <NpsScale
+                  replies={replies}
+                  onAnswer={actions.answerSurvey}
+                  // Until its code is there, the answers show as the replies they are.
+                  fallback={<QuickReplies actions={replies} onReply={actions.reply} />}
+                />
+              )
+            );
+          }}
+          {...(promiseAfter && availability
+            ? {
+                notice: {
+                  after: promiseAfter,
+                  content: <OfflinePromise availability={availability} hasEmail={Boolean(email)} now={now} />,
+                },
+              }
+            : {})}
           now={now}
-        />
+        >
+          {askEmail && (
+            <ReplyByEmail
+              onSave={actions.saveEmail}
+              saving={view.emailSave === 'saving'}
+              {...(view.emailSave === 'saved' && email ? { savedEmail: email } : {})}
+            />
+          )}
+        </MessageList>
       )}
       {Object.entries(state.uploads).map(([id, upload]) => (
         <UploadProgress
@@ -71,7 +111,12 @@ export function ConversationScreen({ screen, state, view, actions, composerRef, 
       ) : (
         composer()
       )}
-      {config && config.channels.length > 0 && <ChannelLinks channels={config.channels} />}
+      {reference && messages.length > 0 && (
+        <p class="sapa-muted sapa-reference">{t('conversation.reference', { reference })}</p>
+      )}
+      {config && config.channels.length > 0 && (
+        <ChannelLinks channels={config.channels} reference={reference} />
+      )}
     </>
   );
 }

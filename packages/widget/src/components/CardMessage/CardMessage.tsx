@@ -1,4 +1,6 @@
 import type { Card } from '@sapa/protocol';
+import { formatPrice } from '../../i18n/format.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
 import { EXTERNAL_REL, MEDIA_SCHEMES, safeUrl, WEB_LINK_SCHEMES } from '../safe-url.js';
 
 /** Props of {@link CardMessage}. */
@@ -6,14 +8,20 @@ export interface CardMessageProps {
   card: Card;
 }
 
-/** A rich card (product, order, article): image, title linking out when the link is safe, and text. */
+/**
+ * A rich card (product, order, article, a recommendation): image named by the title, title linking out when the
+ * link is safe, the price in the visitor's locale ("Rp 85.000"), and text.
+ */
 export function CardMessage({ card }: CardMessageProps) {
+  const { locale } = useI18n();
   const image = safeUrl(card.imageUrl, MEDIA_SCHEMES);
   const href = safeUrl(card.url, WEB_LINK_SCHEMES);
+  const { price } = card;
   return (
     <article class="sapa-card">
-      {/* Decorative: the title says what the card is. */}
-      {image && <img class="sapa-picture" src={image} alt="" loading="lazy" referrerpolicy="no-referrer" />}
+      {image && (
+        <img class="sapa-picture" src={image} alt={card.title} loading="lazy" referrerpolicy="no-referrer" />
+      )}
       <div class="sapa-card-body">
         <p class="sapa-card-title">
           {href ? (
@@ -24,6 +32,7 @@ export function CardMessage({ card }: CardMessageProps) {
             card.title
           )}
         </p>
+        {price && <p class="sapa-card-price">{formatPrice(price.amount, price.currency, locale)}</p>}
         {card.text && <p class="sapa-card-text">{card.text}</p>}
       </div>
     </article>

@@ -1,6 +1,7 @@
 import type { Channel } from '@sapa/protocol';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { EXTERNAL_REL, safeUrl, WEB_LINK_SCHEMES } from '../safe-url.js';
+import { linkWithReference } from './link-with-reference.js';
 
 // A newer backend may send channel types this widget has no wording for: those read as a plain link.
 const KNOWN: readonly string[] = ['whatsapp', 'instagram', 'messenger', 'telegram', 'email', 'link'];
@@ -8,16 +9,32 @@ const KNOWN: readonly string[] = ['whatsapp', 'instagram', 'messenger', 'telegra
 /** Props of {@link ChannelLinks}. */
 export interface ChannelLinksProps {
   channels: Channel[];
+  /**
+   * The conversation's reference (`SP-7KQ2`): WhatsApp links carry it in the message they open with, in the
+   * visitor's language, and email links in the subject, so the team finds the conversation on the other channel.
+   */
+  reference?: string;
 }
 
 /**
- * "Continue on WhatsApp" and the site's other channels. Only http, https and mailto URLs become links
- * (WhatsApp as `https://wa.me/…`); a channel with any other URL is left out.
+ * "Continue on WhatsApp" and the site's other channels, with the conversation's reference where the channel can
+ * carry it. Only http, https and mailto URLs become links (WhatsApp as `https://wa.me/…`); a channel with any
+ * other URL is left out.
  */
-export function ChannelLinks({ channels }: ChannelLinksProps) {
+export function ChannelLinks({ channels, reference }: ChannelLinksProps) {
   const { t, locale } = useI18n();
+  const short = reference && t('channel.reference', { reference });
+  const withReference = (type: string, href: string) =>
+    !short || (type !== 'whatsapp' && type !== 'email')
+      ? href
+      : type === 'whatsapp'
+        ? linkWithReference(href, 'text', t('channel.whatsappText', { reference }), short)
+        : linkWithReference(href, 'subject', short, short);
   const links = channels
-    .map((channel) => ({ channel, href: safeUrl(channel.url, WEB_LINK_SCHEMES) }))
+    .map((channel) => {
+      const href = safeUrl(channel.url, WEB_LINK_SCHEMES);
+      return { channel, href: href && withReference(channel.type, href) };
+    })
     .filter((entry): entry is { channel: Channel; href: string } => entry.href !== undefined);
   if (links.length === 0) return null;
   return (

@@ -79,6 +79,30 @@ describe('MessageBubble', () => {
     expect(queryByRole('button', { name: 'Ya' })).toBeNull();
   });
 
+  it('draws a survey question’s answers with renderSurvey, and the replies without it', () => {
+    const replies = [{ type: 'reply' as const, label: '0', payload: 'nps:0' }];
+    const question = textMessage(3, bot, 'How likely…?', undefined, {
+      actions: replies,
+      survey: { type: 'nps' },
+    });
+    const drawn = renderWithI18n(
+      <MessageBubble
+        message={question}
+        onAction={() => {}}
+        renderSurvey={(message) => <p>scale for {message.id}</p>}
+      />,
+    );
+    expect(drawn.getByText('scale for message-3')).toBeTruthy();
+    expect(drawn.queryByRole('button', { name: '0' })).toBeNull();
+    const plain = renderWithI18n(<MessageBubble message={question} onAction={() => {}} />);
+    expect(plain.getByRole('button', { name: '0' })).toBeTruthy();
+    // A survey renderSurvey does not draw (a type it does not know) keeps its replies.
+    const unknown = renderWithI18n(
+      <MessageBubble message={question} onAction={() => {}} renderSurvey={() => undefined} />,
+    );
+    expect(unknown.getByRole('button', { name: '0' })).toBeTruthy();
+  });
+
   it('has no axe violations', async () => {
     const failed = textMessage(0, visitor, 'Halo', undefined, { delivery: 'failed' });
     const { container } = renderWithI18n(

@@ -1,5 +1,6 @@
 import type { Action } from '@sapa/protocol';
 import type { ClientMessage } from '@sapa/sdk';
+import type { ComponentChildren } from 'preact';
 import { formatTime } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { Attachment } from '../Attachment/Attachment.js';
@@ -19,6 +20,11 @@ export interface MessageBubbleProps {
   showActions?: boolean;
   onRetry?: (message: ClientMessage) => void;
   onAction?: (action: Extract<Action, { type: 'reply' }>) => void;
+  /**
+   * Draws the answers of a survey question (`message.survey`, e.g. the NPS scale) in place of its replies;
+   * undefined (or nothing drawn) shows the replies, which answer the same way.
+   */
+  renderSurvey?: (message: ClientMessage) => ComponentChildren;
 }
 
 /**
@@ -33,6 +39,7 @@ export function MessageBubble({
   showActions = true,
   onRetry,
   onAction,
+  renderSurvey,
 }: MessageBubbleProps) {
   const { t, locale } = useI18n();
   const role = message.author.role;
@@ -72,9 +79,13 @@ export function MessageBubble({
             <span> · {t(seen ? 'message.seen' : 'message.sent')}</span>
           )}
         </p>
-        {showActions && onAction && message.actions && message.actions.length > 0 && (
-          <QuickReplies actions={message.actions} onReply={onAction} />
-        )}
+        {showActions &&
+          onAction &&
+          message.actions &&
+          message.actions.length > 0 &&
+          ((message.survey && renderSurvey?.(message)) || (
+            <QuickReplies actions={message.actions} onReply={onAction} />
+          ))}
       </div>
     </article>
   );
