@@ -202,6 +202,8 @@ export function MessageList({
       <div
         ref={scroller}
         class="sapa-scroller"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users scroll the history too, also when nothing in it can take focus (WCAG 2.1.1; axe: scrollable-region-focusable).
+        tabIndex={0}
         onScroll={(event) => {
           const element = event.currentTarget;
           setAtBottom(element.scrollHeight - element.scrollTop - element.clientHeight < NEAR_BOTTOM);
