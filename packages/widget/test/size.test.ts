@@ -31,6 +31,10 @@ const LAZY_SCREENS = [
   'ConversationList',
   'UploadProgress',
   'Teaser',
+  'ChannelLinks',
+  'OfflinePromise',
+  'ReplyByEmail',
+  'NpsScale',
 ];
 
 interface ManifestChunk {

@@ -1,4 +1,4 @@
-import { within } from '@testing-library/dom';
+import { waitFor, within } from '@testing-library/dom';
 import { userEvent } from '@testing-library/user-event';
 import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -72,14 +72,17 @@ describe('the chat while nobody is online', () => {
     );
     await settle();
     const log = screen.getByRole('log');
-    expect(log.textContent).toContain(
-      "We're back today at 08:00 WIB. We'll answer here, and by email if you leave it.",
+    await waitFor(() =>
+      expect(log.textContent).toContain(
+        "We're back today at 08:00 WIB. We'll answer here, and by email if you leave it.",
+      ),
     );
-    await userEvent.type(screen.getByRole('textbox', { name: 'Your email' }), 'sari@example.com');
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Your email' }), 'sari@example.com');
     await userEvent.click(screen.getByRole('button', { name: 'Save email' }));
-    await settle();
     expect(callsOf(client, 'updateVisitor')).toEqual([[{ email: 'sari@example.com', source: 'chat' }]]);
-    expect(screen.getByText("We'll email you at sari@example.com.").getAttribute('role')).toBe('status');
+    expect((await screen.findByText("We'll email you at sari@example.com.")).getAttribute('role')).toBe(
+      'status',
+    );
     expect(log.textContent).toContain("We'll answer here and by email.");
   });
 
@@ -88,8 +91,10 @@ describe('the chat while nobody is online', () => {
     const screen = mount(client, { locale: 'id' });
     await userEvent.type(screen.getByRole('textbox', { name: 'Pesan' }), 'Halo{Enter}');
     await settle();
-    expect(screen.getByRole('log').textContent).toContain(
-      'Tim kami kembali hari ini pukul 08.00 WIB. Kami akan membalas di sini.',
+    await waitFor(() =>
+      expect(screen.getByRole('log').textContent).toContain(
+        'Tim kami kembali hari ini pukul 08.00 WIB. Kami akan membalas di sini.',
+      ),
     );
     expect(screen.queryByRole('textbox', { name: 'Email Kakak' })).toBeNull();
   });
@@ -104,7 +109,9 @@ describe('the chat while nobody is online', () => {
     const screen = mount(client);
     await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'Halo{Enter}');
     await settle();
-    expect(screen.getByRole('log').textContent).toContain("We'll answer here and by email.");
+    await waitFor(() =>
+      expect(screen.getByRole('log').textContent).toContain("We'll answer here and by email."),
+    );
     expect(screen.queryByRole('textbox', { name: 'Your email' })).toBeNull();
   });
 });
@@ -194,7 +201,7 @@ describe('feedback and other channels', () => {
     });
     const screen = mount(client);
     await settle();
-    await userEvent.click(screen.getByRole('radio', { name: '10, very likely' }));
+    await userEvent.click(await screen.findByRole('radio', { name: '10, very likely' }));
     await userEvent.click(screen.getByRole('button', { name: 'Send answer' }));
     await settle();
     expect(callsOf(client, 'sendPostback')).toEqual([['nps:10', '10', { conversationId: 'conversation-1' }]]);
@@ -204,7 +211,7 @@ describe('feedback and other channels', () => {
     const state = clientState(conversationMessages('id'));
     const client = createFakeClient({ ...state, conversations: [conversation({ reference: 'SP-7KQ2' })] });
     const screen = mount(client, { locale: 'id' });
-    expect(screen.getByText('Nomor referensi obrolan: SP-7KQ2')).toBeTruthy();
+    expect(await screen.findByText('Nomor referensi obrolan: SP-7KQ2')).toBeTruthy();
     const whatsapp = screen.getByRole('link', { name: 'WhatsApp' });
     expect(new URL(whatsapp.getAttribute('href') ?? '').searchParams.get('text')).toBe(
       'Halo, saya lanjut dari chat di situs. Ref SP-7KQ2',

@@ -1,11 +1,5 @@
 import type { PrechatField, Visitor } from '@sapa/protocol';
 
-/** What the visitor already told the site: the profile's name, email and phone, and the other fields by name. */
-function known(visitor: Visitor | undefined, name: string): unknown {
-  if (!visitor) return undefined;
-  return name === 'name' || name === 'email' || name === 'phone' ? visitor[name] : visitor.attributes[name];
-}
-
 /**
  * The fields of a form the visitor still has to fill (issue 12: known customers are never asked again). A field
  * the visitor already has a value for is left out. For a visitor the site knows (by name, email or phone, from
@@ -23,8 +17,10 @@ export function fieldsToAsk<F extends Pick<PrechatField, 'name' | 'required'>>(
   visitor: Visitor | undefined,
 ): F[] {
   const customer = Boolean(visitor?.name || visitor?.email || visitor?.phone);
-  return fields.filter((field) => {
-    const value = known(visitor, field.name);
-    return (value === undefined || value === null || value === '') && (field.required || !customer);
+  return fields.filter(({ name, required }) => {
+    // The profile's name, email and phone; any other field by its name in the attributes.
+    const value =
+      visitor && (/^(name|email|phone)$/.test(name) ? visitor[name as 'name'] : visitor.attributes[name]);
+    return (value == null || value === '') && (required || !customer);
   });
 }

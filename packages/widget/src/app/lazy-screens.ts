@@ -48,3 +48,8 @@ export const ReplyByEmail = lazyComponent(() =>
 export const NpsScale = lazyComponent(() =>
   import('../components/NpsScale/NpsScale.js').then((module) => module.NpsScale),
 );
+
+/** The conversation's reference and the site's other channels, at the bottom of the chat. */
+export const ChannelLinks = lazyComponent(() =>
+  import('../components/ChannelLinks/ChannelLinks.js').then((module) => module.ChannelLinks),
+);

@@ -68,9 +68,11 @@ describe('the visitor actions', () => {
     expect(callsOf(client, 'sendText')).toEqual([['Retur sepatu', undefined]]);
   });
 
-  it('saves an email given inside the conversation as from the chat', () => {
+  it('saves an email given inside the conversation as from the chat', async () => {
     const { client, actions } = setUp();
-    act(() => actions().saveEmail('sari@example.com'));
+    await act(async () => {
+      await actions().saveEmail('sari@example.com');
+    });
     expect(callsOf(client, 'updateVisitor')).toEqual([[{ email: 'sari@example.com', source: 'chat' }]]);
   });
 

@@ -20,8 +20,6 @@ export interface RefusedFile {
 /** What the visitor's actions changed in the panel, beside what the client holds. */
 export interface ChatView extends ViewState {
   ratingSubmitting: boolean;
-  /** An email address given inside the conversation: not yet, on its way, or saved. */
-  emailSave: 'idle' | 'saving' | 'saved';
   refusedFile?: RefusedFile;
 }
 
@@ -46,7 +44,7 @@ export interface ChatActions {
   /** Answers a survey question (the NPS scale) with its reply, and the comment written with it, if any. */
   answerSurvey(action: ReplyAction, comment?: string): void;
   /** Saves the email address the visitor gave inside the conversation, for replies by email. */
-  saveEmail(email: string): void;
+  saveEmail(email: string): Promise<unknown>;
   changeLocale(locale: Locale): void;
   reconnect(): void;
 }
@@ -78,7 +76,6 @@ export function useChatActions(
   const [prechatDone, setPrechatDone] = useState(false);
   const [leftMessage, setLeftMessage] = useState<ViewState['leftMessage']>('idle');
   const [campaignAnswered, setCampaignAnswered] = useState(false);
-  const [emailSave, setEmailSave] = useState<ChatView['emailSave']>('idle');
   const [ratingSubmitting, setRatingSubmitting] = useState(false);
   const [refusedFile, setRefusedFile] = useState<RefusedFile>();
 
@@ -189,13 +186,7 @@ export function useChatActions(
       );
     },
     saveEmail(email) {
-      setEmailSave('saving');
-      settle(
-        client.updateVisitor({ email, source: 'chat' }).then(
-          () => setEmailSave('saved'),
-          () => setEmailSave('idle'),
-        ),
-      );
+      return client.updateVisitor({ email, source: 'chat' });
     },
     changeLocale(locale) {
       void i18n.changeLanguage(locale);
@@ -206,8 +197,5 @@ export function useChatActions(
     },
   };
 
-  return [
-    { listShown, prechatDone, leftMessage, campaignAnswered, ratingSubmitting, emailSave, refusedFile },
-    actions,
-  ];
+  return [{ listShown, prechatDone, leftMessage, campaignAnswered, ratingSubmitting, refusedFile }, actions];
 }

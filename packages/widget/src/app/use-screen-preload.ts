@@ -1,11 +1,10 @@
 import { useEffect } from 'preact/hooks';
 import {
+  ChannelLinks,
   ConversationList,
   LeaveMessageForm,
   NpsScale,
-  OfflinePromise,
   PrechatForm,
-  ReplyByEmail,
   ResolvedState,
 } from './lazy-screens.js';
 import { type ScreenState, selectScreen, type ViewState } from './select-screen.js';
@@ -14,26 +13,25 @@ import { type ScreenState, selectScreen, type ViewState } from './select-screen.
  * Fetches the chunks of the screens the visitor will see next, as soon as the state that calls for them
  * arrives (often before the panel opens), so that they show at once: the screen behind the list, the
  * form for when nobody is online behind the pre-chat questions, the list once there is a second
- * conversation to go back to, the promise (and the email field) while nobody is online, and the NPS scale
- * for a survey question waiting for its answer. Until a chunk is there, the panel shows what it showed before.
+ * conversation to go back to, the NPS scale for a survey question waiting for its answer (else its replies
+ * show first), and the other channels. The promise while nobody is online follows the visitor's message, and
+ * its chunk is fetched then. Until a chunk is there, the panel shows what it showed before.
  */
 export function useScreenPreload(state: ScreenState, view: ViewState): void {
   const next = selectScreen(state, { ...view, listShown: false });
   const afterPrechat =
     next === 'prechat' && selectScreen(state, { ...view, listShown: false, prechatDone: true });
   const list = state.conversations.length > 1;
-  const availability = state.config?.availability;
-  const away = availability?.online === false;
-  const askEmail = away && availability?.emailReplies === true && !state.visitor?.email;
+  const { config } = state;
   const id = state.activeConversationId;
   const survey = Boolean(id && state.messages[id]?.at(-1)?.survey);
+  const channels = Boolean(config?.channels.length);
   useEffect(() => {
     if (next === 'prechat') void PrechatForm.preload();
     if (next === 'leave-message' || afterPrechat === 'leave-message') void LeaveMessageForm.preload();
     if (next === 'resolved') void ResolvedState.preload();
     if (list) void ConversationList.preload();
-    if (away) void OfflinePromise.preload();
-    if (askEmail) void ReplyByEmail.preload();
     if (survey) void NpsScale.preload();
-  }, [next, afterPrechat, list, away, askEmail, survey]);
+    if (channels) void ChannelLinks.preload();
+  }, [next, afterPrechat, list, survey, channels]);
 }

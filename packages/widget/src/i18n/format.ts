@@ -89,43 +89,6 @@ export function formatDay(
   ).format(date);
 }
 
-/**
- * A time of day in a site's time zone with the zone's name, as a shop in Indonesia says it: "08.00 WIB" (id),
- * "08:00 WIB" (en; Indonesia's zones keep the names its shoppers know, WIB, WITA and WIT, in both languages);
- * elsewhere what `Intl` calls the zone ("09:00 GMT+1").
- */
-export function formatZonedTime(value: Date | string, locale: Locale, timeZone: string): string {
-  const date = toDate(value);
-  const zone = (language: Locale) =>
-    cached(
-      `zone:${language}:${timeZone}`,
-      () => new Intl.DateTimeFormat(language, { timeZone, timeZoneName: 'short' }),
-    )
-      .formatToParts(date)
-      .find((part) => part.type === 'timeZoneName')?.value;
-  const indonesian = zone('id');
-  const time = cached(
-    `zoned:${locale}:${timeZone}`,
-    () => new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-  ).format(date);
-  return `${time} ${indonesian?.startsWith('WI') ? indonesian : zone(locale)}`;
-}
-
-/**
- * A price for the visitor's locale: "Rp 250.000" (id), "IDR 250,000" (en). A currency code `Intl` does not
- * know (the backend's data, not ours) is shown after the number instead of throwing.
- */
-export function formatPrice(amount: number, currency: string, locale: Locale): string {
-  try {
-    return cached(
-      `price:${locale}:${currency}`,
-      () => new Intl.NumberFormat(locale, { style: 'currency', currency }),
-    ).format(amount);
-  } catch {
-    return `${cached(`number:${locale}`, () => new Intl.NumberFormat(locale)).format(amount)} ${currency}`;
-  }
-}
-
 /** A file size in the visitor's locale: "512 byte", "1,5 MB". */
 export function formatBytes(bytes: number, locale: Locale): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
@@ -146,4 +109,34 @@ export function formatBytes(bytes: number, locale: Locale): string {
         maximumFractionDigits: unit === 0 ? 0 : 1,
       }),
   ).format(value);
+}
+
+/**
+ * A time of day in a site's time zone with the zone's name, as a shop in Indonesia says it: "08.00 WIB" (id),
+ * "08:00 WIB" (en; Indonesia's zones keep the names its shoppers know, WIB, WITA and WIT, in both languages);
+ * elsewhere what `Intl` calls the zone ("09:00 GMT+1").
+ */
+export function formatZonedTime(value: Date | string, locale: Locale, timeZone: string): string {
+  const format = (language: Locale) =>
+    toDate(value).toLocaleTimeString(language, {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
+  const zone = format('id').split(' ').pop() ?? '';
+  return zone.startsWith('WI') ? format(locale).replace(/\S+$/, zone) : format(locale);
+}
+
+/**
+ * A price for the visitor's locale: "Rp 250.000" (id), "IDR 250,000" (en). A currency code `Intl` does not
+ * know (the backend's data, not ours) is shown after the number instead of throwing.
+ */
+export function formatPrice(amount: number, currency: string, locale: Locale): string {
+  try {
+    return amount.toLocaleString(locale, { style: 'currency', currency });
+  } catch {
+    return `${amount.toLocaleString(locale)} ${currency}`;
+  }
 }

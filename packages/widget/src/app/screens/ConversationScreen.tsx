@@ -1,13 +1,18 @@
-import { ChannelLinks } from '../../components/ChannelLinks/ChannelLinks.js';
 import { Composer, type ComposerDisabledReason } from '../../components/Composer/Composer.js';
 import { EmptyState } from '../../components/EmptyState/EmptyState.js';
 import { MessageList } from '../../components/MessageList/MessageList.js';
-import { npsReplies } from '../../components/NpsScale/nps-replies.js';
 import { QuickReplies } from '../../components/QuickReplies/QuickReplies.js';
 import { formatBytes } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { firstUnansweredMessage } from '../first-unanswered-message.js';
-import { NpsScale, OfflinePromise, ReplyByEmail, ResolvedState, UploadProgress } from '../lazy-screens.js';
+import {
+  ChannelLinks,
+  NpsScale,
+  OfflinePromise,
+  ReplyByEmail,
+  ResolvedState,
+  UploadProgress,
+} from '../lazy-screens.js';
 import type { ScreenProps } from './screen-props.js';
 
 /**
@@ -42,8 +47,6 @@ export function ConversationScreen({ screen, state, view, actions, composerRef, 
   const availability = config?.availability;
   const email = state.visitor?.email;
   const promiseAfter = availability?.online === false ? firstUnansweredMessage(messages) : undefined;
-  // Asked once the promise is there, of a visitor the site has no email address for; stays to say where it goes.
-  const askEmail = promiseAfter && availability?.emailReplies && (!email || view.emailSave === 'saved');
   const reference = conversation?.reference;
   return (
     <>
@@ -58,19 +61,17 @@ export function ConversationScreen({ screen, state, view, actions, composerRef, 
           agentReadSeq={conversation?.agentReadSeq ?? 0}
           onRetry={actions.retry}
           onAction={actions.reply}
-          renderSurvey={(message) => {
-            const replies = message.survey?.type === 'nps' ? npsReplies(message.actions) : undefined;
-            return (
-              replies && (
-                <NpsScale
-                  replies={replies}
-                  onAnswer={actions.answerSurvey}
-                  // Until its code is there, the answers show as the replies they are.
-                  fallback={<QuickReplies actions={replies} onReply={actions.reply} />}
-                />
-              )
-            );
-          }}
+          renderSurvey={(message) =>
+            message.survey?.type === 'nps' && (
+              <NpsScale
+                actions={message.actions ?? []}
+                onAnswer={actions.answerSurvey}
+                onReply={actions.reply}
+                // Until its code is there, the answers show as the replies they are.
+                fallback={<QuickReplies actions={message.actions ?? []} onReply={actions.reply} />}
+              />
+            )
+          }
           {...(promiseAfter && availability
             ? {
                 notice: {
@@ -81,12 +82,8 @@ export function ConversationScreen({ screen, state, view, actions, composerRef, 
             : {})}
           now={now}
         >
-          {askEmail && (
-            <ReplyByEmail
-              onSave={actions.saveEmail}
-              saving={view.emailSave === 'saving'}
-              {...(view.emailSave === 'saved' && email ? { savedEmail: email } : {})}
-            />
+          {promiseAfter && availability?.emailReplies && (
+            <ReplyByEmail email={email} onSave={actions.saveEmail} />
           )}
         </MessageList>
       )}
@@ -111,11 +108,8 @@ export function ConversationScreen({ screen, state, view, actions, composerRef, 
       ) : (
         composer()
       )}
-      {reference && messages.length > 0 && (
-        <p class="sapa-muted sapa-reference">{t('conversation.reference', { reference })}</p>
-      )}
-      {config && config.channels.length > 0 && (
-        <ChannelLinks channels={config.channels} reference={reference} />
+      {config && (config.channels.length > 0 || (reference && messages.length > 0)) && (
+        <ChannelLinks channels={config.channels} reference={messages.length > 0 ? reference : undefined} />
       )}
     </>
   );

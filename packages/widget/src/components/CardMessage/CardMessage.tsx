@@ -32,7 +32,7 @@ export function CardMessage({ card }: CardMessageProps) {
             card.title
           )}
         </p>
-        {price && <p class="sapa-card-price">{formatPrice(price.amount, price.currency, locale)}</p>}
+        {price && <p>{formatPrice(price.amount, price.currency, locale)}</p>}
         {card.text && <p class="sapa-card-text">{card.text}</p>}
       </div>
     </article>

@@ -1,7 +1,11 @@
 import type { Channel } from '@sapa/protocol';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { addScreenStrings } from '../../i18n/screen-strings.js';
 import { EXTERNAL_REL, safeUrl, WEB_LINK_SCHEMES } from '../safe-url.js';
 import { linkWithReference } from './link-with-reference.js';
+
+// Not needed to start chatting: a chunk of its own, with its strings.
+addScreenStrings();
 
 // A newer backend may send channel types this widget has no wording for: those read as a plain link.
 const KNOWN: readonly string[] = ['whatsapp', 'instagram', 'messenger', 'telegram', 'email', 'link'];
@@ -10,16 +14,16 @@ const KNOWN: readonly string[] = ['whatsapp', 'instagram', 'messenger', 'telegra
 export interface ChannelLinksProps {
   channels: Channel[];
   /**
-   * The conversation's reference (`SP-7KQ2`): WhatsApp links carry it in the message they open with, in the
+   * The conversation's reference (`SP-7KQ2`), shown above the channels: WhatsApp links carry it in the message they open with, in the
    * visitor's language, and email links in the subject, so the team finds the conversation on the other channel.
    */
   reference?: string;
 }
 
 /**
- * "Continue on WhatsApp" and the site's other channels, with the conversation's reference where the channel can
- * carry it. Only http, https and mailto URLs become links (WhatsApp as `https://wa.me/…`); a channel with any
- * other URL is left out.
+ * The conversation's reference (small, selectable, to quote elsewhere) and "Continue on WhatsApp" and the site's
+ * other channels, which carry the reference where they can. Only http, https and mailto URLs become links
+ * (WhatsApp as `https://wa.me/…`); a channel with any other URL is left out.
  */
 export function ChannelLinks({ channels, reference }: ChannelLinksProps) {
   const { t, locale } = useI18n();
@@ -36,25 +40,30 @@ export function ChannelLinks({ channels, reference }: ChannelLinksProps) {
       return { channel, href: href && withReference(channel.type, href) };
     })
     .filter((entry): entry is { channel: Channel; href: string } => entry.href !== undefined);
-  if (links.length === 0) return null;
+  if (links.length === 0 && !reference) return null;
   return (
-    <nav class="sapa-channels" aria-label={t('channels.title')}>
-      <p class="sapa-muted">{t('channels.title')}</p>
-      <ul>
-        {links.map(({ channel, href }, index) => (
-          <li key={index}>
-            <a
-              class={`sapa-channel sapa-channel-${channel.type}`}
-              href={href}
-              target="_blank"
-              rel={EXTERNAL_REL}
-            >
-              {channel.label?.[locale] ??
-                t(`channel.${KNOWN.includes(channel.type) ? channel.type : 'link'}`)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <div class="sapa-channels">
+      {reference && <p class="sapa-muted">{t('conversation.reference', { reference })}</p>}
+      {links.length > 0 && (
+        <nav aria-label={t('channels.title')}>
+          <p class="sapa-muted">{t('channels.title')}</p>
+          <ul>
+            {links.map(({ channel, href }, index) => (
+              <li key={index}>
+                <a
+                  class={`sapa-channel sapa-channel-${channel.type}`}
+                  href={href}
+                  target="_blank"
+                  rel={EXTERNAL_REL}
+                >
+                  {channel.label?.[locale] ??
+                    t(`channel.${KNOWN.includes(channel.type) ? channel.type : 'link'}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </div>
   );
 }

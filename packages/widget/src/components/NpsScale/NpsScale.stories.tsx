@@ -3,12 +3,11 @@ import { expect, fn, userEvent } from 'storybook/test';
 import { npsActions } from '../../stories-support/care-fixtures.js';
 import { storyT, widget } from '../../stories-support/story-helpers.js';
 import { NpsScale } from './NpsScale.js';
-import { npsReplies } from './nps-replies.js';
 
 const meta = {
   title: 'Components/NpsScale',
   component: NpsScale,
-  args: { replies: npsReplies(npsActions) ?? [], onAnswer: fn() },
+  args: { actions: npsActions, onAnswer: fn(), onReply: fn() },
   decorators: [
     (Story) => (
       <div style={{ maxWidth: '320px' }}>
@@ -29,7 +28,7 @@ export const Scale: Story = {
     await userEvent.click(canvas.getByRole('radio', { name: t('nps.score10') }));
     await userEvent.type(canvas.getByRole('textbox'), 'Pengirimannya cepat');
     await userEvent.click(canvas.getByRole('button', { name: t('nps.submit') }));
-    await expect(args.onAnswer).toHaveBeenCalledWith(args.replies[10], 'Pengirimannya cepat');
+    await expect(args.onAnswer).toHaveBeenCalledWith(npsActions[10], 'Pengirimannya cepat');
   },
 };
 

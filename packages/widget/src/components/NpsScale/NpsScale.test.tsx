@@ -28,7 +28,7 @@ describe('npsReplies', () => {
 describe('NpsScale', () => {
   it('offers 0 to 10 as a named radio group with its end labels', () => {
     const { getByRole, getAllByRole, getByText } = renderWithI18n(
-      <NpsScale replies={replies} onAnswer={() => {}} />,
+      <NpsScale actions={replies} onAnswer={() => {}} onReply={() => {}} />,
       'id',
     );
     expect(
@@ -54,7 +54,9 @@ describe('NpsScale', () => {
 
   it('answers with the chosen reply (its postback) and the comment, trimmed', async () => {
     const onAnswer = vi.fn();
-    const { getByRole } = renderWithI18n(<NpsScale replies={replies} onAnswer={onAnswer} />);
+    const { getByRole } = renderWithI18n(
+      <NpsScale actions={replies} onAnswer={onAnswer} onReply={() => {}} />,
+    );
     await userEvent.click(getByRole('radio', { name: '9' }));
     await userEvent.type(getByRole('textbox', { name: /Anything else/ }), ' Kurirnya ramah ');
     await userEvent.click(getByRole('button', { name: 'Send answer' }));
@@ -63,7 +65,9 @@ describe('NpsScale', () => {
 
   it('answers without a comment, and the arrow keys move along the scale', async () => {
     const onAnswer = vi.fn();
-    const { getByRole } = renderWithI18n(<NpsScale replies={replies} onAnswer={onAnswer} />);
+    const { getByRole } = renderWithI18n(
+      <NpsScale actions={replies} onAnswer={onAnswer} onReply={() => {}} />,
+    );
     await userEvent.click(getByRole('radio', { name: '0, not likely' }));
     await userEvent.keyboard('{ArrowRight}');
     await userEvent.click(getByRole('button', { name: 'Send answer' }));
@@ -72,14 +76,29 @@ describe('NpsScale', () => {
 
   it('asks for a score before sending', async () => {
     const onAnswer = vi.fn();
-    const { getByRole, getByText } = renderWithI18n(<NpsScale replies={replies} onAnswer={onAnswer} />);
+    const { getByRole, getByText } = renderWithI18n(
+      <NpsScale actions={replies} onAnswer={onAnswer} onReply={() => {}} />,
+    );
     await userEvent.click(getByRole('button', { name: 'Send answer' }));
     expect(getByText('Please choose a score from 0 to 10.')).toBeTruthy();
     expect(onAnswer).not.toHaveBeenCalled();
   });
 
+  it('shows other actions as the replies they are', async () => {
+    const onReply = vi.fn();
+    const other = [{ type: 'reply' as const, label: 'Ya', payload: 'yes' }];
+    const { getByRole, queryByRole } = renderWithI18n(
+      <NpsScale actions={other} onAnswer={() => {}} onReply={onReply} />,
+    );
+    expect(queryByRole('radio')).toBeNull();
+    await userEvent.click(getByRole('button', { name: 'Ya' }));
+    expect(onReply).toHaveBeenCalledWith(other[0]);
+  });
+
   it('has no axe violations', async () => {
-    const { container } = renderWithI18n(<NpsScale replies={replies} onAnswer={() => {}} />);
+    const { container } = renderWithI18n(
+      <NpsScale actions={replies} onAnswer={() => {}} onReply={() => {}} />,
+    );
     expect(await axeViolations(container)).toEqual([]);
   });
 });

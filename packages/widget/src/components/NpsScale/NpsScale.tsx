@@ -2,6 +2,8 @@ import type { Action } from '@sapa/protocol';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { addScreenStrings } from '../../i18n/screen-strings.js';
+import { QuickReplies } from '../QuickReplies/QuickReplies.js';
+import { npsReplies } from './nps-replies.js';
 
 // Drawn only for a survey question: a chunk of its own, with its strings.
 addScreenStrings();
@@ -10,25 +12,30 @@ type ReplyAction = Extract<Action, { type: 'reply' }>;
 
 /** Props of {@link NpsScale}. */
 export interface NpsScaleProps {
-  /** The question's 11 reply actions, 0 to 10 (`npsReplies` finds them). */
-  replies: ReplyAction[];
+  /** The question's actions: the 11 replies `nps:0` … `nps:10`. */
+  actions: Action[];
   /** The chosen reply (its postback answers the question) and the comment written with it, if any. */
   onAnswer(reply: ReplyAction, comment?: string): void;
+  /** Actions that are not those 11 replies show as they are, and answer as replies do. */
+  onReply(reply: ReplyAction): void;
 }
 
 /**
  * "How likely are you to recommend us?" as a 0–10 scale under the question (`Message.survey` of type `nps`): a
  * radio group (arrow keys move) with its end labels, an optional comment, and a button that sends the answer.
- * The question asks in the message above it, so the group's name is for screen readers.
+ * The question asks in the message above it, so the group's name is for screen readers. Actions that are not
+ * the 11 NPS replies show as quick replies.
  */
-export function NpsScale({ replies, onAnswer }: NpsScaleProps) {
+export function NpsScale({ actions, onAnswer, onReply }: NpsScaleProps) {
   const { t } = useI18n();
+  const replies = npsReplies(actions);
   const [score, setScore] = useState<number>();
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
+  if (!replies) return <QuickReplies actions={actions} onReply={onReply} />;
   return (
     <form
-      class="sapa-nps"
+      class="sapa-form sapa-nps"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();

@@ -6,7 +6,7 @@ import { ReplyByEmail } from './ReplyByEmail.js';
 const meta = {
   title: 'Components/ReplyByEmail',
   component: ReplyByEmail,
-  args: { onSave: fn() },
+  args: { onSave: fn(async () => {}) },
 } satisfies Meta<typeof ReplyByEmail>;
 
 export default meta;
@@ -37,10 +37,13 @@ export const InvalidAddress: Story = {
 
 /** Saved: where the answer goes. */
 export const Saved: Story = {
-  args: { savedEmail: 'sari@example.com' },
   play: async ({ canvasElement, globals }) => {
-    await expect(widget(canvasElement).getByRole('status')).toHaveTextContent(
-      storyT(globals)('email.saved', { email: 'sari@example.com' }),
+    const t = storyT(globals);
+    const canvas = widget(canvasElement);
+    await userEvent.type(canvas.getByRole('textbox', { name: t('email.label') }), 'sari@example.com');
+    await userEvent.click(canvas.getByRole('button', { name: t('email.save') }));
+    await expect(await canvas.findByRole('status')).toHaveTextContent(
+      t('email.saved', { email: 'sari@example.com' }),
     );
   },
 };
