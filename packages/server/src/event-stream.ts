@@ -6,6 +6,13 @@ export type StreamRegistry = Set<() => void>;
 
 const encoder = new TextEncoder();
 
+const STREAM_HEADERS: Record<string, string> = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-cache, no-transform',
+  'X-Accel-Buffering': 'no',
+  [PROTOCOL_HEADER]: PROTOCOL_VERSION,
+};
+
 /** Live events waiting for a slow client (beyond its replay) before its stream is ended. */
 const MAX_QUEUED_CHUNKS = 5000;
 
@@ -27,6 +34,8 @@ export function eventStreamResponse(options: {
   signal: AbortSignal;
   registry: StreamRegistry;
   headers?: Record<string, string>;
+  /** Asked at every heartbeat; the stream ends when it answers false (an agent whose token was revoked). */
+  stillAllowed?: () => Promise<boolean>;
 }): Response {
   let cleanup = () => {};
   const body = new ReadableStream<Uint8Array>({
@@ -67,7 +76,16 @@ export function eventStreamResponse(options: {
         if (event.type === CLOSE_STREAM_EVENT) close();
         else send(encodeEvent(event));
       });
-      const heartbeat = setInterval(() => send(encoder.encode(': ping\n\n')), options.heartbeatMs);
+      const { stillAllowed } = options;
+      const heartbeat = setInterval(() => {
+        send(encoder.encode(': ping\n\n'));
+        stillAllowed?.().then(
+          (allowed) => {
+            if (!allowed) close();
+          },
+          () => {},
+        );
+      }, options.heartbeatMs);
       options.registry.add(close);
       options.signal.addEventListener('abort', close);
       if (options.signal.aborted) close();
@@ -76,14 +94,13 @@ export function eventStreamResponse(options: {
       cleanup();
     },
   });
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      'X-Accel-Buffering': 'no',
-      [PROTOCOL_HEADER]: PROTOCOL_VERSION,
-      ...options.headers,
-    },
-  });
+  return new Response(body, { status: 200, headers: { ...STREAM_HEADERS, ...options.headers } });
+}
+
+/**
+ * The answer to `HEAD` of a stream: the headers a `GET` would have, and nothing else. No subscription, no
+ * presence (issue 13: a HEAD answered by the GET handler kept a live subscription and the visitor "online").
+ */
+export function eventStreamHeadResponse(): Response {
+  return new Response(null, { status: 200, headers: STREAM_HEADERS });
 }

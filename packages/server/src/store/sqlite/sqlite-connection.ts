@@ -10,11 +10,6 @@ export type Statement = Database.Statement<unknown[]>;
  */
 export type Runner = <T>(statements: () => T) => Promise<T>;
 
-/** The current time as stored in every `*_at` column. */
-export function now(): string {
-  return new Date().toISOString();
-}
-
 function settle<T>(statements: () => T): Promise<T> {
   try {
     return Promise.resolve(statements());
@@ -41,7 +36,16 @@ export class SqliteConnection {
   private closed = false;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(private readonly database: SqliteDatabase) {}
+  constructor(
+    private readonly database: SqliteDatabase,
+    /** The server's clock (injectable, so tests move time instead of waiting). */
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** The current time as stored in every `*_at` column. */
+  now(): string {
+    return this.clock().toISOString();
+  }
 
   /** The prepared statement of a SQL text (prepared on first use). */
   sql(text: string): Statement {

@@ -1,4 +1,4 @@
-import type { Action, Card, Message, MessageType, Participant } from '@sapa/protocol';
+import type { Action, Card, Message, MessageType, Participant, Survey } from '@sapa/protocol';
 import { newId } from '../../ids.js';
 import type { MessageRepository } from '../chat-store.js';
 import {
@@ -23,6 +23,7 @@ interface MessageRow {
   attachments: string | null;
   actions: string | null;
   card: string | null;
+  survey: string | null;
   created_at: string;
 }
 
@@ -39,6 +40,7 @@ interface MessageFields {
   attachments?: StoredUpload[] | undefined;
   actions?: Action[] | undefined;
   card?: Card | undefined;
+  survey?: Survey | undefined;
 }
 
 /** The `messages` table on SQLite. */
@@ -56,7 +58,7 @@ export class SqliteMessages implements MessageRepository {
       this.connection
         .sql(
           `INSERT INTO messages (id, conversation_id, seq, client_message_id, request_key, author, author_role, type,
-             text, attachments, actions, card, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             text, attachments, actions, card, survey, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           id,
@@ -71,6 +73,7 @@ export class SqliteMessages implements MessageRepository {
           input.attachments ? JSON.stringify(input.attachments) : null,
           input.actions ? JSON.stringify(input.actions) : null,
           input.card ? JSON.stringify(input.card) : null,
+          input.survey ? JSON.stringify(input.survey) : null,
           createdAt,
         );
       // Built from what was written rather than read back: one statement less per message.
@@ -145,6 +148,7 @@ export class SqliteMessages implements MessageRepository {
         attachments: row.attachments === null ? undefined : JSON.parse(row.attachments),
         actions: row.actions === null ? undefined : JSON.parse(row.actions),
         card: row.card === null ? undefined : JSON.parse(row.card),
+        survey: row.survey === null ? undefined : JSON.parse(row.survey),
       }),
     };
     if (row.request_key !== null) record.requestKey = row.request_key;
@@ -168,6 +172,7 @@ export class SqliteMessages implements MessageRepository {
     }
     if (fields.actions) message.actions = fields.actions;
     if (fields.card) message.card = fields.card;
+    if (fields.survey) message.survey = fields.survey;
     return message;
   }
 }

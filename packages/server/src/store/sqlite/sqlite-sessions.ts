@@ -1,6 +1,6 @@
 import { hashToken } from '../../ids.js';
 import type { SessionRepository } from '../chat-store.js';
-import { now, type Runner, type SqliteConnection } from './sqlite-connection.js';
+import type { Runner, SqliteConnection } from './sqlite-connection.js';
 
 /** The `sessions` table on SQLite; tokens are stored only as their SHA-256. */
 export class SqliteSessions implements SessionRepository {
@@ -13,7 +13,7 @@ export class SqliteSessions implements SessionRepository {
     return this.run(() => {
       this.connection
         .sql('INSERT INTO sessions (token_hash, visitor_id, expires_at, created_at) VALUES (?, ?, ?, ?)')
-        .run(hashToken(token), visitorId, expiresAt, now());
+        .run(hashToken(token), visitorId, expiresAt, this.connection.now());
     });
   }
 
@@ -21,7 +21,9 @@ export class SqliteSessions implements SessionRepository {
     return this.run(() => {
       const row = this.connection
         .sql('SELECT visitor_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?')
-        .get(hashToken(token), now()) as { visitor_id: string; expires_at: string } | undefined;
+        .get(hashToken(token), this.connection.now()) as
+        | { visitor_id: string; expires_at: string }
+        | undefined;
       return row && { visitorId: row.visitor_id, expiresAt: row.expires_at };
     });
   }
@@ -40,7 +42,8 @@ export class SqliteSessions implements SessionRepository {
 
   deleteExpired(): Promise<number> {
     return this.run(
-      () => this.connection.sql('DELETE FROM sessions WHERE expires_at <= ?').run(now()).changes,
+      () =>
+        this.connection.sql('DELETE FROM sessions WHERE expires_at <= ?').run(this.connection.now()).changes,
     );
   }
 }
