@@ -15,6 +15,15 @@ async function connected(): Promise<SapaClient> {
   return client;
 }
 
+/** Reads the agent API as the console would. */
+async function agentGet(path: string): Promise<unknown> {
+  const response = await fetch(`${server.url}/agent/v1${path}`, {
+    headers: { Authorization: `Bearer ${server.agentToken}` },
+  });
+  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+  return response.json();
+}
+
 /** Waits long enough for a fire-and-forget request and any retry of it (the first backoff is up to 1 s). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1_200));
 
@@ -30,13 +39,26 @@ afterEach(async () => {
 });
 
 describe('customer care in the SDK, against the reference server', () => {
-  test('markCampaignSeen sends one POST …/seen, returns at once and never throws', async () => {
+  test('markCampaignSeen sends one POST …/seen, returns at once, and the care report counts it as seen', async () => {
     const client = await connected();
     expect(client.markCampaignSeen('time-on-page-offer')).toBeUndefined();
     await settle();
     expect(proxy.urls.filter((url) => url.includes('/seen'))).toEqual([
       '/v1/campaigns/time-on-page-offer/seen',
     ]);
+    expect(client.getSnapshot().lastError).toBeUndefined();
+    // The last 30 days, in the site's own days.
+    const report = (await agentGet('/care')) as {
+      campaigns: { id: string; seen: number }[];
+    };
+    expect(report.campaigns.find((campaign) => campaign.id === 'time-on-page-offer')?.seen).toBe(1);
+  });
+
+  test('markCampaignSeen ignores the 404 of a campaign the backend does not know', async () => {
+    const client = await connected();
+    client.markCampaignSeen('no-such-campaign');
+    await settle();
+    expect(proxy.count('POST /v1/campaigns/no-such-campaign/seen')).toBe(1);
     expect(client.getSnapshot().lastError).toBeUndefined();
   });
 
@@ -88,5 +110,8 @@ describe('customer care in the SDK, against the reference server', () => {
     expect(JSON.parse(body)).toEqual({ email: 'sari@example.com', source: 'chat' });
     expect(visitor.email).toBe('sari@example.com');
     expect(client.getSnapshot().visitor?.email).toBe('sari@example.com');
+    await client.updateVisitor({ name: 'Sari', source: 'form' });
+    const profile = (await agentGet(`/visitors/${visitor.id}`)) as { sources?: Record<string, string> };
+    expect(profile.sources).toEqual({ email: 'chat', name: 'form' });
   });
 });
