@@ -45,6 +45,11 @@ export interface ChatAppProps {
   onOpenChange?: (open: boolean) => void;
   /** The current time for day separators and availability; pinned in stories. */
   now?: Date;
+  /**
+   * The page's identify or update is on its way: the forms wait for it, so that a known customer is never asked
+   * for a name or email the page is about to give.
+   */
+  profilePending?: boolean;
 }
 
 /**
@@ -65,6 +70,7 @@ export function ChatApp({
   open: openProp,
   onOpenChange,
   now,
+  profilePending,
 }: ChatAppProps) {
   const state = useClientState(client);
   const i18n = useMemo(
@@ -80,7 +86,8 @@ export function ChatApp({
   const launcherRef = useRef<HTMLButtonElement>(null);
   const composerRef = useRef<HTMLTextAreaElement>(null);
 
-  const [view, actions] = useChatActions(client, state, i18n, setOpen);
+  const [chatView, actions] = useChatActions(client, state, i18n, setOpen);
+  const view = profilePending ? { ...chatView, profilePending } : chatView;
   const screen = selectScreen(state, view);
   useScreenPreload(state, view);
   const carried = useComposerCarryOver(composerRef, screen === 'leave-message');

@@ -213,6 +213,18 @@ const rows: [description: string, state: ClientState, view: ViewState, screen: S
     'chat',
   ],
   [
+    'no pre-chat questions while the page is telling who the visitor is (identify on its way)',
+    clientState([], { config: widgetConfig({ prechat }), visitor: anonymous }),
+    { ...idle, profilePending: true },
+    'chat',
+  ],
+  [
+    'no leave-a-message form while the page is telling who the visitor is',
+    clientState([], { config: offline }),
+    { ...idle, profilePending: true },
+    'chat',
+  ],
+  [
     'a proactive message answered opens as a conversation before any pre-chat question',
     clientState([], { config: widgetConfig({ prechat }), visitor: anonymous }),
     { ...idle, campaignAnswered: true },

@@ -14,6 +14,8 @@ export interface ViewState {
   leftMessage: 'idle' | 'sending' | 'sent';
   /** The visitor answered a proactive message: its conversation is on its way, and opens as the chat. */
   campaignAnswered?: boolean;
+  /** The page's identify or update is on its way: the forms wait for what it tells. */
+  profilePending?: boolean;
 }
 
 /** The part of the client's snapshot the screen depends on. */
@@ -43,9 +45,10 @@ export function selectScreen(state: ScreenState, view: ViewState): Screen {
   if (!config && state.lastError && fresh) return 'error';
   if (view.listShown && state.conversations.length > 0) return 'list';
   // The site asks before the first message, the visitor has not answered, and something is left to ask (a
-  // known customer is not asked again for what the site has).
+  // known customer is not asked again for what the site has, nor before the page has told who they are).
+  const asking = fresh && !view.profilePending;
   if (
-    fresh &&
+    asking &&
     config?.prechat.enabled &&
     !view.prechatDone &&
     fieldsToAsk(config.prechat.fields, visitor).length
@@ -55,7 +58,7 @@ export function selectScreen(state: ScreenState, view: ViewState): Screen {
   // is a chat); or the visitor has begun leaving one (the form stays, to say it was sent, even when someone
   // comes online meanwhile).
   const leaveMessage =
-    fresh &&
+    asking &&
     config?.offline === 'form' &&
     config.availability.online === false &&
     !state.conversations.length;

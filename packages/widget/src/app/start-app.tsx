@@ -25,6 +25,8 @@ export function startApp({ root, options, locale, nonce, open: openAtStart, emit
   const container = document.createElement('div');
   root.append(container);
   let open = false;
+  // Profile commands (identify, update) not yet answered: the forms wait for them (see ChatApp).
+  let profilePending = 0;
 
   const draw = () =>
     render(
@@ -34,6 +36,7 @@ export function startApp({ root, options, locale, nonce, open: openAtStart, emit
         options={{ ...(options.theme ? { theme: options.theme } : {}), sound: options.sound === true }}
         open={open}
         onOpenChange={setOpen}
+        profilePending={profilePending > 0}
       />,
       container,
     );
@@ -76,12 +79,24 @@ export function startApp({ root, options, locale, nonce, open: openAtStart, emit
     inOrder = inOrder.then(call).catch(report(command));
   };
 
+  // A known customer is never asked for what the page is telling: until its identify or update is answered
+  // (or failed), the panel keeps the pre-chat and leave-a-message forms back.
+  const profile = (command: string, call: () => Promise<unknown>) => {
+    profilePending += 1;
+    draw();
+    whenConnected(command, call);
+    inOrder = inOrder.finally(() => {
+      profilePending -= 1;
+      draw();
+    });
+  };
+
   const commands: Record<string, (...args: never[]) => void> = {
     open: () => setOpen(true),
     close: () => setOpen(false),
     toggle: () => setOpen(!open),
-    identify: (identity: IdentifyRequest) => whenConnected('identify', () => client.identify(identity)),
-    update: (update: VisitorUpdate) => whenConnected('update', () => client.updateVisitor(update)),
+    identify: (identity: IdentifyRequest) => profile('identify', () => client.identify(identity)),
+    update: (update: VisitorUpdate) => profile('update', () => client.updateVisitor(update)),
     track: (name: string, properties?: Record<string, unknown>) =>
       whenConnected('track', () => client.track(name, properties)),
     // Not in the ordered chain: a send waits for its acknowledgement, which may take until the visitor is back online.
