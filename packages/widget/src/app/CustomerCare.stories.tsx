@@ -146,7 +146,7 @@ export const NpsQuestion: Story = {
     await expect(canvas.getByRole('group', { name: t('nps.label') })).toBeInTheDocument();
     await userEvent.click(canvas.getByRole('radio', { name: '9' }));
     await userEvent.type(
-      canvas.getByRole('textbox', { name: new RegExp(t('rating.comment').slice(0, 10)) }),
+      canvas.getByRole('textbox', { name: new RegExp(t('nps.comment').replace('?', '')) }),
       'Ramah',
     );
     await userEvent.click(canvas.getByRole('button', { name: t('nps.submit') }));

@@ -99,6 +99,8 @@ export function ConversationScreen({ screen, state, view, actions, composerRef, 
       {screen === 'resolved' ? (
         <ResolvedState
           rating={conversation?.rating}
+          // One question at a time: a survey (the NPS question) waiting for its answer goes first.
+          askRating={!messages.at(-1)?.survey}
           onRate={actions.rate}
           onStartNew={actions.startNew}
           ratingSubmitting={view.ratingSubmitting}

@@ -70,7 +70,9 @@ export function Header({
   const logo = safeUrl(logoUrl, MEDIA_SCHEMES);
   const online = availability?.online ?? false;
   return (
-    <header class="sapa-header">
+    // A <div>, not a <header>: outside sectioning content a <header> is the page's banner landmark, and the host
+    // page has its own (axe: landmark-no-duplicate-banner).
+    <div class="sapa-header">
       {onBack && (
         <button type="button" class="sapa-icon-button" aria-label={t('header.back')} onClick={onBack}>
           <Icon name="back" />
@@ -119,6 +121,6 @@ export function Header({
       <button type="button" class="sapa-icon-button" aria-label={t('header.close')} onClick={onClose}>
         <Icon name="close" />
       </button>
-    </header>
+    </div>
   );
 }

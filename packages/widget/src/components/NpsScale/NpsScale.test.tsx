@@ -58,7 +58,7 @@ describe('NpsScale', () => {
       <NpsScale actions={replies} onAnswer={onAnswer} onReply={() => {}} />,
     );
     await userEvent.click(getByRole('radio', { name: '9' }));
-    await userEvent.type(getByRole('textbox', { name: /Anything else/ }), ' Kurirnya ramah ');
+    await userEvent.type(getByRole('textbox', { name: /main reason for your score/ }), ' Kurirnya ramah ');
     await userEvent.click(getByRole('button', { name: 'Send answer' }));
     expect(onAnswer).toHaveBeenCalledWith(replies[9], 'Kurirnya ramah');
   });

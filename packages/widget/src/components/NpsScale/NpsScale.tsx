@@ -76,7 +76,7 @@ export function NpsScale({ actions, onAnswer, onReply }: NpsScaleProps) {
       </fieldset>
       <div class="sapa-field">
         <label for="sapa-nps-comment">
-          {t('rating.comment')} <span class="sapa-muted">{t('form.optional')}</span>
+          {t('nps.comment')} <span class="sapa-muted">{t('form.optional')}</span>
         </label>
         <textarea
           id="sapa-nps-comment"
