@@ -10,7 +10,8 @@ import { adoptStyles } from '../adopt-styles.js';
 import { createI18n } from '../i18n/create-i18n.js';
 import { resolveLocale } from '../resolve-locale.js';
 import { openFlag, resumeFlag, writeFlag } from '../shell-storage.js';
-import { widgetStylesheet } from '../styles/widget-stylesheet.js';
+import { chatStylesheet } from '../styles/chat-stylesheet.js';
+import { onScreenStyles } from '../styles/screen-styles-registry.js';
 import type { AppContext, AppHandle } from './app-context.js';
 import { ChatApp } from './ChatApp.js';
 
@@ -21,7 +22,9 @@ const report = (command: string) => (error: unknown) => console.error(`Sapa('${c
 export function startApp({ root, options, locale, nonce, open: openAtStart, emit }: AppContext): AppHandle {
   const client = createClient({ apiUrl: options.apiUrl, siteKey: options.siteKey, locale });
   const i18n = createI18n({ locale, strings: options.strings ?? {} });
-  adoptStyles(root, widgetStylesheet(), nonce);
+  adoptStyles(root, chatStylesheet(), nonce);
+  // The screens' styles come with the first screen's chunk, and are adopted after the chat's.
+  const offScreenStyles = onScreenStyles((css) => adoptStyles(root, css, nonce));
   const container = document.createElement('div');
   root.append(container);
   let open = false;
@@ -122,6 +125,7 @@ export function startApp({ root, options, locale, nonce, open: openAtStart, emit
       commands[command]?.(...(args as never[]));
     },
     destroy() {
+      offScreenStyles();
       unsubscribe();
       offMessage();
       offUnread();

@@ -1,11 +1,13 @@
 import type { Channel } from '@sapa/protocol';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { addScreenStrings } from '../../i18n/screen-strings.js';
+import { addScreenStyles } from '../../styles/screen-styles.js';
 import { EXTERNAL_REL, safeUrl, WEB_LINK_SCHEMES } from '../safe-url.js';
 import { linkWithReference } from './link-with-reference.js';
 
 // Not needed to start chatting: a chunk of its own, with its strings.
 addScreenStrings();
+addScreenStyles();
 
 // A newer backend may send channel types this widget has no wording for: those read as a plain link.
 const KNOWN: readonly string[] = ['whatsapp', 'instagram', 'messenger', 'telegram', 'email', 'link'];

@@ -1,11 +1,13 @@
 import type { Availability } from '@sapa/protocol';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { addScreenStrings } from '../../i18n/screen-strings.js';
+import { addScreenStyles } from '../../styles/screen-styles.js';
 import { ValidatedForm } from '../FormField/FormField.js';
 import { availabilityText } from '../Header/Header.js';
 
 // This screen is a chunk of its own and brings its strings with it.
 addScreenStrings();
+addScreenStyles();
 
 /** What the visitor leaves while nobody is online: the message, and the name and email the form asked for. */
 export interface LeftMessage {

@@ -2,11 +2,13 @@ import type { Action } from '@sapa/protocol';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { addScreenStrings } from '../../i18n/screen-strings.js';
+import { addScreenStyles } from '../../styles/screen-styles.js';
 import { QuickReplies } from '../QuickReplies/QuickReplies.js';
 import { npsReplies } from './nps-replies.js';
 
 // Drawn only for a survey question: a chunk of its own, with its strings.
 addScreenStrings();
+addScreenStyles();
 
 type ReplyAction = Extract<Action, { type: 'reply' }>;
 

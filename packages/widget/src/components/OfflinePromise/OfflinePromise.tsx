@@ -2,10 +2,12 @@ import type { Availability, Locale } from '@sapa/protocol';
 import type { Translate } from '../../i18n/create-i18n.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { addScreenStrings } from '../../i18n/screen-strings.js';
+import { addScreenStyles } from '../../styles/screen-styles.js';
 import { returnTime } from '../Header/Header.js';
 
 // Shown only while nobody is online: a chunk of its own, with its strings.
 addScreenStrings();
+addScreenStyles();
 
 /**
  * The honest promise after the visitor wrote while nobody is online (issue 12): when the team is back (in the

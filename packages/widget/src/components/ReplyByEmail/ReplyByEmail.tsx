@@ -1,10 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { addScreenStrings } from '../../i18n/screen-strings.js';
+import { addScreenStyles } from '../../styles/screen-styles.js';
 import { FormField, validateField } from '../FormField/FormField.js';
 
 // Shown only while nobody is online to a visitor without an email address: a chunk of its own, with its strings.
 addScreenStrings();
+addScreenStyles();
 
 /** Props of {@link ReplyByEmail}. */
 export interface ReplyByEmailProps {

@@ -1,10 +1,12 @@
 import type { Rating } from '@sapa/protocol';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { addScreenStrings } from '../../i18n/screen-strings.js';
+import { addScreenStyles } from '../../styles/screen-styles.js';
 import { RatingForm } from '../RatingForm/RatingForm.js';
 
 // This screen is a chunk of its own and brings its strings with it.
 addScreenStrings();
+addScreenStyles();
 
 /** Props of {@link ResolvedState}. */
 export interface ResolvedStateProps {

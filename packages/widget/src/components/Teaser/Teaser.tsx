@@ -1,6 +1,7 @@
 import type { Action, Card, Participant } from '@sapa/protocol';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { addScreenStrings } from '../../i18n/screen-strings.js';
+import { addScreenStyles } from '../../styles/screen-styles.js';
 import { Avatar } from '../Avatar/Avatar.js';
 import { CardMessage } from '../CardMessage/CardMessage.js';
 import { Icon } from '../Icon/Icon.js';
@@ -8,6 +9,7 @@ import { QuickReplies } from '../QuickReplies/QuickReplies.js';
 
 // This screen is a chunk of its own and brings its strings with it.
 addScreenStrings();
+addScreenStyles();
 
 /** A reply action: the visitor answers with one tap. */
 export type ReplyAction = Extract<Action, { type: 'reply' }>;
