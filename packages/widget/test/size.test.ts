@@ -19,10 +19,12 @@ const LOADER_BUDGET = 2_000;
 const CHAT_BUDGET = 45_000;
 /**
  * The chat plus every screen and sound loaded on demand: measured at 36,379 B, rounded up to the next 500 B;
- * 37,242 B after the SDK's split into one part per concept (issue 10), rounded up again.
+ * 37,242 B after the SDK's split into one part per concept (issue 10), rounded up again; 42,037 B with customer
+ * care (issue 12: the promise, the email field, the NPS scale, the reference with the channel links, and the cards,
+ * files and screens' styles moved out of the chat into chunks of their own), rounded up.
  * No budget in DESIGN.md covers it; this keeps what moved out of the chat's download from growing unnoticed.
  */
-const TOTAL_RATCHET = 37_500;
+const TOTAL_RATCHET = 42_500;
 /** Screens a chat does not need to open, send, receive and switch language: each is a chunk of its own. */
 const LAZY_SCREENS = [
   'PrechatForm',
@@ -35,6 +37,8 @@ const LAZY_SCREENS = [
   'OfflinePromise',
   'ReplyByEmail',
   'NpsScale',
+  'CardMessage',
+  'Attachment',
 ];
 
 interface ManifestChunk {

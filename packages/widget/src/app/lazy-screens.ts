@@ -2,7 +2,7 @@
  * Screens a chat does not need to open, send and receive, each in its own chunk (DESIGN.md, budgets: what a
  * visitor downloads to chat). {@link ChatApp} preloads each one as soon as the state that shows it arrives.
  */
-import { lazyComponent } from './lazy-component.js';
+import { lazyComponent } from '../lazy-component.js';
 
 /** The questions before the first message, when the site asks them. */
 export const PrechatForm = lazyComponent(() =>
@@ -53,3 +53,6 @@ export const NpsScale = lazyComponent(() =>
 export const ChannelLinks = lazyComponent(() =>
   import('../components/ChannelLinks/ChannelLinks.js').then((module) => module.ChannelLinks),
 );
+
+// The message parts loaded on demand, listed here too so that everything the app fetches later is in one place.
+export { OnDemandAttachment, OnDemandCardMessage } from '../components/message-parts.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatPrice, formatZonedTime } from './format.js';
+import { formatDay, formatZonedTime } from './format.js';
+import { formatPrice } from './format-price.js';
 
 // 00:40 on Monday 2 March 2026 in Jakarta (UTC+7): outside the demo shop's hours, the night of the e2e tests.
 const nightInJakarta = new Date('2026-03-01T17:40:00Z');

@@ -128,15 +128,3 @@ export function formatZonedTime(value: Date | string, locale: Locale, timeZone: 
   const zone = format('id').split(' ').pop() ?? '';
   return zone.startsWith('WI') ? format(locale).replace(/\S+$/, zone) : format(locale);
 }
-
-/**
- * A price for the visitor's locale: "Rp 250.000" (id), "IDR 250,000" (en). A currency code `Intl` does not
- * know (the backend's data, not ours) is shown after the number instead of throwing.
- */
-export function formatPrice(amount: number, currency: string, locale: Locale): string {
-  try {
-    return amount.toLocaleString(locale, { style: 'currency', currency });
-  } catch {
-    return `${amount.toLocaleString(locale)} ${currency}`;
-  }
-}

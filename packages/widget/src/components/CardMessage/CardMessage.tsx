@@ -1,7 +1,11 @@
 import type { Card } from '@sapa/protocol';
-import { formatPrice } from '../../i18n/format.js';
+import { formatPrice } from '../../i18n/format-price.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { addScreenStyles } from '../../styles/screen-styles.js';
 import { EXTERNAL_REL, MEDIA_SCHEMES, safeUrl, WEB_LINK_SCHEMES } from '../safe-url.js';
+
+// Loaded on demand (message-parts.ts): it brings its styles.
+addScreenStyles();
 
 /** Props of {@link CardMessage}. */
 export interface CardMessageProps {

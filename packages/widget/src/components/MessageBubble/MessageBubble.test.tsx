@@ -63,8 +63,12 @@ describe('MessageBubble', () => {
       ],
       actions: [{ type: 'reply', label: 'Lacak pesanan', payload: 'track' }],
     });
-    const { getByRole } = renderWithI18n(<MessageBubble message={message} onAction={onAction} />, 'id');
-    expect(getByRole('link', { name: /invoice\.pdf/ })).toBeTruthy();
+    const { getByRole, findByRole } = renderWithI18n(
+      <MessageBubble message={message} onAction={onAction} />,
+      'id',
+    );
+    // The file's part is a chunk of its own (message-parts.ts): it arrives a moment later.
+    expect(await findByRole('link', { name: /invoice\.pdf/ })).toBeTruthy();
     await userEvent.click(getByRole('button', { name: 'Lacak pesanan' }));
     expect(onAction).toHaveBeenCalledWith({ type: 'reply', label: 'Lacak pesanan', payload: 'track' });
   });

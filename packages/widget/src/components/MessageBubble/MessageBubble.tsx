@@ -3,10 +3,9 @@ import type { ClientMessage } from '@sapa/sdk';
 import type { ComponentChildren } from 'preact';
 import { formatTime } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { Attachment } from '../Attachment/Attachment.js';
 import { Avatar } from '../Avatar/Avatar.js';
-import { CardMessage } from '../CardMessage/CardMessage.js';
 import { MessageText } from '../MessageText/MessageText.js';
+import { OnDemandAttachment, OnDemandCardMessage } from '../message-parts.js';
 import { QuickReplies } from '../QuickReplies/QuickReplies.js';
 
 /** Props of {@link MessageBubble}. */
@@ -56,9 +55,23 @@ export function MessageBubble({
       <div class="sapa-message-body">
         <p class={showAuthor && !own ? 'sapa-author' : 'sapa-visually-hidden'}>{name}</p>
         <div class="sapa-bubble">
-          {message.type === 'card' && message.card && <CardMessage card={message.card} />}
+          {/* Until their code is there, a card shows its title and a file its name (message-parts.ts). */}
+          {message.type === 'card' && message.card && (
+            <OnDemandCardMessage
+              card={message.card}
+              fallback={<p class="sapa-card-title">{message.card.title}</p>}
+            />
+          )}
           {message.attachments?.map((attachment) => (
-            <Attachment key={attachment.id} attachment={attachment} />
+            <OnDemandAttachment
+              key={attachment.id}
+              attachment={attachment}
+              fallback={
+                <p>
+                  <bdi>{attachment.name}</bdi>
+                </p>
+              }
+            />
           ))}
           {message.text && <MessageText text={message.text} />}
         </div>
