@@ -5,6 +5,7 @@ import { createConnectionLifecycle } from './connection-lifecycle.js';
 import { createConversationActions } from './conversation-actions.js';
 import { createConversationSync } from './conversation-sync.js';
 import { AbortedError, toErrorInfo } from './errors.js';
+import { checkEventProperties } from './event-properties.js';
 import { createHttpTransport } from './http-transport.js';
 import { createMessageSender } from './message-sender.js';
 import { initialState } from './reducer.js';
@@ -163,6 +164,7 @@ export function createClient(options: ClientOptions): SapaClient {
       return visitor;
     },
     async track(name, properties) {
+      checkEventProperties(name, properties);
       await ready();
       await parts.request({ method: 'POST', path: '/events', json: { name, properties } });
     },
@@ -171,6 +173,17 @@ export function createClient(options: ClientOptions): SapaClient {
       locale = next;
     },
     dismissCampaign: parts.dismissCampaign,
+    markCampaignSeen(campaignId) {
+      // A count for the site, nothing the visitor waits for: one attempt, and any answer (a backend without the
+      // endpoint says 404 or 405) or none at all changes nothing (docs/protocol.md, "Customer care additions").
+      parts
+        .request({
+          method: 'POST',
+          path: `/campaigns/${encodeURIComponent(campaignId)}/seen`,
+          maxAttempts: 1,
+        })
+        .catch(() => {});
+    },
     async reset() {
       connection.disconnect();
       await sessions.forget();

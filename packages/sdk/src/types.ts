@@ -1,5 +1,6 @@
 import type {
   Action,
+  Card,
   Conversation,
   IdentifyRequest,
   Message,
@@ -36,6 +37,8 @@ export interface ActiveCampaign {
   id: string;
   message: string;
   actions?: Action[];
+  /** A card the campaign carries (a recommendation): the teaser shows it, and the conversation starts with it. */
+  card?: Card;
   /** `client`: a rule from `config.campaigns`; `backend`: a `campaign.triggered` stream event. */
   source: 'client' | 'backend';
 }
@@ -181,8 +184,39 @@ export interface SapaClient {
    */
   cancelUpload(clientMessageId: string): boolean;
   identify(identity: IdentifyRequest): Promise<Visitor>;
+  /**
+   * Saves what the visitor told about themselves (unverified). `source` says where it came from: `'form'` (a
+   * pre-chat or leave-a-message form) or `'chat'` (asked inside the conversation); a backend may show agents where
+   * each value came from.
+   *
+   * @example
+   * ```ts
+   * await client.updateVisitor({ email: 'sari@example.com', source: 'chat' });
+   * ```
+   */
   updateVisitor(update: VisitorUpdate): Promise<Visitor>;
+  /**
+   * Tells the backend what the visitor did, for its campaign rules (`{{event.<key>}}` in their texts and cards).
+   * `properties` are strings, numbers, booleans or `null`, at most 50 keys and 8 KiB of JSON: more rejects with a
+   * `ValidationError` (`payload_too_large`, `limit`) before anything is sent.
+   *
+   * @example
+   * ```ts
+   * await client.track('product_viewed', { sku: 'KOPI-GAYO-250', name: 'Kopi Arabika Gayo', price: 85000 });
+   * ```
+   */
   track(name: string, properties?: Record<string, unknown>): Promise<void>;
+  /**
+   * Tells the backend the visitor saw a campaign's teaser (`POST /v1/campaigns/{campaignId}/seen`), so care
+   * reports count it. Fire-and-forget: one attempt, never retried, and a backend without the endpoint (`404`, `405`)
+   * or a failed request changes nothing. Call it once per campaign shown.
+   *
+   * @example
+   * ```ts
+   * client.on('campaign', (campaign) => { drawTeaser(campaign); client.markCampaignSeen(campaign.id); });
+   * ```
+   */
+  markCampaignSeen(campaignId: string): void;
   /** Marks everything in the conversation (the active one by default) as read. */
   markRead(conversationId?: string): Promise<void>;
   /** Tells the agent the visitor is typing in the active conversation; sent at most every 3 s. */

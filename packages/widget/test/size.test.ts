@@ -19,11 +19,13 @@ const LOADER_BUDGET = 2_000;
 const CHAT_BUDGET = 45_000;
 /**
  * The chat plus every screen and sound loaded on demand: measured at 36,379 B, rounded up to the next 500 B;
- * 37,242 B after the SDK's split into one part per concept (issue 10), rounded up again; 48,8xx B with
- * i18next back in the chat (issue 11: +12,500 B of i18next, −400 B of the Terser pass on every chunk).
+ * 37,242 B after the SDK's split into one part per concept (issue 10), rounded up again; with i18next back in the
+ * chat (issue 11: +12,500 B of i18next, −400 B of the Terser pass on every chunk) and customer care (issue 12: the
+ * promise, the email field, the NPS scale, the reference with the channel links, and the cards, files and screens'
+ * styles moved out of the chat into chunks of their own) 54,038 B, rounded up.
  * No budget in DESIGN.md covers it; this keeps what moved out of the chat's download from growing unnoticed.
  */
-const TOTAL_RATCHET = 49_500;
+const TOTAL_RATCHET = 54_500;
 /** Screens a chat does not need to open, send, receive and switch language: each is a chunk of its own. */
 const LAZY_SCREENS = [
   'PrechatForm',
@@ -32,6 +34,12 @@ const LAZY_SCREENS = [
   'ConversationList',
   'UploadProgress',
   'Teaser',
+  'ChannelLinks',
+  'OfflinePromise',
+  'ReplyByEmail',
+  'NpsScale',
+  'CardMessage',
+  'Attachment',
 ];
 
 interface ManifestChunk {

@@ -352,13 +352,16 @@ export const PrechatWithErrors: Story = {
   },
 };
 
-/** Nobody online: leave a message, with the honest "back tomorrow" promise. */
+/** Nobody online on a site that wants a message left (`offline: 'form'`), with the honest "back tomorrow" promise. */
 export const LeaveAMessage: Story = {
   render: (_args, { globals }) => (
     <ChatScreen
       globals={globals}
       state={clientState([], {
-        config: widgetConfig({ availability: { online: false, nextOpenAt: '2026-11-21T01:00:00Z' } }),
+        config: widgetConfig({
+          availability: { online: false, nextOpenAt: '2026-11-21T01:00:00Z' },
+          offline: 'form',
+        }),
       })}
     />
   ),

@@ -80,7 +80,24 @@ describe('ChatApp before the configuration arrives', () => {
     expect(container.textContent).not.toContain('Unknown site key.');
   });
 
-  it('moves a started message and the focus into the leave-a-message form when nobody turns out to be online', async () => {
+  it('keeps a started message in the composer when nobody turns out to be online: the chat stays a chat', async () => {
+    const client = createFakeClient(clientState([], { config: undefined, connection: 'connecting' }));
+    const container = mount(<ChatApp client={client} i18n={createI18n({ locale: 'en' })} open />);
+    const composer = composerOf(container);
+    if (!composer) throw new Error('no composer');
+    act(() => {
+      composer.value = 'Halo, saya mau retur sepatu.';
+      composer.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const away = widgetConfig({ availability: { online: false, replyTime: 'day' } });
+    act(() => client.setState({ config: away, connection: 'open' }));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(container.querySelector('form.sapa-form')).toBeNull();
+    expect(composerOf(container)?.value).toBe('Halo, saya mau retur sepatu.');
+    expect(container.textContent).toContain('We usually reply within a day');
+  });
+
+  it('moves a started message and the focus into the leave-a-message form when nobody turns out to be online, on a site that wants one', async () => {
     const client = createFakeClient(clientState([], { config: undefined, connection: 'connecting' }));
     const container = mount(<ChatApp client={client} i18n={createI18n({ locale: 'en' })} open />);
     const composer = composerOf(container);
@@ -92,7 +109,7 @@ describe('ChatApp before the configuration arrives', () => {
     const offline = widgetConfig();
     act(() =>
       client.setState({
-        config: { ...offline, availability: { ...offline.availability, online: false } },
+        config: { ...offline, offline: 'form', availability: { ...offline.availability, online: false } },
         connection: 'open',
       }),
     );

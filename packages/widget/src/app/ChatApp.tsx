@@ -12,6 +12,7 @@ import type { WidgetTheme } from '../options.js';
 import { Teaser } from './lazy-screens.js';
 import { PanelBody } from './screens/PanelBody.js';
 import { selectScreen } from './select-screen.js';
+import { useCampaignSeen } from './use-campaign-seen.js';
 import { useChatActions } from './use-chat-actions.js';
 import { useChime } from './use-chime.js';
 import { useClientState } from './use-client-state.js';
@@ -44,6 +45,11 @@ export interface ChatAppProps {
   onOpenChange?: (open: boolean) => void;
   /** The current time for day separators and availability; pinned in stories. */
   now?: Date;
+  /**
+   * The page's identify or update is on its way: the forms wait for it, so that a known customer is never asked
+   * for a name or email the page is about to give.
+   */
+  profilePending?: boolean;
 }
 
 /**
@@ -64,6 +70,7 @@ export function ChatApp({
   open: openProp,
   onOpenChange,
   now,
+  profilePending,
 }: ChatAppProps) {
   const state = useClientState(client);
   const i18n = useMemo(
@@ -86,7 +93,8 @@ export function ChatApp({
   const launcherRef = useRef<HTMLButtonElement>(null);
   const composerRef = useRef<HTMLTextAreaElement>(null);
 
-  const [view, actions] = useChatActions(client, state, i18n, setOpen);
+  const [chatView, actions] = useChatActions(client, state, i18n, setOpen);
+  const view = profilePending ? { ...chatView, profilePending } : chatView;
   const screen = selectScreen(state, view);
   useScreenPreload(state, view);
   const carried = useComposerCarryOver(composerRef, screen === 'leave-message');
@@ -97,6 +105,8 @@ export function ChatApp({
   // The title shows what the visitor has not seen while the tab is hidden, with the panel open or not.
   useUnreadTitle(pageVisible ? 0 : state.unreadCount);
   const visibleArea = useVisualViewport(open);
+  const teaser = !open ? state.campaign : undefined;
+  useCampaignSeen(client, teaser?.id);
 
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Escape') return;
@@ -104,7 +114,7 @@ export function ChatApp({
     setOpen(false);
   };
 
-  const { config, conversations, campaign } = state;
+  const { config, conversations } = state;
   const conversation = conversations.find((candidate) => candidate.id === state.activeConversationId);
   const theme = options.theme ?? {};
   const accentColor = theme.accentColor ?? config?.accentColor;
@@ -142,14 +152,15 @@ export function ChatApp({
             />
           </Panel>
         )}
-        {!open && campaign && (
+        {teaser && (
           <Teaser
-            text={campaign.message}
-            actions={campaign.actions}
+            text={teaser.message}
+            actions={teaser.actions}
+            card={teaser.card}
             siteName={config?.name ?? ''}
-            onReply={() => actions.answerCampaign(campaign.id)}
-            onAction={(action) => actions.answerCampaign(campaign.id, action)}
-            onDismiss={() => actions.dismissCampaign(campaign.id)}
+            onReply={() => actions.answerCampaign(teaser.id)}
+            onAction={(action) => actions.answerCampaign(teaser.id, action)}
+            onDismiss={() => actions.dismissCampaign(teaser.id)}
           />
         )}
         <Launcher

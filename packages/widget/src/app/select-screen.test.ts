@@ -13,8 +13,20 @@ const history = conversationMessages('en');
 const idle: ViewState = { listShown: false, prechatDone: false, leftMessage: 'idle' };
 const failedStart = { code: 'network_error', message: 'The chat server did not answer POST /sessions.' };
 const prechat = { enabled: true, fields: [{ name: 'email', type: 'email' as const, required: true }] };
+const askName = { enabled: true, fields: [{ name: 'name', type: 'text' as const, required: true }] };
+const nameAndOptionalPhone = {
+  enabled: true,
+  fields: [
+    { name: 'name', type: 'text' as const, required: true },
+    { name: 'phone', type: 'tel' as const, required: false },
+  ],
+};
+const askOrder = { enabled: true, fields: [{ name: 'orderNumber', type: 'text' as const, required: true }] };
 const anonymous = { id: 'visitor-1', attributes: {}, verified: false };
-const offline = widgetConfig({ availability: { online: false } });
+/** Nobody online, on a site that chats at any hour (`offline` absent means `chat`). */
+const away = widgetConfig({ availability: { online: false } });
+/** Nobody online, on a site that wants a message left instead (`offline: 'form'`). */
+const offline = widgetConfig({ availability: { online: false }, offline: 'form' });
 /** Two conversations, the active one with history: the list has something to show. */
 const twoConversations = (state: ClientState): ClientState => ({
   ...state,
@@ -83,8 +95,35 @@ const rows: [description: string, state: ClientState, view: ViewState, screen: S
     'chat',
   ],
   [
-    'no pre-chat questions for a visitor the site knows by name',
+    'a visitor the site knows by name is still asked for the email it requires',
     clientState([], { config: widgetConfig({ prechat }), visitor: visitorProfile }),
+    idle,
+    'prechat',
+  ],
+  [
+    'no pre-chat questions for a visitor the site knows by name when it asks only the name',
+    clientState([], { config: widgetConfig({ prechat: askName }), visitor: visitorProfile }),
+    idle,
+    'chat',
+  ],
+  [
+    'no pre-chat questions for a known customer when all that is left is optional',
+    clientState([], { config: widgetConfig({ prechat: nameAndOptionalPhone }), visitor: visitorProfile }),
+    idle,
+    'chat',
+  ],
+  [
+    'optional pre-chat questions for a visitor the site does not know',
+    clientState([], { config: widgetConfig({ prechat: nameAndOptionalPhone }), visitor: anonymous }),
+    idle,
+    'prechat',
+  ],
+  [
+    'no pre-chat question the visitor answered before as an attribute',
+    clientState([], {
+      config: widgetConfig({ prechat: askOrder }),
+      visitor: { ...anonymous, attributes: { orderNumber: 'INV-20261118-0042' } },
+    }),
     idle,
     'chat',
   ],
@@ -98,13 +137,13 @@ const rows: [description: string, state: ClientState, view: ViewState, screen: S
     'chat',
   ],
   [
-    'no pre-chat questions for a visitor the site knows by phone',
+    'a visitor the site knows by phone is still asked for the email it requires',
     clientState([], {
       config: widgetConfig({ prechat }),
       visitor: { ...anonymous, phone: '+6281234567890' },
     }),
     idle,
-    'chat',
+    'prechat',
   ],
   [
     'no pre-chat questions in a conversation under way',
@@ -135,6 +174,60 @@ const rows: [description: string, state: ClientState, view: ViewState, screen: S
     'a conversation under way while nobody is online',
     clientState(history, { config: offline }),
     idle,
+    'chat',
+  ],
+  [
+    'the chat while nobody is online: a first visit on a site that chats at any hour',
+    clientState([], { config: away }),
+    idle,
+    'chat',
+  ],
+  [
+    'the chat while nobody is online: a site that says offline "chat"',
+    clientState([], { config: { ...away, offline: 'chat' } }),
+    idle,
+    'chat',
+  ],
+  [
+    'the chat while nobody is online: an offline mode this widget does not know',
+    clientState([], { config: { ...away, offline: 'ticket' as 'chat' } }),
+    idle,
+    'chat',
+  ],
+  [
+    'no form while someone is online, on a site that wants one otherwise',
+    clientState([], { config: { ...offline, availability: { online: true } } }),
+    idle,
+    'chat',
+  ],
+  [
+    'no form for a visitor who has conversations and starts a new one',
+    { ...clientState(history, { config: offline }), activeConversationId: null },
+    idle,
+    'chat',
+  ],
+  [
+    'a proactive message answered while nobody is online opens as a conversation, on a form site too',
+    clientState([], { config: offline }),
+    { ...idle, campaignAnswered: true },
+    'chat',
+  ],
+  [
+    'no pre-chat questions while the page is telling who the visitor is (identify on its way)',
+    clientState([], { config: widgetConfig({ prechat }), visitor: anonymous }),
+    { ...idle, profilePending: true },
+    'chat',
+  ],
+  [
+    'no leave-a-message form while the page is telling who the visitor is',
+    clientState([], { config: offline }),
+    { ...idle, profilePending: true },
+    'chat',
+  ],
+  [
+    'a proactive message answered opens as a conversation before any pre-chat question',
+    clientState([], { config: widgetConfig({ prechat }), visitor: anonymous }),
+    { ...idle, campaignAnswered: true },
     'chat',
   ],
   [

@@ -9,7 +9,8 @@ import { render } from 'preact';
 import { adoptStyles } from '../adopt-styles.js';
 import { createI18n } from '../i18n/create-i18n.js';
 import { openFlag, resumeFlag, writeFlag } from '../shell-storage.js';
-import { widgetStylesheet } from '../styles/widget-stylesheet.js';
+import { chatStylesheet } from '../styles/chat-stylesheet.js';
+import { onScreenStyles } from '../styles/screen-styles-registry.js';
 import type { AppContext, AppHandle } from './app-context.js';
 import { ChatApp } from './ChatApp.js';
 
@@ -22,10 +23,14 @@ export function startApp({ root, options, nonce, open: openAtStart, emit }: AppC
   const i18n = createI18n({ locale: options.locale, strings: options.strings ?? {} });
   const client = createClient({ apiUrl: options.apiUrl, siteKey: options.siteKey, locale: i18n.locale() });
 
-  adoptStyles(root, widgetStylesheet(), nonce);
+  adoptStyles(root, chatStylesheet(), nonce);
+  // The screens' styles come with the first screen's chunk, and are adopted after the chat's.
+  const offScreenStyles = onScreenStyles((css) => adoptStyles(root, css, nonce));
   const container = document.createElement('div');
   root.append(container);
   let open = false;
+  // Profile commands (identify, update) not yet answered: the forms wait for them (see ChatApp).
+  let profilePending = 0;
 
   const draw = () =>
     render(
@@ -35,6 +40,7 @@ export function startApp({ root, options, nonce, open: openAtStart, emit }: AppC
         options={{ ...(options.theme ? { theme: options.theme } : {}), sound: options.sound === true }}
         open={open}
         onOpenChange={setOpen}
+        profilePending={profilePending > 0}
       />,
       container,
     );
@@ -77,12 +83,24 @@ export function startApp({ root, options, nonce, open: openAtStart, emit }: AppC
     inOrder = inOrder.then(call).catch(report(command));
   };
 
+  // A known customer is never asked for what the page is telling: until its identify or update is answered
+  // (or failed), the panel keeps the pre-chat and leave-a-message forms back.
+  const profile = (command: string, call: () => Promise<unknown>) => {
+    profilePending += 1;
+    draw();
+    whenConnected(command, call);
+    inOrder = inOrder.finally(() => {
+      profilePending -= 1;
+      draw();
+    });
+  };
+
   const commands: Record<string, (...args: never[]) => void> = {
     open: () => setOpen(true),
     close: () => setOpen(false),
     toggle: () => setOpen(!open),
-    identify: (identity: IdentifyRequest) => whenConnected('identify', () => client.identify(identity)),
-    update: (update: VisitorUpdate) => whenConnected('update', () => client.updateVisitor(update)),
+    identify: (identity: IdentifyRequest) => profile('identify', () => client.identify(identity)),
+    update: (update: VisitorUpdate) => profile('update', () => client.updateVisitor(update)),
     track: (name: string, properties?: Record<string, unknown>) =>
       whenConnected('track', () => client.track(name, properties)),
     // Not in the ordered chain: a send waits for its acknowledgement, which may take until the visitor is back online.
@@ -105,6 +123,7 @@ export function startApp({ root, options, nonce, open: openAtStart, emit }: AppC
       commands[command]?.(...(args as never[]));
     },
     destroy() {
+      offScreenStyles();
       unsubscribe();
       offMessage();
       offUnread();

@@ -48,8 +48,48 @@ describe('the visitor actions', () => {
     act(() => actions().submitPrechat({ name: 'Sari', email: '', phone: '0812', order: 'INV-7' }));
     expect(view().prechatDone).toBe(true);
     expect(callsOf(client, 'updateVisitor')).toEqual([
-      [{ name: 'Sari', phone: '0812', attributes: { order: 'INV-7' } }],
+      [{ name: 'Sari', phone: '0812', attributes: { order: 'INV-7' }, source: 'form' }],
     ]);
+  });
+
+  it('leaves a message with the profile the form asked for, marked as from a form', async () => {
+    const { client, actions } = setUp(clientState([]));
+    act(() => actions().leaveMessage({ name: '', email: 'sari@example.com', message: 'Retur sepatu' }));
+    await flush();
+    expect(callsOf(client, 'updateVisitor')).toEqual([[{ email: 'sari@example.com', source: 'form' }]]);
+  });
+
+  it('leaves a known customer’s message without touching the profile', async () => {
+    const { client, view, actions } = setUp(clientState([]));
+    act(() => actions().leaveMessage({ message: 'Retur sepatu' }));
+    await flush();
+    expect(view().leftMessage).toBe('sent');
+    expect(callsOf(client, 'updateVisitor')).toEqual([]);
+    expect(callsOf(client, 'sendText')).toEqual([['Retur sepatu', undefined]]);
+  });
+
+  it('saves an email given inside the conversation as from the chat', async () => {
+    const { client, actions } = setUp();
+    await act(async () => {
+      await actions().saveEmail('sari@example.com');
+    });
+    expect(callsOf(client, 'updateVisitor')).toEqual([[{ email: 'sari@example.com', source: 'chat' }]]);
+  });
+
+  it('answers the NPS question with its reply, then sends the comment written with it', async () => {
+    const { client, actions } = setUp();
+    act(() => actions().answerSurvey({ type: 'reply', label: '9', payload: 'nps:9' }, 'Kurirnya ramah'));
+    await flush();
+    expect(callsOf(client, 'sendPostback')).toEqual([['nps:9', '9', { conversationId: CONVERSATION_ID }]]);
+    expect(callsOf(client, 'sendText')).toEqual([['Kurirnya ramah', { conversationId: CONVERSATION_ID }]]);
+  });
+
+  it('answers the NPS question without a comment with the reply alone', async () => {
+    const { client, actions } = setUp();
+    act(() => actions().answerSurvey({ type: 'reply', label: '10', payload: 'nps:10' }));
+    await flush();
+    expect(callsOf(client, 'sendPostback')).toHaveLength(1);
+    expect(callsOf(client, 'sendText')).toEqual([]);
   });
 
   it('says a left message is on its way, then sent', async () => {
@@ -84,6 +124,14 @@ describe('the visitor actions', () => {
     expect(callsOf(client, 'startConversation')).toEqual([[{ campaignId: 'campaign-restock' }]]);
     const [[started]] = callsOf(client, 'selectConversation') as [[string]];
     expect(callsOf(client, 'sendPostback')).toEqual([['save', 'Ya', { conversationId: started }]]);
+  });
+
+  it('answering a campaign keeps the chat on screen until its conversation is there, a new one resets it', () => {
+    const { view, actions } = setUp(clientState([]));
+    act(() => actions().answerCampaign('purchase-thank-you'));
+    expect(view().campaignAnswered).toBe(true);
+    act(() => actions().startNew());
+    expect(view().campaignAnswered).toBe(false);
   });
 
   it('rates the active conversation and says so while the rating is on its way', async () => {

@@ -41,6 +41,10 @@ export interface ChatActions {
   submitPrechat(values: Record<string, string>): void;
   leaveMessage(value: LeftMessage): void;
   rate(score: number, comment?: string): void;
+  /** Answers a survey question (the NPS scale) with its reply, and the comment written with it, if any. */
+  answerSurvey(action: ReplyAction, comment?: string): void;
+  /** Saves the email address the visitor gave inside the conversation, for replies by email. */
+  saveEmail(email: string): Promise<unknown>;
   /** Switches to `en`, `id` or a language the site added. */
   changeLocale(locale: string): void;
   reconnect(): void;
@@ -72,6 +76,7 @@ export function useChatActions(
   const [listShown, setListShown] = useState(false);
   const [prechatDone, setPrechatDone] = useState(false);
   const [leftMessage, setLeftMessage] = useState<ViewState['leftMessage']>('idle');
+  const [campaignAnswered, setCampaignAnswered] = useState(false);
   const [ratingSubmitting, setRatingSubmitting] = useState(false);
   const [refusedFile, setRefusedFile] = useState<RefusedFile>();
 
@@ -81,6 +86,7 @@ export function useChatActions(
   const startNew = () => {
     client.selectConversation(null);
     setListShown(false);
+    setCampaignAnswered(false);
   };
 
   const actions: ChatActions = {
@@ -126,6 +132,8 @@ export function useChatActions(
     },
     startNew,
     answerCampaign(campaignId, action) {
+      // The conversation the message starts is on its way: the panel shows the chat, never a form, meanwhile.
+      setCampaignAnswered(true);
       setOpen(true);
       settle(
         client.startConversation({ campaignId }).then((started) => {
@@ -147,15 +155,17 @@ export function useChatActions(
           ...(email ? { email } : {}),
           ...(phone ? { phone } : {}),
           attributes,
+          source: 'form',
         }),
       );
     },
-    leaveMessage(value) {
+    leaveMessage({ name, email, message }) {
       setLeftMessage('sending');
+      // Only what the visitor wrote: a known customer's name and email are not asked, so not sent again.
+      const profile = { ...(name ? { name } : {}), ...(email ? { email } : {}) };
       settle(
-        client
-          .updateVisitor({ name: value.name, email: value.email })
-          .then(() => client.sendText(value.message))
+        (name || email ? client.updateVisitor({ ...profile, source: 'form' }) : Promise.resolve())
+          .then(() => client.sendText(message))
           .then(
             () => setLeftMessage('sent'),
             () => setLeftMessage('idle'),
@@ -168,6 +178,17 @@ export function useChatActions(
       setRatingSubmitting(true);
       settle(client.rate(conversation.id, score, comment).finally(() => setRatingSubmitting(false)));
     },
+    answerSurvey(action, comment) {
+      // The comment follows its score: the backend takes the visitor's next text as the comment on it.
+      settle(
+        client
+          .sendPostback(action.payload, action.label, inActive)
+          .then(() => (comment ? client.sendText(comment, inActive) : undefined)),
+      );
+    },
+    saveEmail(email) {
+      return client.updateVisitor({ email, source: 'chat' });
+    },
     changeLocale(locale) {
       void i18n.changeLanguage(locale);
     },
@@ -176,5 +197,5 @@ export function useChatActions(
     },
   };
 
-  return [{ listShown, prechatDone, leftMessage, ratingSubmitting, refusedFile }, actions];
+  return [{ listShown, prechatDone, leftMessage, campaignAnswered, ratingSubmitting, refusedFile }, actions];
 }

@@ -38,18 +38,35 @@ describe('screens fetched ahead', () => {
     vi.restoreAllMocks();
   });
 
-  it('fetches nothing for a conversation under way', () => {
-    expect(preloaded(clientState(conversationMessages('en')))).toEqual([]);
+  it('fetches nothing for a conversation under way on a site with no other channels', () => {
+    const config = widgetConfig({ channels: [] });
+    expect(preloaded(clientState(conversationMessages('en'), { config }))).toEqual([]);
+  });
+
+  it('fetches the other channels when the site has some', () => {
+    expect(preloaded(clientState(conversationMessages('en')))).toEqual(['ChannelLinks']);
   });
 
   it('fetches the pre-chat questions and, when nobody is online, the form that follows them', () => {
     const prechat = { enabled: true, fields: [{ name: 'email', type: 'email' as const, required: true }] };
     const anonymous = { id: 'visitor-1', attributes: {}, verified: false };
     const online = clientState([], { config: widgetConfig({ prechat }), visitor: anonymous });
-    expect(preloaded(online)).toEqual(['PrechatForm']);
+    expect(preloaded(online)).toEqual(['ChannelLinks', 'PrechatForm']);
     vi.restoreAllMocks();
-    const offline = widgetConfig({ prechat, availability: { online: false } });
-    expect(preloaded({ ...online, config: offline })).toEqual(['LeaveMessageForm', 'PrechatForm']);
+    const offline = widgetConfig({ prechat, availability: { online: false }, offline: 'form' });
+    expect(preloaded({ ...online, config: offline })).toEqual([
+      'ChannelLinks',
+      'LeaveMessageForm',
+      'PrechatForm',
+    ]);
+  });
+
+  it('fetches the NPS scale when the last message is a survey question', () => {
+    const messages = conversationMessages('en');
+    const last = messages.at(-1);
+    if (!last) throw new Error('no message');
+    const question = { ...last, id: 'nps', seq: last.seq + 1, survey: { type: 'nps' } };
+    expect(preloaded(clientState([...messages, question]))).toEqual(['ChannelLinks', 'NpsScale']);
   });
 
   it('fetches the list once there is a second conversation, and the rating behind the list', () => {
@@ -58,6 +75,10 @@ describe('screens fetched ahead', () => {
       ...state,
       conversations: [conversation({ status: 'resolved' }), conversation({ id: 'conversation-0' })],
     };
-    expect(preloaded(resolved, { ...idle, listShown: true })).toEqual(['ConversationList', 'ResolvedState']);
+    expect(preloaded(resolved, { ...idle, listShown: true })).toEqual([
+      'ChannelLinks',
+      'ConversationList',
+      'ResolvedState',
+    ]);
   });
 });

@@ -35,10 +35,13 @@ export function formatTime(value: Date | string, locale: string): string {
   ).format(toDate(value));
 }
 
-function wholeDaysBetween(from: Date, to: Date): number {
-  const start = Date.UTC(from.getFullYear(), from.getMonth(), from.getDate());
-  const end = Date.UTC(to.getFullYear(), to.getMonth(), to.getDate());
-  return Math.round((end - start) / 86_400_000);
+/** The calendar day of `date` as days since 1970, in `timeZone` (the visitor's own when absent). */
+function dayNumber(date: Date, timeZone?: string): number {
+  const day = timeZone
+    ? // Swedish writes dates as ISO 8601 (2026-11-21), which Date.parse reads as that day in UTC.
+      Date.parse(cached(`day:${timeZone}`, () => new Intl.DateTimeFormat('sv', { timeZone })).format(date))
+    : Date.UTC(date.getFullYear(), date.getMonth(), date.getDate());
+  return Math.round(day / 86_400_000);
 }
 
 function capitalize(text: string, locale: string): string {
@@ -47,11 +50,17 @@ function capitalize(text: string, locale: string): string {
 
 /**
  * A day relative to `now`: "Today", "Yesterday", "Tomorrow" (or "Hari ini", "Kemarin", "Besok"),
- * a weekday within the week around now, else a date ("12 November 2026").
+ * a weekday within the week around now, else a date ("12 November 2026"). Days are the visitor's own, or
+ * those of `timeZone` when given (the site's, for when its team is back).
  */
-export function formatDay(value: Date | string, locale: string, now: Date = new Date()): string {
+export function formatDay(
+  value: Date | string,
+  locale: string,
+  now: Date = new Date(),
+  timeZone?: string,
+): string {
   const date = toDate(value);
-  const days = wholeDaysBetween(now, date);
+  const days = dayNumber(date, timeZone) - dayNumber(now, timeZone);
   if (Math.abs(days) <= 1) {
     return capitalize(
       cached(`relative:${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(
@@ -62,17 +71,19 @@ export function formatDay(value: Date | string, locale: string, now: Date = new 
     );
   }
   if (Math.abs(days) < 7) {
-    return cached(`weekday:${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: 'long' })).format(
-      date,
-    );
+    return cached(
+      `weekday:${locale}:${timeZone}`,
+      () => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone }),
+    ).format(date);
   }
   const sameYear = date.getFullYear() === now.getFullYear();
   return cached(
-    `date:${locale}:${sameYear}`,
+    `date:${locale}:${sameYear}:${timeZone}`,
     () =>
       new Intl.DateTimeFormat(locale, {
         day: 'numeric',
         month: 'long',
+        timeZone,
         ...(sameYear ? {} : { year: 'numeric' }),
       }),
   ).format(date);
@@ -106,4 +117,22 @@ export function formatBytes(bytes: number, locale: string): string {
  */
 export function siteText(text: LocalizedText | undefined, locale: string): string | undefined {
   return text?.[locale as keyof LocalizedText];
+}
+
+/**
+ * A time of day in a site's time zone with the zone's name, as a shop in Indonesia says it: "08.00 WIB" (id),
+ * "08:00 WIB" (en; Indonesia's zones keep the names its shoppers know, WIB, WITA and WIT, in both languages);
+ * elsewhere what `Intl` calls the zone ("09:00 GMT+1").
+ */
+export function formatZonedTime(value: Date | string, locale: string, timeZone: string): string {
+  const format = (language: string) =>
+    toDate(value).toLocaleTimeString(language, {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
+  const zone = format('id').split(' ').pop() ?? '';
+  return zone.startsWith('WI') ? format(locale).replace(/\S+$/, zone) : format(locale);
 }

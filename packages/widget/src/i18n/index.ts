@@ -11,7 +11,8 @@ export {
   type Translate,
   type TranslateOptions,
 } from './create-i18n.js';
-export { dayKey, formatBytes, formatDay, formatTime } from './format.js';
+export { dayKey, formatBytes, formatDay, formatTime, formatZonedTime } from './format.js';
+export { formatPrice } from './format-price.js';
 export {
   type I18nContextValue,
   I18nProvider,

@@ -256,6 +256,9 @@ export function createFakeClient(initial: ClientState, options: FakeClientOption
     setLocale(locale) {
       record('setLocale', [locale]);
     },
+    markCampaignSeen(campaignId) {
+      record('markCampaignSeen', [campaignId]);
+    },
     dismissCampaign(campaignId) {
       record('dismissCampaign', [campaignId]);
       setState({ campaign: undefined });

@@ -1,11 +1,11 @@
-import { launcherTokenStyles } from './launcher-tokens.js';
-import css from './widget.css?inline';
+import { chatStylesheet } from './chat-stylesheet.js';
+import { screenStylesheet } from './screen-styles.js';
 
 /**
- * The widget's one stylesheet as text, as the shadow root adopts it: the launcher's tokens (shared with
- * the loader, so they live in TypeScript), then widget.css: the other tokens, the base and every
- * component's rules. The app, the stories and the style tests all take it from here.
+ * Every style of the widget at once: the chat's (chat-stylesheet.ts), then the screens'. The stories and the style
+ * tests adopt it, since they draw any screen at any time; the app adopts the chat's, and the screens' as their
+ * chunks bring them.
  */
 export function widgetStylesheet(): string {
-  return launcherTokenStyles() + css;
+  return chatStylesheet() + screenStylesheet();
 }

@@ -1,16 +1,26 @@
-import { ChannelLinks } from '../../components/ChannelLinks/ChannelLinks.js';
 import { Composer, type ComposerDisabledReason } from '../../components/Composer/Composer.js';
 import { EmptyState } from '../../components/EmptyState/EmptyState.js';
 import { MessageList } from '../../components/MessageList/MessageList.js';
+import { QuickReplies } from '../../components/QuickReplies/QuickReplies.js';
 import { revealBidi } from '../../components/reveal-bidi.js';
 import { formatBytes, siteText } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { ResolvedState, UploadProgress } from '../lazy-screens.js';
+import { firstUnansweredMessage } from '../first-unanswered-message.js';
+import {
+  ChannelLinks,
+  NpsScale,
+  OfflinePromise,
+  ReplyByEmail,
+  ResolvedState,
+  UploadProgress,
+} from '../lazy-screens.js';
 import type { ScreenProps } from './screen-props.js';
 
 /**
  * The chat itself, connected to the client: the greeting or the conversation, files on their way, the
- * composer (or, once resolved, the rating in its place) and the site's other channels.
+ * composer (or, once resolved, the rating in its place), the conversation's reference and the site's other
+ * channels. While nobody is online, the promise of when the team answers follows the visitor's first message,
+ * with a field for an email address when replies can go there (issue 12).
  */
 export function ConversationScreen({ screen, state, view, actions, composerRef, now }: ScreenProps) {
   const { t, locale } = useI18n();
@@ -40,6 +50,10 @@ export function ConversationScreen({ screen, state, view, actions, composerRef, 
         : {})}
     />
   );
+  const availability = config?.availability;
+  const email = state.visitor?.email;
+  const promiseAfter = availability?.online === false ? firstUnansweredMessage(messages) : undefined;
+  const reference = conversation?.reference;
   return (
     <>
       {messages.length === 0 ? (
@@ -53,8 +67,31 @@ export function ConversationScreen({ screen, state, view, actions, composerRef, 
           agentReadSeq={conversation?.agentReadSeq ?? 0}
           onRetry={actions.retry}
           onAction={actions.reply}
+          renderSurvey={(message) =>
+            message.survey?.type === 'nps' && (
+              <NpsScale
+                actions={message.actions ?? []}
+                onAnswer={actions.answerSurvey}
+                onReply={actions.reply}
+                // Until its code is there, the answers show as the replies they are.
+                fallback={<QuickReplies actions={message.actions ?? []} onReply={actions.reply} />}
+              />
+            )
+          }
+          {...(promiseAfter && availability
+            ? {
+                notice: {
+                  after: promiseAfter,
+                  content: <OfflinePromise availability={availability} hasEmail={Boolean(email)} now={now} />,
+                },
+              }
+            : {})}
           now={now}
-        />
+        >
+          {promiseAfter && availability?.emailReplies && (
+            <ReplyByEmail email={email} onSave={actions.saveEmail} />
+          )}
+        </MessageList>
       )}
       {Object.entries(state.uploads).map(([id, upload]) => (
         <UploadProgress
@@ -68,6 +105,8 @@ export function ConversationScreen({ screen, state, view, actions, composerRef, 
       {screen === 'resolved' ? (
         <ResolvedState
           rating={conversation?.rating}
+          // One question at a time: a survey (the NPS question) waiting for its answer goes first.
+          askRating={!messages.at(-1)?.survey}
           onRate={actions.rate}
           onStartNew={actions.startNew}
           ratingSubmitting={view.ratingSubmitting}
@@ -77,7 +116,9 @@ export function ConversationScreen({ screen, state, view, actions, composerRef, 
       ) : (
         composer()
       )}
-      {config && config.channels.length > 0 && <ChannelLinks channels={config.channels} />}
+      {config && (config.channels.length > 0 || (reference && messages.length > 0)) && (
+        <ChannelLinks channels={config.channels} reference={messages.length > 0 ? reference : undefined} />
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { EmptyState } from '../../components/EmptyState/EmptyState.js';
 import { ErrorState } from '../../components/ErrorState/ErrorState.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { fieldsToAsk } from '../fields-to-ask.js';
 import { ConversationList, LeaveMessageForm, PrechatForm } from '../lazy-screens.js';
 import { ConversationScreen } from './ConversationScreen.js';
 import type { ScreenProps } from './screen-props.js';
@@ -36,7 +37,8 @@ export function PanelBody(props: ScreenProps) {
   if (screen === 'prechat' && config) {
     return (
       <PrechatForm
-        fields={config.prechat.fields}
+        // A known customer is asked only for what the site does not have yet.
+        fields={fieldsToAsk(config.prechat.fields, state.visitor)}
         onSubmit={actions.submitPrechat}
         fallback={<EmptyState />}
       />
@@ -46,6 +48,7 @@ export function PanelBody(props: ScreenProps) {
     return (
       <LeaveMessageForm
         initialValue={{ message: carried.message }}
+        known={{ name: state.visitor?.name, email: state.visitor?.email }}
         autoFocus={carried.focus}
         availability={config.availability}
         onSubmit={actions.leaveMessage}

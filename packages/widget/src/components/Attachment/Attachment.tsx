@@ -1,9 +1,15 @@
 import type { Attachment as AttachmentFile } from '@sapa/protocol';
 import { formatBytes } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { addScreenStrings } from '../../i18n/screen-strings.js';
+import { addScreenStyles } from '../../styles/screen-styles.js';
 import { Icon } from '../Icon/Icon.js';
 import { revealBidi } from '../reveal-bidi.js';
 import { MEDIA_SCHEMES, safeUrl } from '../safe-url.js';
+
+// Loaded on demand (message-parts.ts): it brings its strings and styles.
+addScreenStrings();
+addScreenStyles();
 
 /** Props of {@link Attachment}. */
 export interface AttachmentProps {

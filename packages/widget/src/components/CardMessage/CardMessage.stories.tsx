@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/preact-vite';
+import { expect } from 'storybook/test';
+import { recommendationCard } from '../../stories-support/care-fixtures.js';
 import { attachments, productCard } from '../../stories-support/fixtures.js';
-import { storyLocale } from '../../stories-support/story-helpers.js';
+import { storyLocale, widget } from '../../stories-support/story-helpers.js';
 import { CardMessage } from './CardMessage.js';
 
 const meta = {
@@ -29,6 +31,26 @@ export const WithImage: Story = {
   render: (args, { globals }) => (
     <CardMessage {...args} card={{ ...productCard(storyLocale(globals)), imageUrl: attachments.image.url }} />
   ),
+};
+
+/** A recommendation: picture named by the title, price in the visitor's locale ("Rp 85.000", "IDR 85,000"). */
+export const WithPrice: Story = {
+  render: (args) => <CardMessage {...args} card={recommendationCard()} />,
+  play: async ({ canvasElement, globals }) => {
+    const canvas = widget(canvasElement);
+    await expect(canvas.getByRole('img', { name: 'Kopi Arabika Gayo, 250 g' })).toBeInTheDocument();
+    await expect(
+      canvas.getByText(storyLocale(globals) === 'id' ? /^Rp\s85\.000$/ : /^IDR\s85,000$/),
+    ).toBeInTheDocument();
+  },
+};
+
+/** A price in a currency Intl does not know: the number and the code as sent, nothing breaks. */
+export const UnknownCurrency: Story = {
+  args: { card: { title: 'Voucher', price: { amount: 50_000, currency: 'poin' } } },
+  play: async ({ canvasElement }) => {
+    await expect(widget(canvasElement).getByText(/^50[.,]000 poin$/)).toBeInTheDocument();
+  },
 };
 
 /** Title only. */

@@ -27,6 +27,23 @@ export const Channels: Story = {
   },
 };
 
+/** In a conversation: WhatsApp opens with its reference in the visitor's language, email with it as the subject. */
+export const WithReference: Story = {
+  args: { reference: 'SP-7KQ2' },
+  play: async ({ canvasElement, globals }) => {
+    const t = storyT(globals);
+    const canvas = widget(canvasElement);
+    const whatsapp = canvas.getByRole('link', { name: t('channel.whatsapp') });
+    await expect(new URL(whatsapp.getAttribute('href') ?? '').searchParams.get('text')).toBe(
+      t('channel.whatsappText', { reference: 'SP-7KQ2' }),
+    );
+    await expect(canvas.getByRole('link', { name: t('channel.email') })).toHaveAttribute(
+      'href',
+      'mailto:halo@toko.example.com?subject=Ref%20SP-7KQ2',
+    );
+  },
+};
+
 /** A channel with an unsafe URL is left out. */
 export const UnsafeUrlDropped: Story = {
   args: {

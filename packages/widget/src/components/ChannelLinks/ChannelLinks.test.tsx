@@ -43,6 +43,30 @@ describe('ChannelLinks', () => {
     ]);
   });
 
+  it('carries the conversation’s reference: WhatsApp in the opening message, in the visitor’s language; email in the subject', () => {
+    const id = renderWithI18n(<ChannelLinks channels={channels} reference="SP-7KQ2" />, 'id');
+    const [whatsapp, email] = id.getAllByRole('link');
+    expect(whatsapp?.getAttribute('href')).toBe(
+      `https://wa.me/6281234567890?text=${encodeURIComponent('Halo, saya lanjut dari chat di situs. Ref SP-7KQ2')}`,
+    );
+    expect(email?.getAttribute('href')).toBe('mailto:halo@toko.example?subject=Ref%20SP-7KQ2');
+    const en = renderWithI18n(<ChannelLinks channels={channels.slice(0, 1)} reference="SP-7KQ2" />);
+    expect(new URL(en.getByRole('link').getAttribute('href') ?? '').searchParams.get('text')).toBe(
+      "Hi, I'm continuing my chat from the website. Ref SP-7KQ2",
+    );
+  });
+
+  it('leaves links as they are without a reference, and other channels always', () => {
+    const { getAllByRole } = renderWithI18n(<ChannelLinks channels={channels} />);
+    expect(getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual([
+      'https://wa.me/6281234567890',
+      'mailto:halo@toko.example',
+      'https://instagram.com/toko',
+    ]);
+    const withReference = renderWithI18n(<ChannelLinks channels={channels} reference="SP-7KQ2" />);
+    expect(withReference.getAllByRole('link')[2]?.getAttribute('href')).toBe('https://instagram.com/toko');
+  });
+
   it('has no axe violations', async () => {
     const { container } = renderWithI18n(<ChannelLinks channels={channels} />);
     expect(await axeViolations(container)).toEqual([]);

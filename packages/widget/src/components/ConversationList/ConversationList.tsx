@@ -2,10 +2,12 @@ import type { Conversation, Message } from '@sapa/protocol';
 import { dayKey, formatDay, formatTime } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { addScreenStrings } from '../../i18n/screen-strings.js';
+import { addScreenStyles } from '../../styles/screen-styles.js';
 import { BIDI_OVERRIDES, revealBidi } from '../reveal-bidi.js';
 
 // This screen is a chunk of its own and brings its strings with it.
 addScreenStrings();
+addScreenStyles();
 
 /** Props of {@link ConversationList}. */
 export interface ConversationListProps {

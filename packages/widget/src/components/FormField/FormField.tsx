@@ -2,9 +2,11 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { addScreenStrings } from '../../i18n/screen-strings.js';
+import { addScreenStyles } from '../../styles/screen-styles.js';
 
 // Forms are on-demand screens: their strings come with them.
 addScreenStrings();
+addScreenStyles();
 
 /** Kinds of input a form field can be. */
 export type FieldType = 'text' | 'email' | 'tel' | 'textarea';

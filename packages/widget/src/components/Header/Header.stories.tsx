@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/preact-vite';
 import { expect, fn, userEvent } from 'storybook/test';
+import { awayUntilTomorrow } from '../../stories-support/care-fixtures.js';
 import { agent, now } from '../../stories-support/fixtures.js';
 import { storyT, widget } from '../../stories-support/story-helpers.js';
 import { Header } from './Header.js';
@@ -35,6 +36,14 @@ export const Online: Story = {
 /** Away, back tomorrow morning (from the pinned clock). */
 export const AwayUntilTomorrow: Story = {
   args: { availability: { online: false, nextOpenAt: '2026-11-21T01:00:00Z' }, agents: [] },
+};
+
+/** Away at night, back at the site's opening time in its own zone ("besok pukul 09.00 WIB"). */
+export const AwayInSiteTime: Story = {
+  args: { availability: awayUntilTomorrow, agents: [] },
+  play: async ({ canvasElement }) => {
+    await expect(widget(canvasElement).getByText(/(09\.00|09:00) WIB/)).toBeInTheDocument();
+  },
 };
 
 /** Away with no known opening time. */

@@ -39,6 +39,52 @@ describe('Header', () => {
     expect(queryByText(/few minutes/)).toBeNull();
   });
 
+  it('names the time the team is back in the site’s time zone, as Indonesians say it', () => {
+    // 00:40 in Jakarta; back at 08:00 the same morning.
+    const night = new Date('2026-03-01T17:40:00Z');
+    const availability = {
+      online: false,
+      replyTime: 'day' as const,
+      nextOpenAt: '2026-03-02T01:00:00Z',
+      timezone: 'Asia/Jakarta',
+    };
+    const id = renderWithI18n(
+      <Header
+        siteName="Toko Sapa"
+        availability={availability}
+        onLocaleChange={() => {}}
+        onClose={() => {}}
+        now={night}
+      />,
+      'id',
+    );
+    expect(id.getByText('Kami sedang tidak aktif. Kami kembali hari ini pukul 08.00 WIB')).toBeTruthy();
+    expect(id.container.querySelector('.sapa-visually-hidden')?.textContent).toBe('Sedang tidak aktif. ');
+    const en = renderWithI18n(
+      <Header
+        siteName="Toko Sapa"
+        availability={availability}
+        onLocaleChange={() => {}}
+        onClose={() => {}}
+        now={night}
+      />,
+    );
+    expect(en.getByText("We're away. We'll be back today at 08:00 WIB")).toBeTruthy();
+  });
+
+  it('promises the reply time while away when the backend names no opening time', () => {
+    const { getByText, container } = renderWithI18n(
+      <Header
+        siteName="Toko Sapa"
+        availability={{ online: false, replyTime: 'hours' }}
+        onLocaleChange={() => {}}
+        onClose={() => {}}
+      />,
+    );
+    expect(getByText('We usually reply in a few hours')).toBeTruthy();
+    expect(container.querySelector('.sapa-visually-hidden')?.textContent).toBe('Away. ');
+  });
+
   it('switches language and closes', async () => {
     const onLocaleChange = vi.fn();
     const onClose = vi.fn();

@@ -1,6 +1,6 @@
 import type { Availability, Participant } from '@sapa/protocol';
 import type { Translate } from '../../i18n/create-i18n.js';
-import { formatDay, formatTime } from '../../i18n/format.js';
+import { formatDay, formatTime, formatZonedTime } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { Avatar } from '../Avatar/Avatar.js';
 import { Icon } from '../Icon/Icon.js';
@@ -24,8 +24,24 @@ export interface HeaderProps {
 }
 
 /**
- * What the team promises about replying, and no more: the configured reply time while online, the next
- * opening time while away.
+ * When the team is back, for "back {{day}} at {{time}}": in the site's time zone with its name when the backend
+ * says which it is ("tomorrow", "08.00 WIB"), else in the visitor's own time.
+ */
+export function returnTime(
+  availability: Availability & { nextOpenAt: string },
+  locale: string,
+  now: Date,
+): { day: string; time: string } {
+  const { nextOpenAt, timezone } = availability;
+  return {
+    day: formatDay(nextOpenAt, locale, now, timezone).toLocaleLowerCase(locale),
+    time: timezone ? formatZonedTime(nextOpenAt, locale, timezone) : formatTime(nextOpenAt, locale),
+  };
+}
+
+/**
+ * What the team promises about replying, and no more: the configured reply time while online; while away the
+ * next opening time (in the site's time zone), else how long a reply takes.
  */
 export function availabilityText(
   availability: Availability | undefined,
@@ -34,16 +50,11 @@ export function availabilityText(
   now: Date,
 ): string {
   if (!availability) return '';
-  if (availability.online) {
-    return availability.replyTime ? t(`availability.${availability.replyTime}`) : t('availability.online');
-  }
-  if (availability.nextOpenAt) {
-    return t('availability.nextOpen', {
-      day: formatDay(availability.nextOpenAt, locale, now).toLocaleLowerCase(locale),
-      time: formatTime(availability.nextOpenAt, locale),
-    });
-  }
-  return t('availability.offline');
+  const { online, replyTime, nextOpenAt } = availability;
+  if (!online && nextOpenAt)
+    return t('availability.nextOpen', returnTime({ ...availability, nextOpenAt }, locale, now));
+  if (replyTime) return t(`availability.${replyTime}`);
+  return t(online ? 'availability.online' : 'availability.offline');
 }
 
 /** The top of the panel: who you are talking to, when they reply, language and close. */
@@ -61,7 +72,9 @@ export function Header({
   const logo = safeUrl(logoUrl, MEDIA_SCHEMES);
   const online = availability?.online ?? false;
   return (
-    <header class="sapa-header">
+    // A <div>, not a <header>: outside sectioning content a <header> is the page's banner landmark, and the host
+    // page has its own (axe: landmark-no-duplicate-banner).
+    <div class="sapa-header">
       {onBack && (
         <button type="button" class="sapa-icon-button" aria-label={t('header.back')} onClick={onBack}>
           <Icon name="back" />
@@ -111,6 +124,6 @@ export function Header({
       <button type="button" class="sapa-icon-button" aria-label={t('header.close')} onClick={onClose}>
         <Icon name="close" />
       </button>
-    </header>
+    </div>
   );
 }

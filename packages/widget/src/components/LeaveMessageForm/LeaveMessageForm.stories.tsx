@@ -20,6 +20,19 @@ type Story = StoryObj<typeof meta>;
 /** Nobody is online: an honest promise and a form to leave a message. */
 export const LeaveAMessage: Story = {};
 
+/** A known customer: the name and email the site has are not asked again, only the message. */
+export const KnownCustomer: Story = {
+  args: { known: { name: 'Budi Santoso', email: 'budi@example.com' } },
+  play: async ({ canvasElement, globals, args }) => {
+    const t = storyT(globals);
+    const canvas = widget(canvasElement);
+    await expect(canvas.queryByRole('textbox', { name: t('form.email') })).toBeNull();
+    await userEvent.type(canvas.getByRole('textbox', { name: t('leave.message') }), 'Sepatu kekecilan');
+    await userEvent.click(canvas.getByRole('button', { name: t('leave.submit') }));
+    await expect(args.onSubmit).toHaveBeenCalledWith({ message: 'Sepatu kekecilan' });
+  },
+};
+
 /** Submitted without the required fields. */
 export const WithErrors: Story = {
   play: async ({ canvasElement, globals, args }) => {

@@ -43,6 +43,34 @@ describe('LeaveMessageForm', () => {
     expect(onSubmit).toHaveBeenCalledWith({ name: '', email: 'budi@example.com', message: 'Halo' });
   });
 
+  it('does not ask a known customer again: only the message is left to write', async () => {
+    const onSubmit = vi.fn();
+    const { getByRole, queryByRole } = renderWithI18n(
+      <LeaveMessageForm onSubmit={onSubmit} now={now} known={{ name: 'Sari', email: 'sari@example.com' }} />,
+    );
+    expect(queryByRole('textbox', { name: 'Name (optional)' })).toBeNull();
+    expect(queryByRole('textbox', { name: 'Email' })).toBeNull();
+    await userEvent.type(getByRole('textbox', { name: 'Message' }), 'Sepatu kekecilan');
+    await userEvent.click(getByRole('button', { name: 'Send message' }));
+    expect(onSubmit).toHaveBeenCalledWith({ message: 'Sepatu kekecilan' });
+  });
+
+  it('asks only for the email the site lacks when it knows the name', async () => {
+    const onSubmit = vi.fn();
+    const { getByRole, queryByRole } = renderWithI18n(
+      <LeaveMessageForm
+        onSubmit={onSubmit}
+        now={now}
+        known={{ name: 'Sari' }}
+        initialValue={{ message: 'Halo' }}
+      />,
+    );
+    expect(queryByRole('textbox', { name: 'Name (optional)' })).toBeNull();
+    await userEvent.type(getByRole('textbox', { name: 'Email' }), 'sari@example.com');
+    await userEvent.click(getByRole('button', { name: 'Send message' }));
+    expect(onSubmit).toHaveBeenCalledWith({ email: 'sari@example.com', message: 'Halo' });
+  });
+
   it('thanks the visitor once the message was accepted', () => {
     const { getByRole } = renderWithI18n(<LeaveMessageForm onSubmit={() => {}} submitted />, 'id');
     expect(getByRole('status').textContent).toBe(

@@ -69,8 +69,12 @@ describe('MessageBubble', () => {
       ],
       actions: [{ type: 'reply', label: 'Lacak pesanan', payload: 'track' }],
     });
-    const { getByRole } = renderWithI18n(<MessageBubble message={message} onAction={onAction} />, 'id');
-    expect(getByRole('link', { name: /invoice\.pdf/ })).toBeTruthy();
+    const { getByRole, findByRole } = renderWithI18n(
+      <MessageBubble message={message} onAction={onAction} />,
+      'id',
+    );
+    // The file's part is a chunk of its own (message-parts.ts): it arrives a moment later.
+    expect(await findByRole('link', { name: /invoice\.pdf/ })).toBeTruthy();
     await userEvent.click(getByRole('button', { name: 'Lacak pesanan' }));
     expect(onAction).toHaveBeenCalledWith({ type: 'reply', label: 'Lacak pesanan', payload: 'track' });
   });
@@ -83,6 +87,30 @@ describe('MessageBubble', () => {
       <MessageBubble message={message} onAction={() => {}} showActions={false} />,
     );
     expect(queryByRole('button', { name: 'Ya' })).toBeNull();
+  });
+
+  it('draws a survey question’s answers with renderSurvey, and the replies without it', () => {
+    const replies = [{ type: 'reply' as const, label: '0', payload: 'nps:0' }];
+    const question = textMessage(3, bot, 'How likely…?', undefined, {
+      actions: replies,
+      survey: { type: 'nps' },
+    });
+    const drawn = renderWithI18n(
+      <MessageBubble
+        message={question}
+        onAction={() => {}}
+        renderSurvey={(message) => <p>scale for {message.id}</p>}
+      />,
+    );
+    expect(drawn.getByText('scale for message-3')).toBeTruthy();
+    expect(drawn.queryByRole('button', { name: '0' })).toBeNull();
+    const plain = renderWithI18n(<MessageBubble message={question} onAction={() => {}} />);
+    expect(plain.getByRole('button', { name: '0' })).toBeTruthy();
+    // A survey renderSurvey does not draw (a type it does not know) keeps its replies.
+    const unknown = renderWithI18n(
+      <MessageBubble message={question} onAction={() => {}} renderSurvey={() => undefined} />,
+    );
+    expect(unknown.getByRole('button', { name: '0' })).toBeTruthy();
   });
 
   it('has no axe violations', async () => {

@@ -1,11 +1,11 @@
 import type { Action } from '@sapa/protocol';
 import type { ClientMessage } from '@sapa/sdk';
+import type { ComponentChildren } from 'preact';
 import { formatTime } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { Attachment } from '../Attachment/Attachment.js';
 import { Avatar } from '../Avatar/Avatar.js';
-import { CardMessage } from '../CardMessage/CardMessage.js';
 import { MessageText } from '../MessageText/MessageText.js';
+import { OnDemandAttachment, OnDemandCardMessage } from '../message-parts.js';
 import { QuickReplies } from '../QuickReplies/QuickReplies.js';
 import { BIDI_OVERRIDES, revealBidi } from '../reveal-bidi.js';
 
@@ -20,6 +20,11 @@ export interface MessageBubbleProps {
   showActions?: boolean;
   onRetry?: (message: ClientMessage) => void;
   onAction?: (action: Extract<Action, { type: 'reply' }>) => void;
+  /**
+   * Draws the answers of a survey question (`message.survey`, e.g. the NPS scale) in place of its replies;
+   * undefined (or nothing drawn) shows the replies, which answer the same way.
+   */
+  renderSurvey?: (message: ClientMessage) => ComponentChildren;
 }
 
 /**
@@ -34,6 +39,7 @@ export function MessageBubble({
   showActions = true,
   onRetry,
   onAction,
+  renderSurvey,
 }: MessageBubbleProps) {
   const { t, locale } = useI18n();
   const role = message.author.role;
@@ -50,9 +56,23 @@ export function MessageBubble({
       <div class="sapa-message-body">
         <p class={showAuthor && !own ? 'sapa-author' : 'sapa-visually-hidden'}>{name}</p>
         <div class="sapa-bubble">
-          {message.type === 'card' && message.card && <CardMessage card={message.card} />}
+          {/* Until their code is there, a card shows its title and a file its name (message-parts.ts). */}
+          {message.type === 'card' && message.card && (
+            <OnDemandCardMessage
+              card={message.card}
+              fallback={<p class="sapa-card-title">{message.card.title}</p>}
+            />
+          )}
           {message.attachments?.map((attachment) => (
-            <Attachment key={attachment.id} attachment={attachment} />
+            <OnDemandAttachment
+              key={attachment.id}
+              attachment={attachment}
+              fallback={
+                <p>
+                  <bdi>{attachment.name}</bdi>
+                </p>
+              }
+            />
           ))}
           {message.text && <MessageText text={message.text} />}
         </div>
@@ -73,9 +93,13 @@ export function MessageBubble({
             <span> · {t(seen ? 'message.seen' : 'message.sent')}</span>
           )}
         </p>
-        {showActions && onAction && message.actions && message.actions.length > 0 && (
-          <QuickReplies actions={message.actions} onReply={onAction} />
-        )}
+        {showActions &&
+          onAction &&
+          message.actions &&
+          message.actions.length > 0 &&
+          ((message.survey && renderSurvey?.(message)) || (
+            <QuickReplies actions={message.actions} onReply={onAction} />
+          ))}
       </div>
     </article>
   );

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/preact-vite';
-import { expect, fn, userEvent } from 'storybook/test';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import {
   agent,
   attachmentMessages,
@@ -85,7 +85,8 @@ export const FiveHundredMessages: Story = {
     const shown = () => log.querySelectorAll('li:not(.sapa-day)').length;
     await expect(shown()).toBe(MESSAGE_WINDOW);
     await userEvent.click(canvas.getByRole('button', { name: t('messages.older') }));
-    await expect(shown()).toBe(MESSAGE_WINDOW * 2);
+    // The next window is drawn on the next render, which a busy test machine may not have reached yet.
+    await waitFor(() => expect(shown()).toBe(MESSAGE_WINDOW * 2));
   },
 };
 

@@ -2,7 +2,7 @@ import { fireEvent } from '@testing-library/dom';
 import { userEvent } from '@testing-library/user-event';
 import { options } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { agent, textMessage, visitor } from '../fixtures.js';
+import { agent, bot, textMessage, visitor } from '../fixtures.js';
 import { MessageBubble } from '../MessageBubble/MessageBubble.js';
 import { axeViolations, renderWithI18n } from '../test-support.js';
 import { MESSAGE_WINDOW, MessageList } from './MessageList.js';
@@ -171,6 +171,24 @@ describe('MessageList', () => {
     scroller.scrollTop = 100;
     fireEvent.scroll(scroller);
     expect(onLoadOlder).toHaveBeenCalledTimes(1);
+  });
+
+  it('puts the widget’s own line in the log after the message it follows, and more below the log', () => {
+    const messages = [
+      textMessage(1, visitor, 'Paket saya belum sampai', undefined, { clientMessageId: 'c-1' }),
+      textMessage(2, bot, 'Boleh nomor pesanannya, Kak?'),
+    ];
+    const { getByRole, getByText } = renderWithI18n(
+      <MessageList messages={messages} notice={{ after: 'c-1', content: <p>We're back at 08:00 WIB.</p> }}>
+        <form aria-label="Email">…</form>
+      </MessageList>,
+    );
+    const items = [...getByRole('log').querySelectorAll('ol > li')].map((item) => item.textContent ?? '');
+    const line = items.indexOf("We're back at 08:00 WIB.");
+    expect(items[line - 1]).toContain('Paket saya belum sampai');
+    expect(items[line + 1]).toContain('Boleh nomor pesanannya');
+    expect(getByRole('log').contains(getByText('…'))).toBe(false);
+    expect(getByRole('form', { name: 'Email' })).toBeTruthy();
   });
 
   it('has no axe violations', async () => {

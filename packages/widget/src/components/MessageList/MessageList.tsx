@@ -1,6 +1,6 @@
 import type { Action, Participant } from '@sapa/protocol';
 import type { ClientMessage } from '@sapa/sdk';
-import { Component, type ComponentChild } from 'preact';
+import { Component, type ComponentChild, type ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { dayKey, formatDay } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -26,6 +26,15 @@ export interface MessageListProps {
   agentReadSeq?: number;
   onRetry?: (message: ClientMessage) => void;
   onAction?: (action: Extract<Action, { type: 'reply' }>) => void;
+  /** Draws a survey question's answers (see `MessageBubble`). */
+  renderSurvey?: (message: ClientMessage) => ComponentChildren;
+  /**
+   * A line of the widget's own in the log, after the message with this key (`clientMessageId ?? id`): the promise
+   * made while nobody is online.
+   */
+  notice?: { after: string; content: ComponentChildren };
+  /** Below the log, in the same scrolling area: a question asked inside the conversation. */
+  children?: ComponentChildren;
   /** For "Today"/"Yesterday"; pinned in stories and tests. */
   now?: Date;
 }
@@ -44,6 +53,7 @@ interface MessageRowProps {
   showActions: boolean;
   onRetry: ((message: ClientMessage) => void) | undefined;
   onAction: ((action: ReplyAction) => void) | undefined;
+  renderSurvey: ((message: ClientMessage) => ComponentChildren) | undefined;
 }
 
 /**
@@ -81,6 +91,9 @@ export function MessageList({
   agentReadSeq = 0,
   onRetry,
   onAction,
+  renderSurvey,
+  notice,
+  children,
   now,
 }: MessageListProps) {
   const { t, locale } = useI18n();
@@ -95,11 +108,12 @@ export function MessageList({
 
   // Rows get callbacks that never change, calling whatever the parent passed last: a parent re-render
   // with new closures does not redraw every row.
-  const latest = useRef({ onRetry, onAction });
-  latest.current = { onRetry, onAction };
+  const latest = useRef({ onRetry, onAction, renderSurvey });
+  latest.current = { onRetry, onAction, renderSurvey };
   const [stable] = useState(() => ({
     retry: (message: ClientMessage) => latest.current.onRetry?.(message),
     action: (action: ReplyAction) => latest.current.onAction?.(action),
+    survey: (message: ClientMessage) => latest.current.renderSurvey?.(message),
   }));
 
   const scrollToLatest = () => {
@@ -116,7 +130,7 @@ export function MessageList({
     if (typeof requestAnimationFrame !== 'function') return scrollToLatest();
     const frame = requestAnimationFrame(scrollToLatest);
     return () => cancelAnimationFrame(frame);
-  }, [last?.id, last?.clientMessageId, typing.length]);
+  }, [last?.id, last?.clientMessageId, typing.length, notice?.after]);
 
   // Older messages shown above keep the visitor's place: what they were reading stays where it was.
   const heightBefore = useRef<number | undefined>(undefined);
@@ -165,17 +179,20 @@ export function MessageList({
       );
       previousAuthor = undefined;
     }
+    const key = message.clientMessageId ?? message.id;
     items.push(
       <MessageRow
-        key={message.clientMessageId ?? message.id}
+        key={key}
         message={message}
         showAuthor={message.author.id !== previousAuthor}
         seen={message.id === seenId}
         showActions={message === last}
         onRetry={onRetry && stable.retry}
         onAction={onAction && stable.action}
+        renderSurvey={renderSurvey && stable.survey}
       />,
     );
+    if (notice?.after === key) items.push(<li key="sapa-notice">{notice.content}</li>);
     previousDay = day;
     previousAuthor = message.author.id;
   }
@@ -212,6 +229,7 @@ export function MessageList({
           <ol class="sapa-message-items">{items}</ol>
         </div>
         <TypingIndicator participants={typing} />
+        {children}
       </section>
       {!atBottom && (
         <button type="button" class="sapa-button sapa-latest" onClick={scrollToLatest}>

@@ -2,10 +2,12 @@ import type { PrechatField } from '@sapa/protocol';
 import { siteText } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { addScreenStrings } from '../../i18n/screen-strings.js';
+import { addScreenStyles } from '../../styles/screen-styles.js';
 import { ValidatedForm } from '../FormField/FormField.js';
 
 // This screen is a chunk of its own and brings its strings with it.
 addScreenStrings();
+addScreenStyles();
 
 /** Props of {@link PrechatForm}. */
 export interface PrechatFormProps {

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { addScreenStrings } from '../../i18n/screen-strings.js';
+import { addScreenStyles } from '../../styles/screen-styles.js';
 
 // This screen is a chunk of its own and brings its strings with it.
 addScreenStrings();
+addScreenStyles();
 
 /** Props of {@link RatingForm}. */
 export interface RatingFormProps {

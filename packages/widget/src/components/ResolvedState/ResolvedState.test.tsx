@@ -24,6 +24,14 @@ describe('ResolvedState', () => {
     expect(getByText('Thank you for your feedback!')).toBeTruthy();
   });
 
+  it('asks one question at a time: no rating while a survey question waits', () => {
+    const { queryByRole, getByRole } = renderWithI18n(
+      <ResolvedState onRate={() => {}} onStartNew={() => {}} askRating={false} />,
+    );
+    expect(queryByRole('radio')).toBeNull();
+    expect(getByRole('button', { name: 'Start a new conversation' })).toBeTruthy();
+  });
+
   it('has no axe violations', async () => {
     const { container } = renderWithI18n(<ResolvedState onRate={() => {}} onStartNew={() => {}} />);
     expect(await axeViolations(container)).toEqual([]);

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/preact-vite';
 import { expect, fn, userEvent } from 'storybook/test';
+import { recommendationCard, recommendationText } from '../../stories-support/care-fixtures.js';
 import { agent, quickReplies } from '../../stories-support/fixtures.js';
 import { storyLocale, storyT, widget } from '../../stories-support/story-helpers.js';
 import { Teaser } from './Teaser.js';
@@ -45,6 +46,16 @@ export const Campaign: Story = {
     await expect(args.onReply).toHaveBeenCalledOnce();
     await userEvent.click(canvas.getByRole('button', { name: t('teaser.dismiss') }));
     await expect(args.onDismiss).toHaveBeenCalledOnce();
+  },
+};
+
+/** A recommendation with its card: picture, title and price. */
+export const WithCard: Story = {
+  render: (args, { globals }) => (
+    <Teaser {...args} text={recommendationText(storyLocale(globals))} card={recommendationCard()} />
+  ),
+  play: async ({ canvasElement }) => {
+    await expect(widget(canvasElement).getByRole('img', { name: 'Kopi Arabika Gayo, 250 g' })).toBeVisible();
   },
 };
 

@@ -31,6 +31,31 @@ describe('Teaser', () => {
     expect(onDismiss).toHaveBeenCalledTimes(1);
   });
 
+  it('shows a recommendation’s card: image named by its title, price in rupiah', () => {
+    const { getByRole, getByText } = renderWithI18n(
+      <Teaser
+        text="Halo Kak, sepertinya Kopi Arabika Gayo menarik perhatian Kakak."
+        card={{
+          title: 'Kopi Arabika Gayo, 250 g',
+          imageUrl: 'https://toko.example/kopi.svg',
+          url: 'https://toko.example/#kopi',
+          price: { amount: 85_000, currency: 'IDR' },
+        }}
+        siteName="Toko Sapa"
+        onReply={() => {}}
+        onAction={() => {}}
+        onDismiss={() => {}}
+      />,
+      'id',
+    );
+    const region = getByRole('region', { name: 'Pesan dari Toko Sapa' });
+    expect(region.querySelector('img')?.getAttribute('alt')).toBe('Kopi Arabika Gayo, 250 g');
+    expect(getByRole('link', { name: 'Kopi Arabika Gayo, 250 g' }).getAttribute('href')).toBe(
+      'https://toko.example/#kopi',
+    );
+    expect(getByText(/^Rp\s85\.000$/)).toBeTruthy();
+  });
+
   it('comes from the site when no author is given, and shows markup as text', () => {
     const { getByRole, container } = renderWithI18n(
       <Teaser

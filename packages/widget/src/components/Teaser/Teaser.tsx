@@ -1,13 +1,16 @@
-import type { Action, Participant } from '@sapa/protocol';
+import type { Action, Card, Participant } from '@sapa/protocol';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { addScreenStrings } from '../../i18n/screen-strings.js';
+import { addScreenStyles } from '../../styles/screen-styles.js';
 import { Avatar } from '../Avatar/Avatar.js';
+import { CardMessage } from '../CardMessage/CardMessage.js';
 import { Icon } from '../Icon/Icon.js';
 import { QuickReplies } from '../QuickReplies/QuickReplies.js';
 import { revealBidi } from '../reveal-bidi.js';
 
 // This screen is a chunk of its own and brings its strings with it.
 addScreenStrings();
+addScreenStyles();
 
 /** A reply action: the visitor answers with one tap. */
 export type ReplyAction = Extract<Action, { type: 'reply' }>;
@@ -17,6 +20,8 @@ export interface TeaserProps {
   /** The proactive message, already personalized; plain text. */
   text: string;
   actions?: Action[];
+  /** A card the message carries (a recommendation): shown under the text. */
+  card?: Card;
   /** Who it comes from; defaults to the site name. */
   author?: Participant;
   siteName: string;
@@ -28,7 +33,7 @@ export interface TeaserProps {
 }
 
 /** A proactive customer-care message above the launcher: read it, answer it, or dismiss it. */
-export function Teaser({ text, actions, author, siteName, onReply, onAction, onDismiss }: TeaserProps) {
+export function Teaser({ text, actions, card, author, siteName, onReply, onAction, onDismiss }: TeaserProps) {
   const { t } = useI18n();
   const name = revealBidi(author?.name ?? siteName);
   return (
@@ -46,6 +51,7 @@ export function Teaser({ text, actions, author, siteName, onReply, onAction, onD
         <span>{name}</span>
       </div>
       <p class="sapa-teaser-text">{text}</p>
+      {card && <CardMessage card={card} />}
       {actions && actions.length > 0 && <QuickReplies actions={actions} onReply={onAction} />}
       <button type="button" class="sapa-button" onClick={onReply}>
         {t('teaser.reply')}
