@@ -60,7 +60,11 @@ export function MessageBubble({
           {message.type === 'card' && message.card && (
             <OnDemandCardMessage
               card={message.card}
-              fallback={<p class="sapa-card-title">{message.card.title}</p>}
+              fallback={
+                <p class="sapa-card-title">
+                  <bdi>{revealBidi(message.card.title)}</bdi>
+                </p>
+              }
             />
           )}
           {message.attachments?.map((attachment) => (
@@ -69,7 +73,7 @@ export function MessageBubble({
               attachment={attachment}
               fallback={
                 <p>
-                  <bdi>{attachment.name}</bdi>
+                  <bdi>{revealBidi(attachment.name)}</bdi>
                 </p>
               }
             />

@@ -101,7 +101,8 @@ export const OverflowingHistory: Story = {
     const canvas = widget(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: t('messages.older') }));
     const log = canvas.getByRole('log', { name: t('messages.label') });
-    await expect(log.querySelectorAll('li:not(.sapa-day)').length).toBe(45);
+    // The next window is drawn on the next render, which a busy test machine may not have reached yet.
+    await waitFor(() => expect(log.querySelectorAll('li:not(.sapa-day)').length).toBe(45));
     await expect(canvas.queryByRole('button', { name: t('messages.older') })).toBeNull();
     const history = canvas.getByRole('region', { name: t('messages.history') });
     await expect(history.scrollHeight).toBeGreaterThan(history.clientHeight * 3);
@@ -150,9 +151,10 @@ export const BidiSpoofing: Story = {
     const canvas = widget(canvasElement);
     // Shown on the first message of the run, visually hidden (for screen readers) on the others.
     await expect(canvas.getAllByText('⟨U+202E⟩itsnah⟨U+202C⟩ Admin')).toHaveLength(3);
+    // The file's part loads on demand: its name shows revealed before and after.
     await expect(canvas.getByText('invoice⟨U+202E⟩fdp.exe')).toBeInTheDocument();
     await expect(
-      canvas.getByRole('link', { name: 'https://toko.example.com/invoice⟨U+202E⟩fdp.exe' }),
+      await canvas.findByRole('link', { name: 'https://toko.example.com/invoice⟨U+202E⟩fdp.exe' }),
     ).toBeInTheDocument();
     // As drawn: "0" left of "1", "fdp" left of "exe", "itsnah" left of "Admin".
     const log = canvas.getByRole('log');
