@@ -1,8 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Action, Card, ConversationStatus } from '@sapa/protocol';
 import { Hono } from 'hono';
 import type { AppContext, AppEnvironment } from './app-context.js';
-import { eventStreamResponse } from './event-stream.js';
+import { writeEventStream } from './event-stream.js';
 import { ProblemError } from './problem.js';
 import { field, readJsonObject } from './request-body.js';
 import { bearerToken, readPageQuery } from './request-input.js';
@@ -163,15 +164,15 @@ export function agentRoutes(app: AppContext): Hono<AppEnvironment> {
     c.json(await agentInbox.setStatus(c.req.param('id'), 'open')),
   );
 
-  routes.get('/stream', (c) =>
-    eventStreamResponse({
+  routes.get('/stream', (c) => {
+    writeEventStream(c.env.outgoing, {
       replay: [],
       subscribe: (listener) => agentInbox.subscribe(listener),
-      heartbeatMs: app.heartbeatMs,
-      signal: c.req.raw.signal,
-      registry: app.streams,
-    }),
-  );
+      streams: app.streams,
+      headers: c.get('answerHeaders'),
+    });
+    return RESPONSE_ALREADY_SENT;
+  });
 
   return routes;
 }

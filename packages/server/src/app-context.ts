@@ -1,5 +1,5 @@
 import type { HttpBindings } from '@hono/node-server';
-import type { StreamRegistry } from './event-stream.js';
+import type { OpenStreams } from './event-stream.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { Services } from './services/create-services.js';
 import type { VisitorRecord } from './store/records.js';
@@ -12,12 +12,16 @@ export interface AppContext {
   rateLimiter?: RateLimiter;
   /** Repository root the static folders are found under. */
   staticRoot: string;
-  streams: StreamRegistry;
+  streams: OpenStreams;
   log: (message: string, error?: unknown) => void;
 }
 
 /** Hono environment of the app: the authenticated visitor is kept per request. */
 export interface AppEnvironment {
   Bindings: HttpBindings;
-  Variables: { visitor: VisitorRecord; token: string };
+  /**
+   * `answerHeaders`: what the CORS middleware adds to every answer (CORS and `Sapa-Protocol`), for answers written
+   * to the Node response directly (event streams).
+   */
+  Variables: { visitor: VisitorRecord; token: string; answerHeaders: Record<string, string> };
 }

@@ -47,9 +47,12 @@ export function createApp(app: AppContext): Hono<AppEnvironment> {
         },
       });
     }
+    const answerHeaders = { ...corsHeaders, [PROTOCOL_HEADER]: PROTOCOL_VERSION };
+    c.set('answerHeaders', answerHeaders);
     await next();
-    c.res.headers.set(PROTOCOL_HEADER, PROTOCOL_VERSION);
-    for (const [name, value] of Object.entries(corsHeaders)) c.res.headers.set(name, value);
+    // An event stream wrote its answer to the Node response itself, these headers with it (event-stream.ts).
+    if (c.env?.outgoing?.headersSent) return;
+    for (const [name, value] of Object.entries(answerHeaders)) c.res.headers.set(name, value);
   });
 
   http.route('/v1', visitorRoutes(app));

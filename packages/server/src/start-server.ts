@@ -9,7 +9,7 @@ import { createApp } from './create-app.js';
 import { openDatabase } from './database.js';
 import { DEMO_SITE } from './demo-site.js';
 import { EventHub } from './event-hub.js';
-import type { StreamRegistry } from './event-stream.js';
+import { OpenStreams } from './event-stream.js';
 import { newToken } from './ids.js';
 import { RateLimiter } from './rate-limiter.js';
 import { createServices } from './services/create-services.js';
@@ -108,12 +108,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     60 * 60 * 1000,
   );
   sessionSweep.unref();
-  const streams: StreamRegistry = new Set();
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const streams = new OpenStreams(heartbeatMs);
   const rateLimit = options.rateLimit === undefined ? { perMinute: 600 } : options.rateLimit;
   const app = createApp({
     services,
     agentToken,
-    heartbeatMs: options.heartbeatMs ?? 15_000,
+    heartbeatMs,
     ...(rateLimit ? { rateLimiter: new RateLimiter(rateLimit.perMinute) } : {}),
     staticRoot: options.staticRoot ?? defaultStaticRoot(),
     streams,
@@ -140,7 +141,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     stats: () => ({ visitorStreams: hub.visitorStreamCount, agentStreams: hub.agentStreamCount }),
     close() {
       closing ??= new Promise<void>((resolveClosed) => {
-        for (const end of [...streams]) end();
+        streams.closeAll();
         // Streams just ended; their connections turn idle as the last bytes go out. Idle ones are closed as
         // they appear, and whatever is still busy after 250 ms is cut, so close() always finishes.
         const idleSweep = setInterval(() => server.closeIdleConnections(), 10);

@@ -1,7 +1,8 @@
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { MAX_TEXT_LENGTH, type PageInfo } from '@sapa/protocol';
 import { Hono } from 'hono';
 import type { AppContext, AppEnvironment } from './app-context.js';
-import { eventStreamResponse } from './event-stream.js';
+import { writeEventStream } from './event-stream.js';
 import { ProblemError } from './problem.js';
 import { field, readAttributes, readJsonObject } from './request-body.js';
 import { bearerToken, clientAddress, readPageQuery } from './request-input.js';
@@ -191,12 +192,8 @@ export function visitorRoutes(app: AppContext): Hono<AppEnvironment> {
     // The query parameter wins over Last-Event-ID (the protocol), so a client's own cursor is authoritative.
     const cursor = c.req.query('after') ?? c.req.header('last-event-id');
     const opened = await visitorStream.open(c.get('visitor'), cursor);
-    return eventStreamResponse({
-      ...opened,
-      heartbeatMs: app.heartbeatMs,
-      signal: c.req.raw.signal,
-      registry: app.streams,
-    });
+    writeEventStream(c.env.outgoing, { ...opened, streams: app.streams, headers: c.get('answerHeaders') });
+    return RESPONSE_ALREADY_SENT;
   });
 
   return routes;

@@ -1,7 +1,7 @@
 import type { Message, Participant, StreamEventMap, Visitor } from '@sapa/protocol';
 import type { EventHub } from '../event-hub.js';
 import type { ChatStore, Transaction } from '../store/chat-store.js';
-import type { ConversationRecord, VisitorRecord } from '../store/records.js';
+import type { ConversationRecord, MessageEventType, VisitorRecord } from '../store/records.js';
 import type { AgentViews } from './agent-views.js';
 
 /**
@@ -59,13 +59,20 @@ export class TransactionEvents {
   }
 
   /** Appends an event to the visitor's log (with a cursor) and sends it to their open streams after commit. */
-  async toVisitor<K extends keyof StreamEventMap>(
+  async toVisitor<K extends Exclude<keyof StreamEventMap, MessageEventType>>(
     visitorId: string,
     type: K,
     data: StreamEventMap[K],
   ): Promise<void> {
     const json = JSON.stringify(data);
-    const cursor = await this.transaction.events.append(visitorId, type, json, this.retention);
+    const cursor = await this.transaction.events.append(visitorId, { type, data: json }, this.retention);
+    this.live.push(() => this.hub.publishToVisitor(visitorId, { type, id: cursor, data: json }));
+  }
+
+  /** An event about a message for the visitor: the log refers to the stored message, the stream gets it whole. */
+  private async messageToVisitor(visitorId: string, type: MessageEventType, message: Message): Promise<void> {
+    const cursor = await this.transaction.events.append(visitorId, { type, message }, this.retention);
+    const json = JSON.stringify({ message });
     this.live.push(() => this.hub.publishToVisitor(visitorId, { type, id: cursor, data: json }));
   }
 
@@ -79,7 +86,7 @@ export class TransactionEvents {
 
   /** A new message: durable `message.created` for the visitor, live for the agents. */
   async messageCreated(record: ConversationRecord, message: Message): Promise<void> {
-    await this.toVisitor(record.visitorId, 'message.created', { message });
+    await this.messageToVisitor(record.visitorId, 'message.created', message);
     this.toAgents('message.created', { conversationId: message.conversationId, message });
   }
 

@@ -93,11 +93,19 @@ export interface PageRequest {
   limit: number;
 }
 
+/** The durable events about a message; the event log refers to the stored message instead of copying it. */
+export type MessageEventType = 'message.created' | 'message.updated';
+
+/** A durable event to append: its JSON, or, for an event about a message, the message (as stored). */
+export type NewStoredEvent =
+  | { type: MessageEventType; message: Message }
+  | { type: Exclude<keyof StreamEventMap, MessageEventType>; data: string };
+
 /** One durable stream event as stored. */
 export interface StoredEvent {
   cursor: string;
   type: keyof StreamEventMap;
-  /** The event's JSON text, written to the stream as it is. */
+  /** The event's JSON text, written to the stream as it is (an event about a message: the message as it is now). */
   data: string;
 }
 

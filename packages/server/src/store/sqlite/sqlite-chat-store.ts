@@ -1,17 +1,22 @@
 import type { SqliteDatabase } from '../../database.js';
 import type { ChatStore, Repositories, Transaction } from '../chat-store.js';
 import { SqliteCampaignDeliveries } from './sqlite-campaign-deliveries.js';
+import { SqliteCheckpoints } from './sqlite-checkpoints.js';
 import { type Runner, SqliteConnection } from './sqlite-connection.js';
 import { SqliteConversations } from './sqlite-conversations.js';
 import { SqliteMessages } from './sqlite-messages.js';
 import { SqliteSessions } from './sqlite-sessions.js';
+import { TrimSchedule } from './sqlite-trim-schedule.js';
+import { UnreadCounts } from './sqlite-unread-counts.js';
 import { SqliteUploads } from './sqlite-uploads.js';
 import { SqliteVisitorEvents } from './sqlite-visitor-events.js';
 import { SqliteVisitors } from './sqlite-visitors.js';
 
 /**
  * The embedded store: every table's repository on one better-sqlite3 connection (see
- * {@link SqliteConnection} for how asynchronous transactions stay correct on it).
+ * {@link SqliteConnection} for how asynchronous transactions stay correct on it and share commits), WAL
+ * checkpoints on a worker thread ({@link SqliteCheckpoints}), and what the repositories keep in memory
+ * between calls: unread counts (dropped on every rollback) and when each event log is due for a trim.
  *
  * @example
  * const store = new SqliteChatStore(openDatabase('./.sapa/sapa.db'));
@@ -27,9 +32,19 @@ export class SqliteChatStore implements ChatStore {
   readonly events;
   readonly campaignDeliveries;
   private readonly connection: SqliteConnection;
+  private readonly checkpoints: SqliteCheckpoints | undefined;
+  private readonly unreadCounts = new UnreadCounts();
+  private readonly trims = new TrimSchedule();
 
   constructor(database: SqliteDatabase) {
     this.connection = new SqliteConnection(database);
+    this.connection.onRollback(() => this.unreadCounts.clear());
+    if (!database.memory) {
+      const checkpoints = new SqliteCheckpoints(database.name);
+      database.pragma('wal_autocheckpoint = 0');
+      this.connection.onCommit(() => checkpoints.committed());
+      this.checkpoints = checkpoints;
+    }
     const direct = this.repositories(this.connection.direct);
     this.visitors = direct.visitors;
     this.sessions = direct.sessions;
@@ -46,19 +61,22 @@ export class SqliteChatStore implements ChatStore {
     );
   }
 
-  close(): Promise<void> {
-    return this.connection.close();
+  async close(): Promise<void> {
+    // The worker's connection closes first, so the server's close (the last one) can checkpoint the WAL away.
+    await this.checkpoints?.stop();
+    await this.connection.close();
   }
 
   private repositories(run: Runner) {
     const connection = this.connection;
+    const publicUrl = () => this.publicUrl;
     return {
       visitors: new SqliteVisitors(connection, run),
       sessions: new SqliteSessions(connection, run),
       conversations: new SqliteConversations(connection, run),
-      messages: new SqliteMessages(connection, run, () => this.publicUrl),
+      messages: new SqliteMessages(connection, run, publicUrl, this.unreadCounts),
       uploads: new SqliteUploads(connection, run),
-      events: new SqliteVisitorEvents(connection, run),
+      events: new SqliteVisitorEvents(connection, run, publicUrl, this.trims),
       campaignDeliveries: new SqliteCampaignDeliveries(connection, run),
     } satisfies Repositories;
   }
