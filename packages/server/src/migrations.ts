@@ -102,8 +102,13 @@ export const MIGRATIONS: readonly string[] = [
   // its JSON (a replay reads the message row, so it shows the message as it is now), and is keyed by visitor and
   // cursor (no separate index); the newest cursor ever handed out is kept in visitor_event_head. Messages get a
   // stable integer key for those references, lose the unique index on their random id (nothing looks a message
-  // up by it) and the role index (unread counts are kept per conversation in memory and counted from seq).
+  // up by it) and the role index (unread counts are kept per conversation in memory and counted from seq). A
+  // visitor's conversations are found by visitor alone (they are few; sorted after), so a message's new
+  // updated_at no longer rewrites an entry of that index too.
   `
+  DROP INDEX conversations_visitor;
+  CREATE INDEX conversations_visitor ON conversations (visitor_id);
+
   CREATE TABLE messages_keyed (
     key INTEGER PRIMARY KEY,
     id TEXT NOT NULL,

@@ -69,13 +69,6 @@ export class TransactionEvents {
     this.live.push(() => this.hub.publishToVisitor(visitorId, { type, id: cursor, data: json }));
   }
 
-  /** An event about a message for the visitor: the log refers to the stored message, the stream gets it whole. */
-  private async messageToVisitor(visitorId: string, type: MessageEventType, message: Message): Promise<void> {
-    const cursor = await this.transaction.events.append(visitorId, { type, message }, this.retention);
-    const json = JSON.stringify({ message });
-    this.live.push(() => this.hub.publishToVisitor(visitorId, { type, id: cursor, data: json }));
-  }
-
   /** Sends a live-only event to the agents after commit. */
   toAgents(type: string, data: unknown): void {
     // Nobody to tell: skip the JSON (an agent who connects later loads the inbox over REST).
@@ -84,10 +77,25 @@ export class TransactionEvents {
     this.live.push(() => this.hub.publishToAgents({ type, data: json }));
   }
 
-  /** A new message: durable `message.created` for the visitor, live for the agents. */
+  /**
+   * A new message: durable `message.created` for the visitor (the log refers to the stored message), live
+   * for the agents. The message is turned into JSON once for both.
+   */
   async messageCreated(record: ConversationRecord, message: Message): Promise<void> {
-    await this.messageToVisitor(record.visitorId, 'message.created', message);
-    this.toAgents('message.created', { conversationId: message.conversationId, message });
+    const cursor = await this.transaction.events.append(
+      record.visitorId,
+      { type: 'message.created', message },
+      this.retention,
+    );
+    const messageJson = JSON.stringify(message);
+    const visitorJson = `{"message":${messageJson}}`;
+    this.live.push(() =>
+      this.hub.publishToVisitor(record.visitorId, { type: 'message.created', id: cursor, data: visitorJson }),
+    );
+    if (this.hub.agentStreamCount === 0) return;
+    // The same text as JSON.stringify({ conversationId, message }).
+    const agentJson = `{"conversationId":${JSON.stringify(message.conversationId)},"message":${messageJson}}`;
+    this.live.push(() => this.hub.publishToAgents({ type: 'message.created', data: agentJson }));
   }
 
   /**

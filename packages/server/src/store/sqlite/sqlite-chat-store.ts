@@ -6,8 +6,7 @@ import { type Runner, SqliteConnection } from './sqlite-connection.js';
 import { SqliteConversations } from './sqlite-conversations.js';
 import { SqliteMessages } from './sqlite-messages.js';
 import { SqliteSessions } from './sqlite-sessions.js';
-import { TrimSchedule } from './sqlite-trim-schedule.js';
-import { UnreadCounts } from './sqlite-unread-counts.js';
+import { SqliteStoreMemory } from './sqlite-store-memory.js';
 import { SqliteUploads } from './sqlite-uploads.js';
 import { SqliteVisitorEvents } from './sqlite-visitor-events.js';
 import { SqliteVisitors } from './sqlite-visitors.js';
@@ -16,7 +15,7 @@ import { SqliteVisitors } from './sqlite-visitors.js';
  * The embedded store: every table's repository on one better-sqlite3 connection (see
  * {@link SqliteConnection} for how asynchronous transactions stay correct on it and share commits), WAL
  * checkpoints on a worker thread ({@link SqliteCheckpoints}), and what the repositories keep in memory
- * between calls: unread counts (dropped on every rollback) and when each event log is due for a trim.
+ * between calls ({@link SqliteStoreMemory}: dropped on every rollback).
  *
  * @example
  * const store = new SqliteChatStore(openDatabase('./.sapa/sapa.db'));
@@ -33,12 +32,18 @@ export class SqliteChatStore implements ChatStore {
   readonly campaignDeliveries;
   private readonly connection: SqliteConnection;
   private readonly checkpoints: SqliteCheckpoints | undefined;
-  private readonly unreadCounts = new UnreadCounts();
-  private readonly trims = new TrimSchedule();
+  private readonly memory = new SqliteStoreMemory();
 
   constructor(database: SqliteDatabase) {
     this.connection = new SqliteConnection(database);
-    this.connection.onRollback(() => this.unreadCounts.clear());
+    this.connection.onRollback(() => this.memory.forgetRows());
+    const eventHead = this.memory.eventHead;
+    this.connection.onBeforeCommit(() => {
+      const position = eventHead.toWrite();
+      if (position !== undefined)
+        this.connection.sql('UPDATE visitor_event_head SET position = ?').run(position);
+    });
+    this.connection.onCommit(() => eventHead.committed());
     if (!database.memory) {
       const checkpoints = new SqliteCheckpoints(database.name);
       database.pragma('wal_autocheckpoint = 0');
@@ -71,12 +76,12 @@ export class SqliteChatStore implements ChatStore {
     const connection = this.connection;
     const publicUrl = () => this.publicUrl;
     return {
-      visitors: new SqliteVisitors(connection, run),
-      sessions: new SqliteSessions(connection, run),
-      conversations: new SqliteConversations(connection, run),
-      messages: new SqliteMessages(connection, run, publicUrl, this.unreadCounts),
+      visitors: new SqliteVisitors(connection, run, this.memory),
+      sessions: new SqliteSessions(connection, run, this.memory),
+      conversations: new SqliteConversations(connection, run, this.memory),
+      messages: new SqliteMessages(connection, run, publicUrl, this.memory),
       uploads: new SqliteUploads(connection, run),
-      events: new SqliteVisitorEvents(connection, run, publicUrl, this.trims),
+      events: new SqliteVisitorEvents(connection, run, publicUrl, this.memory),
       campaignDeliveries: new SqliteCampaignDeliveries(connection, run),
     } satisfies Repositories;
   }

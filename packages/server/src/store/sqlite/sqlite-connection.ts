@@ -57,6 +57,7 @@ export class SqliteConnection {
   private commitWanted = false;
   private readonly rollbackListeners: Array<() => void> = [];
   private readonly commitListeners: Array<() => void> = [];
+  private readonly beforeCommitListeners: Array<() => void> = [];
 
   constructor(private readonly database: SqliteDatabase) {}
 
@@ -79,6 +80,11 @@ export class SqliteConnection {
   /** Called after every rollback of changes (a failed transaction or commit): caches of rows forget them. */
   onRollback(listener: () => void): void {
     this.rollbackListeners.push(listener);
+  }
+
+  /** Called inside the shared transaction right before it commits: last writes that belong to all of it. */
+  onBeforeCommit(listener: () => void): void {
+    this.beforeCommitListeners.push(listener);
   }
 
   /** Called after every commit. */
@@ -212,6 +218,7 @@ export class SqliteConnection {
     if (!batch) return;
     this.batch = undefined;
     try {
+      this.notify(this.beforeCommitListeners);
       this.control('COMMIT');
     } catch (error) {
       if (this.database.inTransaction) this.control('ROLLBACK');

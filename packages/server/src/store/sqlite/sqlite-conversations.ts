@@ -3,6 +3,7 @@ import { newId } from '../../ids.js';
 import type { ConversationRepository } from '../chat-store.js';
 import type { ConversationChange, ConversationRecord } from '../records.js';
 import { now, type Runner, type SqliteConnection } from './sqlite-connection.js';
+import type { SqliteStoreMemory } from './sqlite-store-memory.js';
 
 interface ConversationRow {
   id: string;
@@ -41,11 +42,15 @@ function toConversationRecord(row: ConversationRow): ConversationRecord {
   };
 }
 
-/** The `conversations` table on SQLite. */
+/**
+ * The `conversations` table on SQLite; records of recently used conversations are kept (see
+ * {@link SqliteStoreMemory}).
+ */
 export class SqliteConversations implements ConversationRepository {
   constructor(
     private readonly connection: SqliteConnection,
     private readonly run: Runner,
+    private readonly memory: SqliteStoreMemory,
   ) {}
 
   create(
@@ -61,16 +66,18 @@ export class SqliteConversations implements ConversationRepository {
              VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
         )
         .get(newId('c'), siteKey, visitorId, clientConversationId ?? null, at, at) as ConversationRow;
-      return toConversationRecord(row);
+      return this.remember(row);
     });
   }
 
   get(id: string): Promise<ConversationRecord | undefined> {
     return this.run(() => {
+      const known = this.memory.conversations.get(id);
+      if (known) return known;
       const row = this.connection.sql('SELECT * FROM conversations WHERE id = ?').get(id) as
         | ConversationRow
         | undefined;
-      return row && toConversationRecord(row);
+      return row && this.remember(row);
     });
   }
 
@@ -79,7 +86,7 @@ export class SqliteConversations implements ConversationRepository {
       const row = this.connection
         .sql('SELECT * FROM conversations WHERE visitor_id = ? AND client_conversation_id = ?')
         .get(visitorId, clientConversationId) as ConversationRow | undefined;
-      return row && toConversationRecord(row);
+      return row && this.remember(row);
     });
   }
 
@@ -113,6 +120,7 @@ export class SqliteConversations implements ConversationRepository {
       this.connection
         .sql('UPDATE conversations SET visitor_id = ? WHERE visitor_id = ?')
         .run(toVisitorId, fromVisitorId);
+      for (const row of rows) this.memory.conversations.delete(row.id);
       return rows.map((row) => row.id);
     });
   }
@@ -141,7 +149,7 @@ export class SqliteConversations implements ConversationRepository {
         .sql(`UPDATE conversations SET ${sets.join(', ')} WHERE id = ? RETURNING *`)
         .get(...values, id) as ConversationRow | undefined;
       if (!row) throw new Error(`Conversation ${id} does not exist.`);
-      return toConversationRecord(row);
+      return this.remember(row);
     });
   }
 
@@ -151,7 +159,11 @@ export class SqliteConversations implements ConversationRepository {
         .sql('UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING *')
         .get(now(), id) as ConversationRow | undefined;
       if (!row) throw new Error(`Conversation ${id} does not exist.`);
-      return toConversationRecord(row);
+      return this.remember(row);
     });
+  }
+
+  private remember(row: ConversationRow): ConversationRecord {
+    return this.memory.conversations.set(row.id, toConversationRecord(row));
   }
 }

@@ -4,7 +4,7 @@ import type { MessageRepository } from '../chat-store.js';
 import type { MessagePage, MessageRecord, NewMessage, PageRequest } from '../records.js';
 import type { Runner, SqliteConnection } from './sqlite-connection.js';
 import { type MessageRow, toMessage, toMessageRecord } from './sqlite-message-rows.js';
-import type { UnreadCounts } from './sqlite-unread-counts.js';
+import type { SqliteStoreMemory } from './sqlite-store-memory.js';
 
 /** The `messages` table on SQLite. */
 export class SqliteMessages implements MessageRepository {
@@ -13,7 +13,7 @@ export class SqliteMessages implements MessageRepository {
     private readonly run: Runner,
     /** Absolute base of attachment URLs, read when a message is built (it is known only once listening). */
     private readonly publicUrl: () => string,
-    private readonly unreadCounts: UnreadCounts,
+    private readonly memory: SqliteStoreMemory,
   ) {}
 
   insert(conversationId: string, seq: number, createdAt: string, input: NewMessage): Promise<Message> {
@@ -39,7 +39,7 @@ export class SqliteMessages implements MessageRepository {
           input.card ? JSON.stringify(input.card) : null,
           createdAt,
         );
-      this.unreadCounts.stored(conversationId, seq, input.author.role);
+      this.memory.unreadCounts.stored(conversationId, seq, input.author.role);
       // Built from what was written rather than read back: one statement less per message.
       return toMessage({ id, conversationId, seq, createdAt, ...input }, this.publicUrl());
     });
@@ -90,7 +90,7 @@ export class SqliteMessages implements MessageRepository {
 
   agentUnreadCount(conversationId: string, agentReadSeq: number): Promise<number> {
     return this.run(() => {
-      const known = this.unreadCounts.get(conversationId, agentReadSeq);
+      const known = this.memory.unreadCounts.get(conversationId, agentReadSeq);
       if (known !== undefined) return known;
       const row = this.connection
         .sql(
@@ -99,7 +99,7 @@ export class SqliteMessages implements MessageRepository {
         )
         .get(conversationId, agentReadSeq) as { count: number; through: number | null };
       // Seqs are gapless and the read position never passes the last one: nothing after it means it is the last.
-      this.unreadCounts.set(conversationId, agentReadSeq, row.through ?? agentReadSeq, row.count);
+      this.memory.unreadCounts.set(conversationId, agentReadSeq, row.through ?? agentReadSeq, row.count);
       return row.count;
     });
   }

@@ -1,3 +1,5 @@
+import { RecentMap } from './sqlite-recent-map.js';
+
 /**
  * When each visitor's event log is due for a trim (issue 14). Trimming after every append (find the event
  * `retention` places back, delete what is older) costs a query per event; instead a visitor's log is trimmed
@@ -6,24 +8,20 @@
  * visitor forgotten here is trimmed on their next append, as after a restart.
  */
 export class TrimSchedule {
-  private readonly appends = new Map<string, number>();
+  private readonly appends: RecentMap<string, number>;
 
   constructor(
     /** Visitors remembered at most. */
-    private readonly limit = 50_000,
-  ) {}
+    limit = 50_000,
+  ) {
+    this.appends = new RecentMap(limit);
+  }
 
   /** Counts an append to the visitor's log; true when the log is due for a trim now. */
   due(visitorId: string, every: number): boolean {
     const counted = this.appends.get(visitorId);
-    // Deleted and set again, so the Map's order is least recently appended first.
-    this.appends.delete(visitorId);
     const due = counted === undefined || counted + 1 >= every;
     this.appends.set(visitorId, due ? 0 : (counted as number) + 1);
-    if (this.appends.size > this.limit) {
-      const oldest = this.appends.keys().next().value;
-      if (oldest !== undefined) this.appends.delete(oldest);
-    }
     return due;
   }
 }

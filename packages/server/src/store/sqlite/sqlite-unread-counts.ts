@@ -1,3 +1,5 @@
+import { RecentMap } from './sqlite-recent-map.js';
+
 /** One conversation's count: visitor messages after `readSeq`, counted through `throughSeq`. */
 interface UnreadCount {
   readSeq: number;
@@ -12,12 +14,14 @@ interface UnreadCount {
  * read again when the agents' read position moves. The store drops them all whenever changes roll back.
  */
 export class UnreadCounts {
-  private readonly counts = new Map<string, UnreadCount>();
+  private readonly counts: RecentMap<string, UnreadCount>;
 
   constructor(
-    /** Conversations remembered at most; the oldest is forgotten first (and counted again when asked). */
-    private readonly limit = 10_000,
-  ) {}
+    /** Conversations remembered at most; the least recently used is forgotten (and counted again when asked). */
+    limit = 10_000,
+  ) {
+    this.counts = new RecentMap(limit);
+  }
 
   /** The count after `readSeq`, when known. */
   get(conversationId: string, readSeq: number): number | undefined {
@@ -27,11 +31,6 @@ export class UnreadCounts {
 
   /** Remembers a count made in SQL: `count` visitor messages after `readSeq`, up to `throughSeq`. */
   set(conversationId: string, readSeq: number, throughSeq: number, count: number): void {
-    this.counts.delete(conversationId);
-    if (this.counts.size >= this.limit) {
-      const oldest = this.counts.keys().next().value;
-      if (oldest !== undefined) this.counts.delete(oldest);
-    }
     this.counts.set(conversationId, { readSeq, throughSeq, count });
   }
 

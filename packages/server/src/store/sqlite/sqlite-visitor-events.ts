@@ -3,8 +3,9 @@ import { formatCursor } from '../../ids.js';
 import type { VisitorEventRepository } from '../chat-store.js';
 import type { NewStoredEvent, StoredEvent } from '../records.js';
 import type { Runner, SqliteConnection } from './sqlite-connection.js';
+import type { EventHead } from './sqlite-event-head.js';
 import { type MessageRow, toMessageRecord } from './sqlite-message-rows.js';
-import type { TrimSchedule } from './sqlite-trim-schedule.js';
+import type { SqliteStoreMemory } from './sqlite-store-memory.js';
 
 /** An event row joined with the message it refers to (all message columns null when it refers to none). */
 type EventRow = {
@@ -16,21 +17,20 @@ type EventRow = {
 /**
  * The per-visitor event log (`visitor_events`) on SQLite, keyed by visitor and cursor. An event about a
  * message refers to the message's row instead of holding a copy (issue 14): a replay reads the message as it
- * is now. Cursors come from `visitor_event_head`, the newest position ever handed out, which never goes back.
+ * is now. Cursors continue from `visitor_event_head`, the newest position ever handed out, which never goes
+ * back (kept in memory, see {@link EventHead}).
  */
 export class SqliteVisitorEvents implements VisitorEventRepository {
   constructor(
     private readonly connection: SqliteConnection,
     private readonly run: Runner,
     private readonly publicUrl: () => string,
-    private readonly trims: TrimSchedule,
+    private readonly memory: SqliteStoreMemory,
   ) {}
 
   append(visitorId: string, event: NewStoredEvent, retention: number): Promise<string> {
     return this.run(() => {
-      const { position } = this.connection
-        .sql('UPDATE visitor_event_head SET position = position + 1 RETURNING position')
-        .get() as { position: number };
+      const position = this.memory.eventHead.take(this.readHead);
       if ('message' in event) {
         const inserted = this.connection
           .sql(
@@ -47,7 +47,8 @@ export class SqliteVisitorEvents implements VisitorEventRepository {
           .run(visitorId, position, event.type, event.data);
       }
       // Trimmed in batches of a tenth of what is kept: the log holds up to 10 % more between trims.
-      if (this.trims.due(visitorId, Math.max(1, Math.floor(retention / 10)))) this.trim(visitorId, retention);
+      if (this.memory.trims.due(visitorId, Math.max(1, Math.floor(retention / 10))))
+        this.trim(visitorId, retention);
       return formatCursor(position);
     });
   }
@@ -87,13 +88,11 @@ export class SqliteVisitorEvents implements VisitorEventRepository {
   }
 
   headPosition(): Promise<number> {
-    return this.run(() => {
-      const row = this.connection.sql('SELECT position FROM visitor_event_head').get() as {
-        position: number;
-      };
-      return row.position;
-    });
+    return this.run(() => this.memory.eventHead.current(this.readHead));
   }
+
+  private readonly readHead = () =>
+    (this.connection.sql('SELECT position FROM visitor_event_head').get() as { position: number }).position;
 
   /** Drops the visitor's events beyond the newest `retention`, raising their `prunedThrough` (410 below it). */
   private trim(visitorId: string, retention: number): void {
@@ -108,5 +107,6 @@ export class SqliteVisitorEvents implements VisitorEventRepository {
     this.connection
       .sql('UPDATE visitors SET pruned_through = MAX(pruned_through, ?) WHERE id = ?')
       .run(newestDropped.cursor, visitorId);
+    this.memory.visitors.delete(visitorId);
   }
 }
