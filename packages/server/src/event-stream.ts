@@ -41,6 +41,11 @@ export class OpenStreams {
     };
   }
 
+  /** How many streams are open. */
+  get count(): number {
+    return this.ends.size;
+  }
+
   /** Ends every open stream. */
   closeAll(): void {
     for (const end of [...this.ends]) end();

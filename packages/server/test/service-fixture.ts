@@ -17,10 +17,13 @@ afterEach(async () => {
 });
 
 /**
- * Real services on a real SQLite file, without HTTP, and one visitor with one conversation whose live
- * events are collected in `live`. `wrapStore` may change how the services see the store.
+ * Real services on a real SQLite file (in `folder`), without HTTP, and one visitor with one conversation whose
+ * live events are collected in `live`. `wrapStore` may change how the services see the store.
  */
-export async function startServices(wrapStore: (store: SqliteChatStore) => ChatStore = (store) => store) {
+export async function startServices(
+  wrapStore: (store: SqliteChatStore) => ChatStore = (store) => store,
+  { streamRetention = 1000 }: { streamRetention?: number } = {},
+) {
   const folder = mkdtempSync(join(tmpdir(), 'sapa-services-'));
   const database = openDatabase(join(folder, 'sapa.db'));
   const sqlite = new SqliteChatStore(database);
@@ -33,11 +36,11 @@ export async function startServices(wrapStore: (store: SqliteChatStore) => ChatS
     store,
     hub,
     sites,
-    streamRetention: 1000,
+    streamRetention,
     uploadDir: folder,
     log: () => {},
   });
-  const fanOut = new FanOut(store, hub, new AgentViews(hub), 1000);
+  const fanOut = new FanOut(store, hub, new AgentViews(hub), streamRetention);
   const session = await services.sessions.start('demo', undefined);
   const visitor = await services.sessions.authenticate(session.token);
   const { conversation } = await services.conversations.create(visitor, 'first');
@@ -49,6 +52,7 @@ export async function startServices(wrapStore: (store: SqliteChatStore) => ChatS
   return {
     /** Runs SQL on the database directly (to make a step fail). */
     execute: (sql: string) => void database.exec(sql),
+    folder,
     store,
     hub,
     services,
