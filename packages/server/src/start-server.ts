@@ -123,8 +123,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<Server>((resolveListening, reject) => {
+    // @hono/node-server's own Request and Response (its default): a JSON answer is then written to the socket
+    // as it is, instead of through a web ReadableStream the adapter reads back, ~40 µs less per request on a
+    // 2-core machine (issue 14). They replace this process's global Request and Response with compatible
+    // subclasses.
     const started = serve(
-      { fetch: app.fetch, port: options.port ?? 8787, hostname: host, overrideGlobalObjects: false },
+      { fetch: app.fetch, port: options.port ?? 8787, hostname: host, overrideGlobalObjects: true },
       () => resolveListening(started as Server),
     ) as Server;
     started.once('error', reject);
