@@ -169,7 +169,6 @@ export function agentRoutes(app: AppContext): Hono<AppEnvironment> {
       replay: [],
       subscribe: (listener) => agentInbox.subscribe(listener),
       streams: app.streams,
-      headers: c.get('answerHeaders'),
     });
     return RESPONSE_ALREADY_SENT;
   });

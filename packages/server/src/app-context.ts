@@ -19,9 +19,5 @@ export interface AppContext {
 /** Hono environment of the app: the authenticated visitor is kept per request. */
 export interface AppEnvironment {
   Bindings: HttpBindings;
-  /**
-   * `answerHeaders`: what the CORS middleware adds to every answer (CORS and `Sapa-Protocol`), for answers written
-   * to the Node response directly (event streams).
-   */
-  Variables: { visitor: VisitorRecord; token: string; answerHeaders: Record<string, string> };
+  Variables: { visitor: VisitorRecord; token: string };
 }

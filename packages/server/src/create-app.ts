@@ -47,12 +47,12 @@ export function createApp(app: AppContext): Hono<AppEnvironment> {
         },
       });
     }
-    const answerHeaders = { ...corsHeaders, [PROTOCOL_HEADER]: PROTOCOL_VERSION };
-    c.set('answerHeaders', answerHeaders);
+    // Set on the Node response, so that every answer carries them: those Hono makes (Node adds these to the
+    // headers of the answer) and those written to it directly (event streams).
+    const outgoing = c.env.outgoing;
+    outgoing.setHeader(PROTOCOL_HEADER, PROTOCOL_VERSION);
+    for (const [name, value] of Object.entries(corsHeaders)) outgoing.setHeader(name, value);
     await next();
-    // An event stream wrote its answer to the Node response itself, these headers with it (event-stream.ts).
-    if (c.env?.outgoing?.headersSent) return;
-    for (const [name, value] of Object.entries(answerHeaders)) c.res.headers.set(name, value);
   });
 
   http.route('/v1', visitorRoutes(app));

@@ -69,7 +69,6 @@ export function writeEventStream(
     replay: OutgoingEvent[];
     subscribe: (listener: EventListener) => () => void;
     streams: OpenStreams;
-    headers?: Record<string, string>;
   },
 ): void {
   response.writeHead(200, {
@@ -77,7 +76,6 @@ export function writeEventStream(
     'Cache-Control': 'no-cache, no-transform',
     'X-Accel-Buffering': 'no',
     [PROTOCOL_HEADER]: PROTOCOL_VERSION,
-    ...options.headers,
   });
   // An opening comment flushes the headers at once, so clients see the stream open before any event.
   let opening = ': open\n\n';

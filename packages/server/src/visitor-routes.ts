@@ -192,7 +192,7 @@ export function visitorRoutes(app: AppContext): Hono<AppEnvironment> {
     // The query parameter wins over Last-Event-ID (the protocol), so a client's own cursor is authoritative.
     const cursor = c.req.query('after') ?? c.req.header('last-event-id');
     const opened = await visitorStream.open(c.get('visitor'), cursor);
-    writeEventStream(c.env.outgoing, { ...opened, streams: app.streams, headers: c.get('answerHeaders') });
+    writeEventStream(c.env.outgoing, { ...opened, streams: app.streams });
     return RESPONSE_ALREADY_SENT;
   });
 
