@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Conversation, Message, Session } from '@sapa/protocol';
+import { type SseFrame, SseParser } from '@sapa/protocol/sse';
 import { DEMO_SITE, type RunningServer, startServer } from '@sapa/server';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerSentEvent, SseParser } from '../packages/server/console/src/sse-parser.js';
 import { launchChromium } from './support/browser.js';
 
 const consoleConfig = fileURLToPath(new URL('../packages/server/console/vite.config.ts', import.meta.url));
@@ -21,6 +21,8 @@ const builtConsole = fileURLToPath(new URL('../packages/server/dist/console/inde
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const { businessHours: _businessHours, ...withoutBusinessHours } = DEMO_SITE;
+
+type ServerSentEvent = Extract<SseFrame, { kind: 'event' }>;
 
 let server: RunningServer;
 let browser: Browser;
@@ -78,7 +80,9 @@ class Visitor {
       signal: abort.signal,
     });
     expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const parser = new SseParser((event) => events.push(event));
+    const parser = new SseParser((frame) => {
+      if (frame.kind === 'event') events.push(frame);
+    });
     const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
     const decoder = new TextDecoder();
     void (async () => {
@@ -109,7 +113,7 @@ class Visitor {
   async nextEvent<T>(type: string, matches: (data: T) => boolean): Promise<T> {
     for (let waited = 0; waited < 10_000; waited += 20) {
       for (const event of this.events) {
-        if (event.type !== type) continue;
+        if (event.event !== type) continue;
         const data = JSON.parse(event.data) as T;
         if (matches(data)) return data;
       }

@@ -108,12 +108,17 @@ export interface IdentifyResponse {
   token: string;
 }
 
+/** Where unverified profile data came from: a form (pre-chat, leave a message) or asked in the conversation. */
+export type ProfileSource = 'form' | 'chat';
+
 /** `PATCH /v1/visitor` body: unverified profile data. */
 export interface VisitorUpdate {
   name?: string;
   email?: string;
   phone?: string;
   attributes?: Attributes;
+  /** Where the values came from; backends may record it for agents. */
+  source?: ProfileSource;
 }
 
 /** `PATCH /v1/visitor` answer (200). */
@@ -129,7 +134,20 @@ export interface Availability {
   online: boolean;
   replyTime?: ReplyTime;
   nextOpenAt?: Timestamp;
+  /** The site's IANA time zone, so a client can say "back at 08.00 WIB" in the site's own time. */
+  timezone?: string;
+  /**
+   * True when the backend emails an answer to a visitor who left an email address and is not on the site when
+   * the answer comes. A client promises email only when this is true.
+   */
+  emailReplies?: boolean;
 }
+
+/**
+ * What a client shows while nobody is online: `chat` (the default) keeps the conversation open for writing (a bot
+ * may answer, agents answer later); `form` shows a leave-a-message form to a visitor with no conversation yet.
+ */
+export type OfflineMode = 'chat' | 'form';
 
 export type PrechatFieldType = 'text' | 'email' | 'tel';
 
@@ -191,6 +209,8 @@ export interface WidgetConfig {
   campaigns: Campaign[];
   upload: UploadLimits;
   identityRequired: boolean;
+  /** What to show while nobody is online; `chat` when absent. */
+  offline?: OfflineMode;
 }
 
 // ── Conversations and messages ────────────────────────────────────────────────────────────────────
@@ -223,6 +243,11 @@ export interface Conversation {
   agentReadSeq: number;
   assignee?: Participant;
   rating?: Rating;
+  /**
+   * A short reference unique per site (`SP-7KQ2`), stable for the conversation's life: the visitor quotes it on
+   * another channel (WhatsApp, email) and agents find the conversation by it.
+   */
+  reference?: string;
 }
 
 /** `GET /v1/conversations` answer (200), newest first. */
@@ -250,11 +275,28 @@ export interface Attachment {
   height?: number;
 }
 
+/** A price in major units of an ISO 4217 currency (`{ amount: 250000, currency: 'IDR' }`). */
+export interface Price {
+  amount: number;
+  currency: string;
+}
+
 export interface Card {
   title: string;
   text?: string;
   imageUrl?: string;
   url?: string;
+  /** Formatted by the client for the visitor's locale (`Intl.NumberFormat`, style `currency`). */
+  price?: Price;
+}
+
+/**
+ * Marks a message as a survey question. `nps`: "How likely are you to recommend us?", whose `actions` are the 11
+ * reply actions `0`…`10` with payloads `nps:0`…`nps:10`. A client that knows it draws a 0–10 scale; one that does not
+ * shows the replies, which answer the same way.
+ */
+export interface Survey {
+  type: 'nps' | (string & {});
 }
 
 export type MessageType = 'text' | 'file' | 'card' | 'event';
@@ -272,6 +314,7 @@ export interface Message {
   attachments?: Attachment[];
   actions?: Action[];
   card?: Card;
+  survey?: Survey;
   createdAt: Timestamp;
 }
 
@@ -310,8 +353,14 @@ export type RatingRequest = Rating;
 /** `POST /v1/events` body. */
 export interface TrackEventRequest {
   name: string;
-  properties?: Record<string, unknown>;
+  /** At most {@link MAX_EVENT_PROPERTIES} keys and {@link MAX_EVENT_PROPERTIES_BYTES} bytes of JSON. */
+  properties?: Record<string, AttributeValue>;
 }
+
+/** Most keys an event's `properties` may have. */
+export const MAX_EVENT_PROPERTIES = 50;
+/** Most bytes of JSON an event's `properties` may take. */
+export const MAX_EVENT_PROPERTIES_BYTES = 8192;
 
 /** Header carrying the percent-encoded file name of `POST /v1/uploads`. */
 export const FILENAME_HEADER = 'X-Sapa-Filename';
@@ -323,6 +372,8 @@ export interface TriggeredCampaign {
   id: string;
   message: string;
   actions?: Action[];
+  /** A card (a recommendation) the teaser shows and the conversation starts with. */
+  card?: Card;
 }
 
 export interface StreamEventMap {

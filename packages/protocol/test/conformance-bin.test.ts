@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CHECKS } from '@sapa/protocol/conformance';
+import { startServer } from '@sapa/server';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -72,7 +74,7 @@ describe('the sapa-conformance bin', () => {
       '3000',
     ]);
     expect(lines.filter((line) => line.startsWith('✗'))).toEqual([]);
-    expect(lines.at(-1)).toMatch(/^\d+ passed, 0 failed$/);
+    expect(lines.at(-1)).toMatch(/^\d+ passed, 0 failed, 0 warnings$/);
     expect(lines.filter((line) => line.startsWith('✓ ')).length).toBe(Number(lines.at(-1)?.split(' ')[0]));
     expect(code).toBe(0);
   }, 60_000);
@@ -92,8 +94,39 @@ describe('the sapa-conformance bin', () => {
     expect(lines[0]).toMatch(
       /^✗ session: create answers 201 with a Session — POST \/v1\/sessions answered 4\d\d/,
     );
-    expect(lines.at(-1)).toMatch(/^\d+ passed, [1-9]\d* failed$/);
+    expect(lines.at(-1)).toMatch(/^\d+ passed, [1-9]\d* failed, \d+ warnings?$/);
     expect(code).toBe(1);
+  }, 60_000);
+
+  it('prints the three counts and exits 0 when only should checks failed', async () => {
+    requireBuilt(conformanceBin);
+    // A backend that follows the contract without any rate limiter: the 429 check is a warning, not a failure.
+    const server = await startServer({
+      port: 0,
+      dbPath: ':memory:',
+      quiet: true,
+      heartbeatMs: 300,
+      rateLimit: false,
+    });
+    try {
+      const { code, lines } = await runConformanceProcess([
+        server.url,
+        '--site-key',
+        'demo',
+        '--heartbeat-wait',
+        '3000',
+        '--burst',
+        '200',
+      ]);
+      expect(lines.filter((line) => line.startsWith('✗'))).toEqual([]);
+      expect(lines.filter((line) => line.startsWith('⚠'))).toEqual([
+        `⚠ ${CHECKS.rateLimit} — no 429 after 200 requests`,
+      ]);
+      expect(lines.at(-1)).toBe(`${Object.keys(CHECKS).length - 1} passed, 0 failed, 1 warning`);
+      expect(code).toBe(0);
+    } finally {
+      await server.close();
+    }
   }, 60_000);
 
   it('exits 2 with the usage text without a site key', async () => {

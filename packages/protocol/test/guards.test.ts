@@ -130,6 +130,73 @@ describe('guards accept the contract and keep unknown fields', () => {
   });
 });
 
+describe('the customer-care additions (optional fields a v1 client may meet)', () => {
+  const survey = {
+    ...message,
+    author: { role: 'bot', id: 'bot' },
+    survey: { type: 'nps' },
+    actions: Array.from({ length: 11 }, (_, score) => ({
+      type: 'reply',
+      label: String(score),
+      payload: `nps:${score}`,
+    })),
+  };
+  const recommendation = {
+    title: 'Batik Tulis Parang',
+    imageUrl: 'https://toko.example/batik.jpg',
+    url: 'https://toko.example/produk/42',
+    price: { amount: 250_000, currency: 'IDR' },
+  };
+
+  it('accepts the care fields where the contract puts them', () => {
+    expect(parseMessage(survey).survey?.type).toBe('nps');
+    expect(parseMessage({ ...message, type: 'card', card: recommendation }).card?.price?.amount).toBe(
+      250_000,
+    );
+    expect(parseConversation({ ...conversation, reference: 'SP-7KQ2' }).reference).toBe('SP-7KQ2');
+    const offline = {
+      ...config,
+      offline: 'chat',
+      availability: { ...config.availability, timezone: 'Asia/Jakarta', emailReplies: true },
+    };
+    expect(parseWidgetConfig(offline).availability.timezone).toBe('Asia/Jakarta');
+    const event = parseStreamEvent(
+      'campaign.triggered',
+      JSON.stringify({ campaign: { id: 'rekomendasi', message: 'Masih tertarik?', card: recommendation } }),
+    );
+    expect(event?.type === 'campaign.triggered' && event.data.campaign.card?.title).toBe(
+      'Batik Tulis Parang',
+    );
+  });
+
+  it('keeps a survey type or offline mode it does not know, so a later one never breaks this client', () => {
+    expect(parseMessage({ ...survey, survey: { type: 'csat' } }).survey?.type).toBe('csat');
+    expect(parseWidgetConfig({ ...config, offline: 'callback' }).offline).toBe('callback');
+  });
+
+  it('names the wrong care field', () => {
+    expect(
+      errorOf(() => parseMessage({ ...message, card: { ...recommendation, price: 250_000 } })).message,
+    ).toBe('message.card.price must be an object');
+    expect(
+      errorOf(() =>
+        parseMessage({
+          ...message,
+          card: { ...recommendation, price: { amount: '250.000', currency: 'IDR' } },
+        }),
+      ).path,
+    ).toBe('message.card.price.amount');
+    expect(errorOf(() => parseConversation({ ...conversation, reference: 7 })).path).toBe(
+      'conversation.reference',
+    );
+    expect(
+      errorOf(() => parseWidgetConfig({ ...config, availability: { online: false, emailReplies: 'yes' } }))
+        .path,
+    ).toBe('config.availability.emailReplies');
+    expect(errorOf(() => parseMessage({ ...survey, survey: {} })).path).toBe('message.survey.type');
+  });
+});
+
 describe('guards name the wrong field', () => {
   it.each([
     [

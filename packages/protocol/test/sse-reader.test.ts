@@ -24,24 +24,13 @@ async function readAll(chunks: string[]) {
 }
 
 describe('SseReader', () => {
-  it('reads events split across chunks, with any line ending, and comments', async () => {
+  // The parsing cases that were here are in src/sse-parser.test.ts, beside the one parser; these are the reader's own.
+  it('delivers frames as the body brings them, and nothing after the body ended mid-event', async () => {
     expect(
-      await readAll([
-        ': ping\n',
-        'id: 0001\nevent: message.cre',
-        'ated\ndata: {"a":\r\ndata: 1}\r\n\r',
-        '\nevent: typing\rdata: x\r\r',
-      ]),
+      await readAll([': ping\n', 'id: 7\nevent: typing\ndata: {"typing":', 'true}\n\n', 'data: half']),
     ).toEqual([
       { kind: 'comment', text: 'ping' },
-      { kind: 'event', event: 'message.created', data: '{"a":\n1}', id: '0001' },
-      { kind: 'event', event: 'typing', data: 'x' },
-    ]);
-  });
-
-  it('drops events without data and unfinished events, and defaults the type to message', async () => {
-    expect(await readAll(['event: empty\n\n', 'data:plain\n\n', 'event: half\ndata: never ended'])).toEqual([
-      { kind: 'event', event: 'message', data: 'plain' },
+      { kind: 'event', event: 'typing', data: '{"typing":true}', id: '7' },
     ]);
   });
 

@@ -2,8 +2,9 @@
  * Measures the SDK's own code as a visitor's browser gets it: builds the widget's chat app (`vite build --mode app`,
  * the same bundler, minifier and target that ship), finds the chunk that carries the SDK, and attributes every
  * minified byte of it to its source file through the source map. Prints bytes per SDK file (with the
- * `@sapa/protocol` guards, which ship inside it), the brotli size (quality 11) of those bytes together, and how many
- * brotli bytes the chunk would lose without them (the SDK shares some words and names with the rest of the chunk).
+ * `@sapa/protocol` code it bundles: guards, backoff, MIME matching, templates), the brotli size (quality 11) of
+ * those bytes together, and how many brotli bytes the chunk would lose without them (the SDK shares some words and
+ * names with the rest of the chunk).
  *
  * Usage: `node packages/sdk/scripts/measure-size.mjs` from the repository root; it needs no prior build.
  * With `SAPA_SIZE_DUMP=<file>` it also writes the SDK's minified code there (and per file to `<file>.json`).
@@ -16,7 +17,8 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { SourceMapConsumer } from 'source-map-js';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
-const isOwn = (source) => source !== null && /packages\/(sdk\/src\/|protocol\/src\/guards)/.test(source);
+// The protocol's shared code (guards, backoff, MIME matching, templates) ships inside the SDK: it counts as the SDK's.
+const isOwn = (source) => source !== null && /packages\/(sdk\/src\/|protocol\/src\/)/.test(source);
 const brotli = (text) =>
   brotliCompressSync(Buffer.from(text), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 

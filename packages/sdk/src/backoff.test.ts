@@ -1,24 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { BACKOFF_CAP_MS, backoffDelay, parseRetryAfter } from './backoff.js';
 import { createStreamManager } from './stream-manager.js';
-
-describe('backoff', () => {
-  test('full jitter: between 0 and min(30 s, 1 s · 2^attempt)', () => {
-    expect(backoffDelay(0, () => 0.999)).toBe(999);
-    expect(backoffDelay(3, () => 0.5)).toBe(4_000);
-    expect(backoffDelay(20, () => 0.999)).toBeLessThan(BACKOFF_CAP_MS);
-    expect(backoffDelay(5, () => 0)).toBe(0);
-  });
-
-  test('Retry-After in seconds or as an HTTP date', () => {
-    const now = Date.parse('2026-11-25T10:00:00Z');
-    expect(parseRetryAfter('120', now)).toBe(120_000);
-    expect(parseRetryAfter('Wed, 25 Nov 2026 10:00:30 GMT', now)).toBe(30_000);
-    expect(parseRetryAfter('Wed, 25 Nov 2026 09:00:00 GMT', now)).toBe(0);
-    expect(parseRetryAfter('soon', now)).toBeUndefined();
-    expect(parseRetryAfter(null, now)).toBeUndefined();
-  });
-});
 
 describe('stream reconnect loop under fake timers', () => {
   afterEach(() => {

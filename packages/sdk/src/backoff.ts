@@ -1,32 +1,5 @@
-/** Base and cap of the protocol's full-jitter exponential backoff. */
-export const BACKOFF_BASE_MS = 1_000;
-export const BACKOFF_CAP_MS = 30_000;
-
 /**
- * Full-jitter backoff ("Exponential Backoff and Jitter", AWS Architecture Blog): a uniform random wait between 0 and
- * min(cap, base · 2^attempt), so that many clients coming back after an outage spread out instead of arriving together.
- *
- * @param attempt 0 for the first retry.
- * @param random a source of numbers in [0, 1); injectable for tests.
+ * The protocol's retry timing (full-jitter backoff, `Retry-After`), written once in `@sapa/protocol` and shared with
+ * the agent console; the SDK's modules import it from here.
  */
-export function backoffDelay(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 30));
-  return Math.floor(random() * ceiling);
-}
-
-/**
- * Milliseconds to wait from a `Retry-After` header: delay-seconds or an HTTP date (RFC 9110 §10.2.3).
- * Undefined when absent or unreadable; never negative.
- */
-export function parseRetryAfter(
-  value: string | null | undefined,
-  now: number = Date.now(),
-): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  const trimmed = value.trim();
-  if (trimmed === '') return undefined;
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1_000;
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
-}
+export { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffDelay, parseRetryAfter } from '@sapa/protocol';

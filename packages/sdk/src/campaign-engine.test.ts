@@ -2,7 +2,6 @@ import type { Campaign } from '@sapa/protocol';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createCampaignEngine, matchesUrl } from './campaign-engine.js';
 import type { CampaignMemory } from './persistence.js';
-import { renderTemplate } from './render-template.js';
 import type { ActiveCampaign } from './types.js';
 
 const visitor = { id: 'v1', name: 'Budi', attributes: { tier: 'gold' }, verified: false };
@@ -26,15 +25,6 @@ function engine(url: string, locale = 'id') {
 describe('campaigns', () => {
   afterEach(() => {
     vi.useRealTimers();
-  });
-
-  test('templates fill the name and attributes; a missing value leaves no placeholder', () => {
-    expect(renderTemplate('Halo {{name}}, member {{attributes.tier}}!', visitor)).toBe(
-      'Halo Budi, member gold!',
-    );
-    expect(renderTemplate('Halo {{name}}, ada yang bisa dibantu?', undefined)).toBe(
-      'Halo, ada yang bisa dibantu?',
-    );
   });
 
   test('url patterns match paths or full URLs with * wildcards', () => {

@@ -1,6 +1,6 @@
 import type { Campaign, Locale, Visitor } from '@sapa/protocol';
 import type { CampaignMemory } from './persistence.js';
-import { pickLocalized, renderTemplate } from './render-template.js';
+import { renderLocalizedTemplate } from './render-template.js';
 import type { ActiveCampaign } from './types.js';
 
 export interface CampaignEngineOptions {
@@ -44,12 +44,17 @@ export function createCampaignEngine(options: CampaignEngineOptions): CampaignEn
     !shownThisVisit.has(id) &&
     !(frequency === 'once' && memory.shown.includes(id));
   const fire = (campaign: Campaign) => {
-    const template = pickLocalized(campaign.message, options.locale(), options.defaultLocale());
-    if (!template || !eligible(campaign)) return;
+    const message = renderLocalizedTemplate(
+      campaign.message,
+      options.visitor(),
+      options.locale(),
+      options.defaultLocale(),
+    );
+    if (!message || !eligible(campaign)) return;
     engine.markShown(campaign.id);
     options.show({
       id: campaign.id,
-      message: renderTemplate(template, options.visitor()),
+      message,
       actions: campaign.actions,
       source: 'client',
     });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { FORMAT_CASES } from '../test/fixtures/wpt-eventsource-format.js';
+import { FORMAT_CASES } from '../../protocol/test/fixtures/wpt-eventsource-format.js';
 import { openEventStream, type RawStreamEvent, type StreamEnd } from './event-stream.js';
 
 /** A fetch answering with the given chunks as a real event-stream Response. */

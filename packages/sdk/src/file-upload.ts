@@ -1,5 +1,8 @@
 import type { FileInput } from './types.js';
 
+/** Whether `upload.accept` allows a type: the same rule as the backend's (`@sapa/protocol`). */
+export { acceptsMime } from '@sapa/protocol';
+
 /** Name, MIME type and size of any {@link FileInput}. */
 export function describeFile(file: FileInput): { name: string; type: string; size: number } {
   const { name = 'file', type } = file as { name?: string; type: string };
@@ -51,20 +54,4 @@ export function progressFetch(
     if (response.ok) onProgress(1);
     return response;
   };
-}
-
-/** Whether `mime` is allowed by `accept` (exact types and `type/*` patterns). */
-export function acceptsMime(accept: readonly string[], mime: string): boolean {
-  const lower = mime.toLowerCase();
-  return (
-    accept.length === 0 ||
-    accept.some((pattern) => {
-      const candidate = pattern.toLowerCase().trim();
-      return (
-        candidate === '*/*' ||
-        candidate === lower ||
-        (candidate.endsWith('/*') && lower.startsWith(candidate.slice(0, -1)))
-      );
-    })
-  );
 }

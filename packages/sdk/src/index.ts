@@ -1,4 +1,3 @@
-export { backoffDelay, parseRetryAfter } from './backoff.js';
 export { createClient } from './create-client.js';
 export {
   AbortedError,
@@ -10,6 +9,6 @@ export {
   StorageError,
   ValidationError,
 } from './errors.js';
+export { forgetStoredVisitor } from './forget-stored-visitor.js';
 export { MemoryStorage } from './memory-storage.js';
-export { renderTemplate } from './render-template.js';
 export type * from './types.js';

@@ -1,13 +1,14 @@
 import { clear, createStore, del, get, keys, set } from 'idb-keyval';
 import { StorageError } from './errors.js';
+import { DATABASE_NAME } from './forget-stored-visitor.js';
 import type { StorageAdapter } from './types.js';
 
 /** How long opening the database may take before the client gives up and runs in memory. */
 export const STORAGE_OPEN_TIMEOUT_MS = 2_000;
 
 /**
- * IndexedDB through idb-keyval, in our own database (`sapa`, object store `kv`) so nothing collides with the host
- * page's use of idb-keyval's default store. Opening proves the database works with one read, within
+ * IndexedDB through idb-keyval, in our own database ({@link DATABASE_NAME}, object store `kv`) so nothing collides
+ * with the host page's use of idb-keyval's default store. Opening proves the database works with one read, within
  * {@link STORAGE_OPEN_TIMEOUT_MS}: a blocked upgrade or a browser that hangs IndexedDB in private mode must not hold
  * the chat back. The calls themselves are unguarded: the client wraps them in a {@link GuardedStorage}.
  */
@@ -16,7 +17,7 @@ export async function openIndexedDbStorage(timeoutMs = STORAGE_OPEN_TIMEOUT_MS):
   try {
     // createStore and the first call can throw synchronously (SecurityError in sandboxed frames), and there may be
     // no IndexedDB at all.
-    const store = createStore('sapa', 'kv');
+    const store = createStore(DATABASE_NAME, 'kv');
     await Promise.race([
       get('probe', store),
       new Promise((_, reject) => {

@@ -1,31 +1,5 @@
-import type { Locale, LocalizedText, Visitor } from '@sapa/protocol';
-
 /**
- * Fills `{{name}}` and `{{attributes.<key>}}` with the visitor's data. A missing value becomes an empty string and the
- * spaces and punctuation left around it are tidied ("Halo {{name}}!" → "Halo!"), so nobody reads a raw placeholder.
- * The result is plain text, never HTML.
+ * Campaign templates, written once in `@sapa/protocol` so that a client-side campaign (here) and a backend campaign
+ * (the reference server) read the same for the same visitor; docs/protocol.md gives the rule for missing values.
  */
-export function renderTemplate(template: string, visitor: Visitor | undefined): string {
-  const filled = template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (_, path: string) => {
-    if (path === 'name') return visitor?.name ?? '';
-    if (path.startsWith('attributes.')) {
-      const value = visitor?.attributes?.[path.slice('attributes.'.length)];
-      return value === null || value === undefined ? '' : String(value);
-    }
-    return '';
-  });
-  return filled
-    .replace(/ +([,.!?])/g, '$1')
-    .replace(/ {2,}/g, ' ')
-    .trim();
-}
-
-/** The text for a locale: the exact locale, its language, the fallback locale, then any. */
-export function pickLocalized(
-  text: LocalizedText,
-  locale: string | undefined,
-  fallback: Locale,
-): string | undefined {
-  const language = (locale ?? '').toLowerCase().split('-')[0] as Locale;
-  return text[language] ?? text[fallback] ?? text.en ?? text.id;
-}
+export { pickLocalized, renderLocalizedTemplate, renderTemplate } from '@sapa/protocol';

@@ -167,6 +167,19 @@ export interface SapaClient {
   sendPostback(payload: string, text: string, options?: SendTextOptions): Promise<Message>;
   /** Resends a failed message with the same `clientMessageId`. */
   retry(clientMessageId: string): Promise<Message>;
+  /**
+   * Cancels the upload in flight for the pending file message with this `clientMessageId` (the key of
+   * `state.uploads`). The pending message disappears and its `sendFile()` rejects with an `AbortedError`, as when
+   * the `signal` given to `sendFile()` aborts. Returns false when no upload of that message is in flight (it
+   * finished, failed, or never started); a file already uploaded is sent like any message.
+   *
+   * @example
+   * ```ts
+   * for (const [clientMessageId, upload] of Object.entries(client.getSnapshot().uploads))
+   *   drawProgress(upload.name, upload.fraction, () => client.cancelUpload(clientMessageId));
+   * ```
+   */
+  cancelUpload(clientMessageId: string): boolean;
   identify(identity: IdentifyRequest): Promise<Visitor>;
   updateVisitor(update: VisitorUpdate): Promise<Visitor>;
   track(name: string, properties?: Record<string, unknown>): Promise<void>;

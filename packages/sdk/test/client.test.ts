@@ -410,6 +410,36 @@ describe('against the reference server through a fault proxy', () => {
     expect(Object.keys(sapa.getSnapshot().uploads)).toEqual([]);
   });
 
+  test('cancelUpload stops a file upload in flight: its pending message goes and nothing reaches the conversation', async () => {
+    const sapa = client();
+    await sapa.connect();
+    const conversation = await sapa.startConversation();
+    // The backend's answer to the upload is held back, so the upload is still in flight when the visitor cancels.
+    proxy.fault = (request) =>
+      request.url?.startsWith('/v1/uploads') ? { kind: 'delay-answer', ms: 3_000 } : undefined;
+    const sending = sapa
+      .sendFile({ name: 'foto ktp.txt', type: 'text/plain', data: new TextEncoder().encode('rahasia') })
+      .catch((error: unknown) => error);
+    await waitUntil(() => proxy.count('POST /v1/uploads') === 1, 5_000, 'upload sent');
+    const [clientMessageId = ''] = Object.keys(sapa.getSnapshot().uploads);
+    const own = () =>
+      (sapa.getSnapshot().messages[conversation.id] ?? []).filter(
+        (message) => message.clientMessageId === clientMessageId,
+      );
+    expect(own()).toMatchObject([{ type: 'file', delivery: 'sending' }]);
+
+    expect(sapa.cancelUpload(clientMessageId)).toBe(true);
+    expect(await sending).toMatchObject({ code: 'aborted' });
+    expect(own()).toEqual([]);
+    expect(sapa.getSnapshot().uploads).toEqual({});
+    expect(sapa.getSnapshot().lastError).toBeUndefined();
+    expect(sapa.cancelUpload(clientMessageId)).toBe(false);
+    expect(proxy.count('PUT')).toBe(0);
+    expect(
+      (await backendMessages(server, conversation.id)).filter((message) => message.type === 'file'),
+    ).toEqual([]);
+  });
+
   test('reset forgets the visitor and everything stored', async () => {
     const sapa = client('indexeddb');
     await sapa.connect();

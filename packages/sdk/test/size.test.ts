@@ -10,10 +10,12 @@ import { expect, test } from 'vitest';
  * browser gets it: `src/index.ts` built by Vite for the browser, minified, with the two libraries it depends on left
  * out (they are counted with the mandated libraries), compressed with brotli at quality 11. The limit was 10,700 B
  * (measured 10,407 B then; 12,887 B before the SDK was made smaller) and is 10,800 B since a start that found no
- * network tries again by itself and a hidden page saves at once (10,710 B measured). `scripts/measure-size.mjs`
- * gives the same code's share of the widget's app chunk, per file.
+ * network tries again by itself and a hidden page saves at once (10,710 B measured). It is 11,600 B since the client
+ * was split into one part per concept (issue 10: 11,511 B measured, +806 B: the parts call each other through
+ * property names the minifier keeps, where one closure's locals became single letters).
+ * `scripts/measure-size.mjs` gives the same code's share of the widget's app chunk, per file.
  */
-const BUDGET_BYTES = 10_800;
+const BUDGET_BYTES = 11_600;
 
 test(`the SDK's own code stays within ${BUDGET_BYTES} B minified and brotli-compressed`, async () => {
   const outDir = await mkdtemp(join(tmpdir(), 'sapa-sdk-size-'));

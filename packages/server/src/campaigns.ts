@@ -1,27 +1,17 @@
-import type { Action, Locale, LocalizedText, TriggeredCampaign, Visitor } from '@sapa/protocol';
+import {
+  type Action,
+  type Locale,
+  type LocalizedText,
+  renderLocalizedTemplate,
+  type TriggeredCampaign,
+  type Visitor,
+} from '@sapa/protocol';
 import type { EventCampaign, ResolvedSite } from './site-config.js';
 
-// What {{name}} becomes for a visitor who has not told us their name.
-const NAME_FALLBACK: Record<Locale, string> = { en: 'friend', id: 'Kak' };
-
-/** Fills `{{name}}` and `{{attributes.<key>}}` for one visitor. Unknown placeholders become empty. */
-export function renderTemplate(template: string, visitor: Visitor, locale: Locale): string {
-  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (_match, key: string) => {
-    if (key === 'name') return visitor.name?.trim() || NAME_FALLBACK[locale];
-    if (key.startsWith('attributes.')) {
-      const value = visitor.attributes[key.slice('attributes.'.length)];
-      return value === null || value === undefined ? '' : String(value);
-    }
-    return '';
-  });
-}
-
-/** The text of a localized message in `locale`, falling back to the other language. */
-export function pickLocale(text: LocalizedText, locale: Locale): string {
-  return text[locale] ?? text.en ?? text.id ?? '';
-}
-
-/** A campaign rendered for one visitor, as `campaign.triggered` carries it. */
+/**
+ * A campaign rendered for one visitor, as `campaign.triggered` carries it: in their locale (else the other
+ * language), by the same template rule as the SDK's client-side campaigns (`renderLocalizedTemplate`).
+ */
 export function renderCampaign(
   campaign: { id: string; message: LocalizedText; actions?: Action[] },
   visitor: Visitor,
@@ -29,7 +19,7 @@ export function renderCampaign(
 ): TriggeredCampaign {
   const rendered: TriggeredCampaign = {
     id: campaign.id,
-    message: renderTemplate(pickLocale(campaign.message, locale), visitor, locale),
+    message: renderLocalizedTemplate(campaign.message, visitor, locale, locale) ?? '',
   };
   if (campaign.actions && campaign.actions.length > 0) rendered.actions = campaign.actions;
   return rendered;

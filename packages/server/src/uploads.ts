@@ -1,21 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { FILENAME_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION } from '@sapa/protocol';
+import { acceptsMime, FILENAME_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION } from '@sapa/protocol';
 import { ProblemError } from './problem.js';
 import { readBody } from './request-body.js';
 import type { UploadService } from './services/upload-service.js';
 
 /** Raster images are safe to show inline; everything else (SVG above all) is served as a download. */
 const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif']);
-
-/** Whether a MIME type is allowed by a list such as `['image/*', 'application/pdf']`. */
-export function mimeAccepted(mime: string, accept: readonly string[]): boolean {
-  return accept.some((pattern) => {
-    const normalized = pattern.trim().toLowerCase();
-    if (normalized === '*/*' || normalized === mime) return true;
-    return normalized.endsWith('/*') && mime.startsWith(normalized.slice(0, -1));
-  });
-}
 
 /** Makes a percent-encoded file name safe to store and show: no paths, no control characters. */
 export function cleanFileName(encoded: string | undefined): string {
@@ -41,7 +32,7 @@ export async function receiveUpload(
 ): Promise<Response> {
   const limits = uploads.limits(siteKey);
   const mime = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (mime === '' || !mimeAccepted(mime, limits.accept)) {
+  if (!acceptsMime(limits.accept, mime)) {
     throw new ProblemError(
       'unsupported_media_type',
       `Files of type ${mime || '(none)'} are not accepted; accepted: ${limits.accept.join(', ')}.`,

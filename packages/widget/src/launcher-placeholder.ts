@@ -2,7 +2,7 @@
 export const LAUNCHER_LABELS = { en: 'Open chat', id: 'Buka obrolan' } as const;
 
 const SVG = 'http://www.w3.org/2000/svg';
-// The same speech bubble as the app's Launcher component, so nothing moves when the app takes over.
+// The same speech bubble as the app's Launcher component (Icon's 'chat'), so nothing changes when the app takes over.
 const BUBBLE = 'M4 5h16v11H9l-5 4z';
 
 /**

@@ -1,4 +1,7 @@
 import type { IdentifyRequest, Message, VisitorUpdate } from '@sapa/protocol';
+import type { StringOverrides } from './i18n/create-i18n.js';
+
+export type { StringOverrides };
 
 /** Look of the widget; every field is optional and falls back to the site's configuration. */
 export interface WidgetTheme {
@@ -11,9 +14,6 @@ export interface WidgetTheme {
   /** Stacking order of the widget above the page. Default 2147483000. */
   zIndex?: number;
 }
-
-/** Strings to override, per locale and key: `{ id: { 'composer.placeholder': 'Tulis pesan…' } }`. */
-export type StringOverrides = Partial<Record<string, Record<string, string>>>;
 
 /** Options of `Sapa('init', …)` and {@link mount}. */
 export interface WidgetOptions {

@@ -1,9 +1,20 @@
+import {
+  LAUNCHER_ACCENT,
+  LAUNCHER_ACCENT_CONTRAST,
+  LAUNCHER_BOTTOM,
+  LAUNCHER_ICON_SIZE,
+  LAUNCHER_INSET,
+  LAUNCHER_SIZE,
+  SHADOW,
+} from './styles/launcher-tokens.js';
+
 /**
  * Styles of the host element and of the launcher the shell draws before the chat app has loaded.
  * `:host` rules are `!important` because, across a shadow boundary, important declarations of the inner
  * context beat the page's (CSS Cascade 4 §6.1): `* { all: unset !important }` on the page cannot undo them.
  * Rules reach only the shadow root's own top-level button (the placeholder), never the app's elements.
- * Sizes are in px, never rem: the page's `html { font-size }` must not resize the widget. The focus ring is
+ * Size, place and colours are the app launcher's (styles/launcher-tokens.ts), so nothing moves when the app takes
+ * over; in px, never rem: the page's `html { font-size }` must not resize the widget. The focus ring is
  * the browser's own (two-tone in Chromium, visible on any accent colour).
  */
 export function shellStyles(zIndex: number, side: 'left' | 'right'): string {
@@ -12,9 +23,11 @@ export function shellStyles(zIndex: number, side: 'left' | 'right'): string {
   return (
     `:host{all:initial!important;position:fixed!important;z-index:${zIndex}!important}` +
     ':host([hidden]){display:none!important}' +
-    `:host>button{position:fixed;${side}:20px;bottom:20px;width:56px;height:56px;margin:0;padding:0;border:0;` +
-    'border-radius:50%;display:grid;place-items:center;' +
-    'background:var(--sapa-accent,#0f766e);color:#fff;cursor:pointer;box-shadow:0 4px 14px #0004}' +
-    ':host>button svg{width:28px;height:28px;fill:none;stroke:currentColor;stroke-width:2}'
+    `:host>button{position:fixed;${side}:${LAUNCHER_INSET}px;bottom:${LAUNCHER_BOTTOM};` +
+    `width:${LAUNCHER_SIZE}px;height:${LAUNCHER_SIZE}px;margin:0;padding:0;border:0;border-radius:50%;` +
+    `display:grid;place-items:center;background:var(--sapa-accent,${LAUNCHER_ACCENT});color:${LAUNCHER_ACCENT_CONTRAST};` +
+    `cursor:pointer;box-shadow:${SHADOW}}` +
+    `:host>button svg{width:${LAUNCHER_ICON_SIZE}px;height:${LAUNCHER_ICON_SIZE}px;fill:none;` +
+    'stroke:currentColor;stroke-width:2;stroke-linejoin:round}'
   );
 }

@@ -1,3 +1,4 @@
+import { forgetStoredVisitor } from '@sapa/sdk';
 import { adoptStyles } from './adopt-styles.js';
 import type { AppHandle, StartApp } from './app/app-context.js';
 import { drawLauncherPlaceholder, LAUNCHER_LABELS } from './launcher-placeholder.js';
@@ -134,9 +135,8 @@ export function createShell({ loadApp, nonce, target, defaults }: ShellSetup): R
   const forget = (siteKey: string) => {
     writeFlag('localStorage', resumeFlag(siteKey), false);
     writeFlag('sessionStorage', openFlag(siteKey), false);
-    // The SDK's store (DESIGN.md: createStore('sapa', 'kv')); deleting it forgets the visitor without
-    // loading the app or calling the backend.
-    indexedDB.deleteDatabase('sapa');
+    // Forgets the visitor the SDK stored without loading the app or calling the backend.
+    forgetStoredVisitor();
   };
 
   const run = (name: string, args: unknown[]) => {
@@ -180,7 +180,9 @@ export function createShell({ loadApp, nonce, target, defaults }: ShellSetup): R
       }
       const check =
         typeof command === 'string' && Object.hasOwn(CHECKS, command) ? CHECKS[command] : undefined;
-      if (!check) return console.error(`Sapa: unknown command '${String(command)}'.`);
+      // Not String(command): 14 B of the loader's budget. A symbol, the one value a template cannot print, ends up
+      // as the TypeError below, still one console error and nothing thrown.
+      if (!check) return console.error(`Sapa: unknown command '${command}'.`);
       if (!check(args)) return console.error(`Sapa('${command}'): invalid arguments.`);
       run(command as string, args);
       if (host) for (const [name, ...queued] of waitingForInit.splice(0)) run(name as string, queued);

@@ -12,13 +12,17 @@ const APP_ENTRY = 'src/app/start-app.tsx';
 
 /** DESIGN.md, budgets: the `sapa.js` loader. */
 const LOADER_BUDGET = 2_000;
-/** DESIGN.md, budgets: everything a visitor downloads to chat (JS + CSS, both locales). */
-const CHAT_BUDGET = 32_000;
 /**
- * The chat plus every screen and sound loaded on demand: measured at 36,379 B, rounded up to the next 500 B.
+ * DESIGN.md, budgets: everything a visitor downloads to chat (JS + CSS, both locales). The first version's
+ * 32,000 B could not hold i18next; DESIGN.md corrected it to 45,000 B with i18next in it.
+ */
+const CHAT_BUDGET = 45_000;
+/**
+ * The chat plus every screen and sound loaded on demand: measured at 36,379 B, rounded up to the next 500 B;
+ * 37,242 B after the SDK's split into one part per concept (issue 10), rounded up again.
  * No budget in DESIGN.md covers it; this keeps what moved out of the chat's download from growing unnoticed.
  */
-const TOTAL_RATCHET = 36_500;
+const TOTAL_RATCHET = 37_500;
 /** Screens a chat does not need to open, send, receive and switch language: each is a chunk of its own. */
 const LAZY_SCREENS = [
   'PrechatForm',

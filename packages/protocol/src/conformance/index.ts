@@ -2,12 +2,14 @@
  * The Sapa conformance kit: checks any backend against the visitor side of the protocol. Node only; kept out
  * of the main entry so browsers never bundle it.
  */
-export {
-  CHECKS,
-  type ConformanceCheck,
-  ConformanceFailure,
-  type ConformanceOptions,
-  type ConformanceReport,
-  runConformance,
-} from './run-conformance.js';
-export { type SseFrame, SseReader } from './sse-reader.js';
+export type { SseFrame } from '../sse-parser.js';
+export { CHECKS } from './checks.js';
+export type {
+  CheckLevel,
+  ConformanceCheck,
+  ConformanceOptions,
+  ConformanceReport,
+} from './conformance-types.js';
+export { ConformanceFailure } from './expectations.js';
+export { CHECK_LEVELS, runConformance } from './run-conformance.js';
+export { SseReader } from './sse-reader.js';

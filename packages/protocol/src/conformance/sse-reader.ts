@@ -1,24 +1,16 @@
-/** One thing read from an event stream: an event, or a comment line (such as the `: ping` heartbeat). */
-export type SseFrame =
-  | { kind: 'event'; event: string; data: string; id?: string }
-  | { kind: 'comment'; text: string };
+import { type SseFrame, SseParser } from '../sse-parser.js';
 
 /**
- * A small reader of `text/event-stream` bodies, after the WHATWG HTML "event stream interpretation" rules:
- * lines end with CRLF, LF or CR; `data` lines join with LF; a blank line ends an event; an event without data
- * is dropped; lines starting with `:` are comments (kept here, because the conformance kit checks heartbeats).
- * A field of an event is only seen once its blank line arrived, so a half-sent event never counts.
+ * Reads frames from a `text/event-stream` body with a deadline per wait, for the conformance kit: the parsing is
+ * {@link SseParser}'s (the one parser of the protocol package); this adds waiting for the next frame without ever
+ * losing a read that was still under way when a deadline passed.
  */
 export class SseReader {
   private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
-  private readonly decoder = new TextDecoder();
-  private buffer = '';
+  private readonly parser = new SseParser((frame) => this.ready.push(frame));
   private readonly ready: SseFrame[] = [];
   private pendingRead: Promise<ReadableStreamReadResult<Uint8Array>> | undefined;
   private ended = false;
-  private event = '';
-  private data: string[] = [];
-  private id: string | undefined;
 
   constructor(body: ReadableStream<Uint8Array>) {
     this.reader = body.getReader();
@@ -39,12 +31,9 @@ export class SseReader {
       if (result === 'timeout') return undefined;
       // The read finished: the next call must start a new one.
       this.pendingRead = undefined;
-      if (result.done) {
-        this.ended = true;
-        this.feed(`${this.decoder.decode()}`);
-      } else {
-        this.feed(this.decoder.decode(result.value, { stream: true }));
-      }
+      // An event the stream ended in the middle of is never dispatched (the parser keeps it back).
+      if (result.done) this.ended = true;
+      else this.parser.push(result.value);
     }
     return this.ready.shift();
   }
@@ -53,46 +42,5 @@ export class SseReader {
   async close(): Promise<void> {
     this.ended = true;
     await this.reader.cancel().catch(() => undefined);
-  }
-
-  private feed(text: string): void {
-    this.buffer += text;
-    for (;;) {
-      const match = /\r\n|\r|\n/.exec(this.buffer);
-      if (!match) return;
-      // A lone CR at the very end may be the first half of CRLF: wait for more.
-      if (match[0] === '\r' && match.index === this.buffer.length - 1 && !this.ended) return;
-      const line = this.buffer.slice(0, match.index);
-      this.buffer = this.buffer.slice(match.index + match[0].length);
-      this.line(line);
-    }
-  }
-
-  private line(line: string): void {
-    if (line === '') {
-      if (this.data.length > 0) {
-        this.ready.push({
-          kind: 'event',
-          event: this.event || 'message',
-          data: this.data.join('\n'),
-          ...(this.id === undefined ? {} : { id: this.id }),
-        });
-      }
-      this.event = '';
-      this.data = [];
-      this.id = undefined;
-      return;
-    }
-    if (line.startsWith(':')) {
-      this.ready.push({ kind: 'comment', text: line.slice(1).trim() });
-      return;
-    }
-    const colon = line.indexOf(':');
-    const field = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    if (field === 'event') this.event = value;
-    else if (field === 'data') this.data.push(value);
-    else if (field === 'id' && !value.includes('\0')) this.id = value;
   }
 }

@@ -1,8 +1,10 @@
 // @vitest-environment node
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { InvalidDataError } from '@sapa/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AgentApi, AgentApiError, AgentNetworkError } from './agent-api.js';
+import { conversationFixture, messageFixture } from './test-fixtures.js';
 
 interface Recorded {
   method?: string;
@@ -46,7 +48,12 @@ async function listen(answer: (recorded: Recorded) => { status: number; body?: u
 
 describe('AgentApi', () => {
   it('sends replies as JSON with the bearer token to the agent API', async () => {
-    const { apiUrl, requests } = await listen(() => ({ status: 201, body: { id: 'm1', seq: 3 } }));
+    const sent = messageFixture({
+      id: 'm1',
+      seq: 3,
+      author: { role: 'agent', id: 'agent:Rina', name: 'Rina' },
+    });
+    const { apiUrl, requests } = await listen(() => ({ status: 201, body: sent }));
     const api = new AgentApi(apiUrl, 'agent-secret');
     const message = await api.sendMessage('conversation/1', {
       type: 'text',
@@ -69,7 +76,13 @@ describe('AgentApi', () => {
   it('uploads the file bytes with its type and percent-encoded name', async () => {
     const { apiUrl, requests } = await listen(() => ({
       status: 201,
-      body: { id: 'a1', name: 'struk belanja.txt' },
+      body: {
+        id: 'a1',
+        name: 'struk belanja.txt',
+        size: 17,
+        mime: 'text/plain',
+        url: '/v1/uploads/a1/struk%20belanja.txt',
+      },
     }));
     const api = new AgentApi(apiUrl, 't');
     await api.upload(new File(['Total: Rp 150.000'], 'struk belanja.txt', { type: 'text/plain' }));
@@ -111,6 +124,19 @@ describe('AgentApi', () => {
       unauthorized: true,
       operation: 'Loading conversations',
     });
+  });
+
+  it('checks what the server answers against the agent API guards, naming the first wrong field', async () => {
+    const { apiUrl } = await listen((recorded) =>
+      recorded.url?.endsWith('/c1')
+        ? { status: 200, body: conversationFixture({ id: 'c1' }) }
+        : { status: 200, body: { conversations: [{ ...conversationFixture(), unreadCount: 'two' }] } },
+    );
+    const api = new AgentApi(apiUrl, 't');
+    await expect(api.getConversation('c1')).resolves.toMatchObject({ id: 'c1', siteKey: 'demo' });
+    const error = await api.listConversations('all').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidDataError);
+    expect(error).toMatchObject({ path: 'response.conversations[0].unreadCount' });
   });
 
   it('reports an unreachable server as a network error', async () => {

@@ -1,5 +1,25 @@
-import type { Attachment, Conversation, Message, MessagePage, Problem } from '@sapa/protocol';
-import type { AgentConversation, AgentReply, StatusFilter } from './agent-types.js';
+import {
+  type Attachment,
+  type Conversation,
+  type Message,
+  type MessagePage,
+  type Problem,
+  parseAttachment,
+  parseConversation,
+  parseMessage,
+  parseMessagePage,
+} from '@sapa/protocol';
+import {
+  type AgentConversation,
+  type AgentConversationList,
+  parseAgentConversation,
+  parseAgentConversationList,
+} from '@sapa/protocol/agent';
+import type { AgentReply, StatusFilter } from './agent-types.js';
+
+/** Checks an answer's body and returns it typed (the guards of `@sapa/protocol`). */
+type Parse<T> = (json: unknown) => T;
+const nothing: Parse<void> = () => undefined;
 
 /** An agent API call answered with a non-2xx status. */
 export class AgentApiError extends Error {
@@ -58,13 +78,19 @@ export class AgentApi {
     return `${this.apiUrl.replace(/\/$/, '')}/agent/v1${path}`;
   }
 
-  listConversations(status: StatusFilter): Promise<{ conversations: AgentConversation[] }> {
-    return this.request('Loading conversations', 'GET', `/conversations?status=${status}`);
+  listConversations(status: StatusFilter): Promise<AgentConversationList> {
+    return this.request(
+      'Loading conversations',
+      parseAgentConversationList,
+      'GET',
+      `/conversations?status=${status}`,
+    );
   }
 
   getConversation(conversationId: string): Promise<AgentConversation> {
     return this.request(
       'Loading a conversation',
+      parseAgentConversation,
       'GET',
       `/conversations/${encodeURIComponent(conversationId)}`,
     );
@@ -78,6 +104,7 @@ export class AgentApi {
     const search = query.size > 0 ? `?${query}` : '';
     return this.request(
       'Loading messages',
+      parseMessagePage,
       'GET',
       `/conversations/${encodeURIComponent(conversationId)}/messages${search}`,
     );
@@ -86,6 +113,7 @@ export class AgentApi {
   sendMessage(conversationId: string, reply: AgentReply): Promise<Message> {
     return this.request(
       'Sending the reply',
+      parseMessage,
       'POST',
       `/conversations/${encodeURIComponent(conversationId)}/messages`,
       reply,
@@ -94,7 +122,7 @@ export class AgentApi {
 
   /** Uploads a file; its id goes into a `file` reply. */
   async upload(file: File): Promise<Attachment> {
-    return this.request('Uploading the file', 'POST', '/uploads', file, {
+    return this.request('Uploading the file', parseAttachment, 'POST', '/uploads', file, {
       'Content-Type': file.type || 'application/octet-stream',
       'X-Sapa-Filename': encodeURIComponent(file.name),
     });
@@ -105,6 +133,7 @@ export class AgentApi {
     const body = agentName ? { typing, agentName } : { typing };
     await this.request(
       'Sending typing',
+      nothing,
       'POST',
       `/conversations/${encodeURIComponent(conversationId)}/typing`,
       body,
@@ -114,6 +143,7 @@ export class AgentApi {
   async markRead(conversationId: string, seq: number): Promise<void> {
     await this.request(
       'Marking as read',
+      nothing,
       'POST',
       `/conversations/${encodeURIComponent(conversationId)}/read`,
       {
@@ -125,6 +155,7 @@ export class AgentApi {
   resolve(conversationId: string): Promise<Conversation> {
     return this.request(
       'Resolving the conversation',
+      parseConversation,
       'POST',
       `/conversations/${encodeURIComponent(conversationId)}/resolve`,
     );
@@ -133,13 +164,19 @@ export class AgentApi {
   reopen(conversationId: string): Promise<Conversation> {
     return this.request(
       'Reopening the conversation',
+      parseConversation,
       'POST',
       `/conversations/${encodeURIComponent(conversationId)}/reopen`,
     );
   }
 
+  /**
+   * One call: the answer's body goes through `parse` (a guard), so a server that sends another shape fails here with
+   * an `InvalidDataError` naming the field, not later somewhere in the UI.
+   */
   private async request<T>(
     operation: string,
+    parse: Parse<T>,
     method: string,
     path: string,
     body?: unknown,
@@ -166,7 +203,6 @@ export class AgentApi {
       }
       throw new AgentApiError(operation, response.status, problem);
     }
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
+    return parse(response.status === 204 ? undefined : await response.json());
   }
 }

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AgentStream, type ConnectionStatus, parseRetryAfter } from './agent-stream.js';
+import { AgentStream, type ConnectionStatus } from './agent-stream.js';
 import type { AgentStreamEvent } from './agent-types.js';
 
 let server: Server | undefined;
@@ -127,15 +127,5 @@ describe('AgentStream', () => {
     await waitFor(() => connections >= 2);
     stream.stop();
     expect(connections).toBeGreaterThanOrEqual(2);
-  });
-});
-
-describe('parseRetryAfter', () => {
-  it('reads seconds and HTTP dates', () => {
-    const now = Date.parse('2026-03-02T09:00:00Z');
-    expect(parseRetryAfter('3', now)).toBe(3000);
-    expect(parseRetryAfter('Mon, 02 Mar 2026 09:00:10 GMT', now)).toBe(10_000);
-    expect(parseRetryAfter('soon', now)).toBeUndefined();
-    expect(parseRetryAfter(null, now)).toBeUndefined();
   });
 });

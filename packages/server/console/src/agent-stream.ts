@@ -1,5 +1,6 @@
-import type { AgentStreamEvent } from './agent-types.js';
-import { SseParser } from './sse-parser.js';
+import { backoffDelay, parseRetryAfter } from '@sapa/protocol';
+import { type AgentStreamEvent, parseAgentStreamEvent } from '@sapa/protocol/agent';
+import { SseParser } from '@sapa/protocol/sse';
 
 /** State of the live connection, shown to the agent. */
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'unauthorized' | 'closed';
@@ -20,14 +21,6 @@ export interface AgentStreamOptions {
   maxDelayMs?: number;
   random?: () => number;
 }
-
-const KNOWN_EVENTS = new Set<string>([
-  'message.created',
-  'conversation.updated',
-  'typing',
-  'read.updated',
-  'visitor.updated',
-]);
 
 /**
  * The agent's live connection: one fetch-streamed SSE request at a time (fetch, because the token
@@ -103,14 +96,17 @@ export class AgentStream {
   }
 
   private async read(body: ReadableStream<Uint8Array>, controller: AbortController): Promise<void> {
-    const decoder = new TextDecoder();
-    const parser = new SseParser((event) => {
-      if (!KNOWN_EVENTS.has(event.type)) return; // unknown events are ignored, as the protocol asks
+    const parser = new SseParser((frame) => {
+      if (frame.kind !== 'event') return;
+      let event: AgentStreamEvent | null;
       try {
-        this.options.onEvent({ type: event.type, data: JSON.parse(event.data) } as AgentStreamEvent);
+        event = parseAgentStreamEvent(frame.event, frame.data);
       } catch {
-        // Data that does not parse is skipped; one bad event never stops the stream.
+        // Data that is not JSON or not the event's shape is skipped; one bad event never stops the stream.
+        return;
       }
+      // Unknown event types are ignored, as the protocol asks.
+      if (event) this.options.onEvent(event);
     });
     const reader = body.getReader();
     const armWatchdog = () => {
@@ -122,25 +118,15 @@ export class AgentStream {
       const { done, value } = await reader.read();
       if (done) return;
       armWatchdog();
-      parser.push(decoder.decode(value, { stream: true }));
+      parser.push(value);
     }
   }
 
   private scheduleReconnect(retryAfterMs: number | undefined): void {
     const { baseDelayMs = 1_000, maxDelayMs = 30_000, random = Math.random } = this.options;
-    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** this.attempt);
-    this.attempt++;
-    const delay = Math.max(retryAfterMs ?? 0, Math.floor(random() * ceiling));
+    // At least what Retry-After asks, but never less than the backoff: agents reconnect on their own terms.
+    const delay = Math.max(retryAfterMs ?? 0, backoffDelay(this.attempt++, random, baseDelayMs, maxDelayMs));
     this.options.onStatus('reconnecting', delay);
     this.retryTimer = setTimeout(() => void this.connect(), delay);
   }
-}
-
-/** Retry-After as seconds or an HTTP date, in milliseconds from now. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -15,6 +15,7 @@ export function conversationFixture(overrides: Partial<AgentConversation> = {}):
     agentReadSeq: 0,
     unreadCount: 2,
     handedOver: false,
+    siteKey: 'demo',
     visitor: {
       id: 'visitor-00001a2b',
       attributes: {},

@@ -1,3 +1,4 @@
+// Long by design: one story per state of the whole widget, each with the play function that checks it.
 import type { Meta, StoryObj } from '@storybook/preact-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { ChatScreen } from '../stories-support/ChatScreen.js';

@@ -1,6 +1,6 @@
 import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n/create-i18n.js';
 import { createFakeClient } from '../stories-support/fake-client.js';
 import { clientState, conversationMessages, widgetConfig } from '../stories-support/fixtures.js';
@@ -107,58 +107,7 @@ describe('ChatApp before the configuration arrives', () => {
   });
 });
 
-describe('ChatApp sound', () => {
-  /** Records the chimes: the test environment has no Web Audio. */
-  function recordChimes() {
-    const started: number[] = [];
-    const node = () => ({
-      connect() {},
-      gain: { setValueAtTime() {}, exponentialRampToValueAtTime() {} },
-      frequency: { value: 0 },
-      start(at: number) {
-        started.push(at);
-      },
-      stop() {},
-    });
-    class RecordingAudioContext {
-      currentTime = 0;
-      destination = {};
-      createGain = node;
-      createOscillator = node;
-      close = async () => {};
-    }
-    vi.stubGlobal('AudioContext', RecordingAudioContext);
-    return started;
-  }
-  afterEach(() => {
-    vi.unstubAllGlobals();
-  });
-
-  const arrive = async (client: ReturnType<typeof createFakeClient>) => {
-    const [message] = conversationMessages('en');
-    if (!message) throw new Error('no fixture message');
-    act(() => client.emit('message', message));
-    // The chime's code is a chunk of its own.
-    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
-  };
-
-  it('chimes for a message that arrives while the panel is closed, when the site turns sound on', async () => {
-    const started = recordChimes();
-    const client = createFakeClient(clientState(conversationMessages('en')));
-    mount(<ChatApp client={client} i18n={createI18n({ locale: 'en' })} options={{ sound: true }} />);
-    await arrive(client);
-    // The chime's code is a chunk of its own: it may take longer than the first wait on a busy machine.
-    await vi.waitFor(() => expect(started.length).toBe(2));
-  });
-
-  it('stays silent by default', async () => {
-    const started = recordChimes();
-    const client = createFakeClient(clientState(conversationMessages('en')));
-    mount(<ChatApp client={client} i18n={createI18n({ locale: 'en' })} />);
-    await arrive(client);
-    expect(started).toEqual([]);
-  });
-});
+// The chime's rules (closed panel or hidden page, off by default) are tested with useChime, in use-chime.test.tsx.
 
 describe('ChatApp files', () => {
   it('says which file was refused and why, in the visitor language, until the next send', async () => {

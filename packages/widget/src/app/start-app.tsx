@@ -10,7 +10,7 @@ import { adoptStyles } from '../adopt-styles.js';
 import { createI18n } from '../i18n/create-i18n.js';
 import { resolveLocale } from '../resolve-locale.js';
 import { openFlag, resumeFlag, writeFlag } from '../shell-storage.js';
-import css from '../styles/widget.css?inline';
+import { widgetStylesheet } from '../styles/widget-stylesheet.js';
 import type { AppContext, AppHandle } from './app-context.js';
 import { ChatApp } from './ChatApp.js';
 
@@ -21,7 +21,7 @@ const report = (command: string) => (error: unknown) => console.error(`Sapa('${c
 export function startApp({ root, options, locale, nonce, open: openAtStart, emit }: AppContext): AppHandle {
   const client = createClient({ apiUrl: options.apiUrl, siteKey: options.siteKey, locale });
   const i18n = createI18n({ locale, strings: options.strings ?? {} });
-  adoptStyles(root, css, nonce);
+  adoptStyles(root, widgetStylesheet(), nonce);
   const container = document.createElement('div');
   root.append(container);
   let open = false;

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { createPortal } from 'preact/compat';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Root } from '../components/Root/Root.js';
-import { widgetStyles } from './widget-styles.js';
+import { widgetStylesheet } from '../styles/widget-stylesheet.js';
 
 /** Props of {@link StoryFrame}. */
 export interface StoryFrameProps {
@@ -33,7 +33,7 @@ export function StoryFrame({ theme, accentColor, width, mode = 'component', chil
     const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
     // Adopted like the shell does (a constructable stylesheet), and taken out again on unmount.
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(widgetStyles());
+    sheet.replaceSync(widgetStylesheet());
     // Components sit on the panel's background in the widget; in a story they sit on the same surface,
     // so colour contrast is checked against what visitors really see, in both themes.
     const storySheet = new CSSStyleSheet();

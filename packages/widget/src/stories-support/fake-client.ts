@@ -173,6 +173,11 @@ export function createFakeClient(initial: ClientState, options: FakeClientOption
         }),
       );
     },
+    cancelUpload(clientMessageId: string) {
+      record('cancelUpload', [clientMessageId]);
+      // The fake backend finishes every upload at once: none is ever in flight.
+      return false;
+    },
     retry(clientMessageId: string) {
       record('retry', [clientMessageId]);
       let retried: ClientMessage | undefined;

@@ -1,10 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../../e2e/support/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ChannelLinks } from '../components/ChannelLinks/ChannelLinks.js';
 import { Composer } from '../components/Composer/Composer.js';
 import { ConnectionBanner } from '../components/ConnectionBanner/ConnectionBanner.js';
@@ -21,11 +17,13 @@ import { ResolvedState } from '../components/ResolvedState/ResolvedState.js';
 import { Teaser } from '../components/Teaser/Teaser.js';
 import { renderWithI18n } from '../components/test-support.js';
 import { UploadProgress } from '../components/UploadProgress/UploadProgress.js';
+import { mountInShadow, styleTestPage } from './style-test-page.js';
+import { widgetStylesheet } from './widget-stylesheet.js';
 
 // The stylesheet's promises (host CSS cannot reach in, themes keep AA contrast, phones get a full-screen panel)
 // depend on layout and the cascade, which only a real browser has: components are rendered here, their markup is
 // put into a shadow root in Chromium with the stylesheet adopted, as the shell does.
-const css = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'widget.css'), 'utf8');
+const css = widgetStylesheet();
 
 const HOSTILE_PAGE = `<!doctype html><html lang="en" style="font-size: 30px"><head><style>
   * { all: unset !important; }
@@ -120,22 +118,14 @@ async function mountWidget(
   markup = widgetMarkup(),
 ) {
   await page.setContent(HOSTILE_PAGE);
+  await mountInShadow(page, css, markup);
   await page.evaluate(
-    ({ css, markup, theme, position }) => {
-      const host = document.getElementById('host') as HTMLElement;
-      const shadow = host.attachShadow({ mode: 'open' });
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      shadow.adoptedStyleSheets = [sheet];
-      const template = document.createElement('template');
-      // Test fixture: markup Preact rendered from fixed test data, not data from a network.
-      template.innerHTML = markup;
-      shadow.append(template.content);
-      const root = shadow.querySelector('.sapa-root') as HTMLElement;
+    ({ theme, position }) => {
+      const root = document.getElementById('host')?.shadowRoot?.querySelector('.sapa-root') as HTMLElement;
       root.dataset.theme = theme;
       root.dataset.position = position;
     },
-    { css, markup, theme, position },
+    { theme, position },
   );
 }
 
@@ -145,16 +135,10 @@ function inShadow<T>(page: Page, selector: string, read: (element: Element) => T
 }
 
 describe('widget.css in Chromium', () => {
-  let browser: Browser;
+  const openPage = styleTestPage();
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
+  beforeEach(() => {
+    page = openPage();
   });
 
   it('is not reached by hostile host CSS or the host font size', { timeout: 60_000 }, async () => {

@@ -22,6 +22,7 @@ export function Attachment({ attachment }: AttachmentProps) {
     return (
       <a class="sapa-image" href={href} target="_blank" rel="noopener noreferrer">
         <img
+          class="sapa-picture"
           src={href}
           alt={attachment.name}
           width={attachment.width}

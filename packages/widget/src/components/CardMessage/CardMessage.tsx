@@ -13,9 +13,7 @@ export function CardMessage({ card }: CardMessageProps) {
   return (
     <article class="sapa-card">
       {/* Decorative: the title says what the card is. */}
-      {image && (
-        <img class="sapa-card-image" src={image} alt="" loading="lazy" referrerpolicy="no-referrer" />
-      )}
+      {image && <img class="sapa-picture" src={image} alt="" loading="lazy" referrerpolicy="no-referrer" />}
       <div class="sapa-card-body">
         <p class="sapa-card-title">
           {href ? (

@@ -171,7 +171,7 @@ export function Composer({
         )}
         <textarea
           ref={textareaRef}
-          class="sapa-textarea"
+          class="sapa-input sapa-textarea"
           rows={1}
           aria-label={t('composer.label')}
           aria-describedby={describedBy || undefined}
@@ -190,7 +190,12 @@ export function Composer({
             }
           }}
         />
-        <button type="submit" class="sapa-send" aria-label={t('composer.send')} disabled={!canSend}>
+        <button
+          type="submit"
+          class="sapa-icon-button sapa-send"
+          aria-label={t('composer.send')}
+          disabled={!canSend}
+        >
           <Icon name="send" filled />
         </button>
       </div>

@@ -1,5 +1,6 @@
 import type { Ref } from 'preact';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { LAUNCHER_ICON_SIZE } from '../../styles/launcher-tokens.js';
 import { Icon } from '../Icon/Icon.js';
 
 /** Props of {@link Launcher}. */
@@ -33,7 +34,7 @@ export function Launcher({ open, unreadCount, onToggle, buttonRef }: LauncherPro
         aria-describedby={badge ? 'sapa-launcher-unread' : undefined}
         onClick={onToggle}
       >
-        <Icon name={open ? 'close' : 'chat'} size={28} />
+        <Icon name={open ? 'close' : 'chat'} size={LAUNCHER_ICON_SIZE} />
       </button>
       {badge && (
         <span class="sapa-badge" aria-hidden="true">

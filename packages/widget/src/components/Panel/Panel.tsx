@@ -23,7 +23,7 @@ export function Panel({ title, children, onKeyDown, panelRef, visibleArea }: Pan
   return (
     <div
       ref={panelRef}
-      class="sapa-panel"
+      class="sapa-floating sapa-panel"
       role="dialog"
       aria-modal="false"
       aria-label={title}

@@ -31,7 +31,7 @@ export function Teaser({ text, actions, author, siteName, onReply, onAction, onD
   const { t } = useI18n();
   const name = author?.name ?? siteName;
   return (
-    <section class="sapa-teaser" aria-label={t('teaser.label', { name })}>
+    <section class="sapa-floating sapa-teaser" aria-label={t('teaser.label', { name })}>
       <button
         type="button"
         class="sapa-icon-button sapa-teaser-dismiss"

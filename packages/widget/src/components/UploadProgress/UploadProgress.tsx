@@ -19,7 +19,7 @@ export function UploadProgress({ name, size, fraction, onCancel }: UploadProgres
   const { t, locale } = useI18n();
   const percent = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
   return (
-    <div class="sapa-upload">
+    <div class="sapa-file sapa-upload">
       <span class="sapa-file-name">
         <bdi>{name}</bdi>
       </span>

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidDataError } from '../guard-combinators.js';
+import {
+  parseAgentConversation,
+  parseAgentConversationList,
+  parseAgentStreamEvent,
+  parseAgentVisitor,
+} from './index.js';
+
+const visitor = {
+  id: 'v_4f1c',
+  name: 'Budi Santoso',
+  attributes: { plan: 'gold', orders: 3 },
+  verified: true,
+  online: false,
+  lastSeenAt: '2026-03-02T09:00:00.000Z',
+  page: { url: 'https://toko.example/keranjang', title: 'Keranjang' },
+  locale: 'id-ID',
+};
+const message = {
+  id: 'm_1',
+  conversationId: 'c_1',
+  seq: 1,
+  author: { role: 'visitor', id: 'v_4f1c' },
+  type: 'text',
+  text: 'Halo, pesanan saya belum sampai.',
+  createdAt: '2026-03-02T09:00:00.000Z',
+};
+const conversation = {
+  id: 'c_1',
+  status: 'pending',
+  createdAt: '2026-03-02T09:00:00.000Z',
+  updatedAt: '2026-03-02T09:01:00.000Z',
+  lastSeq: 1,
+  visitorReadSeq: 1,
+  agentReadSeq: 0,
+  visitor,
+  lastMessage: message,
+  unreadCount: 1,
+  handedOver: true,
+  siteKey: 'demo',
+};
+
+describe('the agent API guards', () => {
+  it('return what the server sends, unknown fields kept', () => {
+    const withExtra = { ...conversation, priority: 'high' };
+    expect(parseAgentConversation(withExtra)).toBe(withExtra);
+    expect(parseAgentConversationList({ conversations: [conversation] }).conversations).toHaveLength(1);
+    expect(parseAgentVisitor({ id: 'v', attributes: {}, verified: false, online: true })).toMatchObject({
+      online: true,
+    });
+  });
+
+  it('name the first wrong field, in the conversation and in what the agent API adds', () => {
+    expect(() => parseAgentConversation({ ...conversation, status: 'closed' })).toThrow(
+      new InvalidDataError('conversation.status', 'one of open, pending, resolved', 'closed'),
+    );
+    const { siteKey: _, ...withoutSite } = conversation;
+    expect(() => parseAgentConversation(withoutSite)).toThrow('conversation.siteKey must be a string');
+    const offline = { ...conversation, visitor: { ...visitor, online: 'yes' } };
+    expect(() => parseAgentConversationList({ conversations: [offline] })).toThrow(
+      'response.conversations[0].visitor.online must be a boolean',
+    );
+    expect(() => parseAgentConversation({ ...conversation, lastMessage: null })).toThrow(
+      'conversation.lastMessage must be an object',
+    );
+  });
+
+  it('parse every agent stream event, and ignore types they do not know', () => {
+    const events: [string, unknown][] = [
+      ['message.created', { conversationId: 'c_1', message }],
+      ['conversation.updated', { conversation }],
+      ['typing', { conversationId: 'c_1', participant: { role: 'visitor', id: 'v_4f1c' }, typing: true }],
+      ['read.updated', { conversationId: 'c_1', role: 'visitor', seq: 1 }],
+      ['visitor.updated', { visitor }],
+    ];
+    for (const [type, data] of events) {
+      expect(parseAgentStreamEvent(type, JSON.stringify(data))).toEqual({ type, data });
+    }
+    expect(parseAgentStreamEvent('campaign.triggered', '{}')).toBeNull();
+  });
+
+  it('throw for data that is not JSON or not the event shape', () => {
+    expect(() => parseAgentStreamEvent('typing', '{not json')).toThrow(
+      new InvalidDataError('data', 'JSON', '{not json'),
+    );
+    expect(() =>
+      parseAgentStreamEvent('read.updated', '{"conversationId":"c_1","role":"agent","seq":1}'),
+    ).toThrow('data.role must be one of visitor');
+  });
+});

@@ -1,0 +1,20 @@
+/**
+ * The reference server's agent API: its types and the guards the agent console checks what it receives with.
+ * A subpath of its own (`@sapa/protocol/agent`), so nothing of it reaches the visitor's browser.
+ */
+export {
+  parseAgentConversation,
+  parseAgentConversationList,
+  parseAgentStreamEvent,
+  parseAgentVisitor,
+} from './agent-guards.js';
+export type {
+  AgentConversation,
+  AgentConversationList,
+  AgentReply,
+  AgentStreamEvent,
+  AgentStreamEventMap,
+  AgentStreamEventType,
+  AgentVisitor,
+  StatusFilter,
+} from './agent-types.js';
