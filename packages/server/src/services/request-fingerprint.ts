@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * What is stored with a message to tell a retried send from a different one under the same client id: a
@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
  * which would store the text a second time (issue 14: the database per message).
  */
 export function requestFingerprint(canonicalJson: string): string {
-  return createHash('sha256').update(canonicalJson).digest('base64url').slice(0, 22);
+  return hash('sha256', canonicalJson, 'base64url').slice(0, 22);
 }
 
 /** Whether a stored request key is this send's: its fingerprint, or the JSON itself (messages stored before). */

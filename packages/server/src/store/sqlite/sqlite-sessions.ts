@@ -13,34 +13,30 @@ export class SqliteSessions implements SessionRepository {
 
   create(visitorId: string, token: string, expiresAt: string): Promise<void> {
     return this.run(() => {
-      const tokenHash = hashToken(token);
       this.connection
         .sql('INSERT INTO sessions (token_hash, visitor_id, expires_at, created_at) VALUES (?, ?, ?, ?)')
-        .run(tokenHash, visitorId, expiresAt, now());
-      this.memory.sessions.set(tokenHash, { visitorId, expiresAt });
+        .run(hashToken(token), visitorId, expiresAt, now());
+      this.memory.sessions.set(token, { visitorId, expiresAt });
     });
   }
 
   find(token: string): Promise<SessionRecord | undefined> {
     return this.run(() => {
-      const tokenHash = hashToken(token);
       const at = now();
-      const known = this.memory.sessions.get(tokenHash);
+      // Remembered by the token itself (in memory only), so a request's session costs no hashing either.
+      const known = this.memory.sessions.get(token);
       if (known) return known.expiresAt > at ? known : undefined;
       const row = this.connection
         .sql('SELECT visitor_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?')
-        .get(tokenHash, at) as { visitor_id: string; expires_at: string } | undefined;
-      return (
-        row && this.memory.sessions.set(tokenHash, { visitorId: row.visitor_id, expiresAt: row.expires_at })
-      );
+        .get(hashToken(token), at) as { visitor_id: string; expires_at: string } | undefined;
+      return row && this.memory.sessions.set(token, { visitorId: row.visitor_id, expiresAt: row.expires_at });
     });
   }
 
   delete(token: string): Promise<void> {
     return this.run(() => {
-      const tokenHash = hashToken(token);
-      this.connection.sql('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
-      this.memory.sessions.delete(tokenHash);
+      this.connection.sql('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token));
+      this.memory.sessions.delete(token);
     });
   }
 

@@ -18,7 +18,7 @@ export interface SessionRecord {
  * later must do the same.
  */
 export class SqliteStoreMemory {
-  /** By token hash. */
+  /** By token. */
   readonly sessions = new RowCache<SessionRecord>(5_000);
   readonly visitors = new RowCache<VisitorRecord>(5_000);
   readonly conversations = new RowCache<ConversationRecord>(5_000);
