@@ -10,6 +10,7 @@ import { FanOut } from '../src/services/fan-out.js';
 import { resolveSite } from '../src/site-config.js';
 import type { ChatStore } from '../src/store/chat-store.js';
 import { SqliteChatStore } from '../src/store/sqlite/sqlite-chat-store.js';
+import type { CheckpointOptions } from '../src/store/sqlite/sqlite-checkpoints.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -22,11 +23,11 @@ afterEach(async () => {
  */
 export async function startServices(
   wrapStore: (store: SqliteChatStore) => ChatStore = (store) => store,
-  { streamRetention = 1000 }: { streamRetention?: number } = {},
+  { streamRetention = 1000, checkpoints }: { streamRetention?: number; checkpoints?: CheckpointOptions } = {},
 ) {
   const folder = mkdtempSync(join(tmpdir(), 'sapa-services-'));
   const database = openDatabase(join(folder, 'sapa.db'));
-  const sqlite = new SqliteChatStore(database);
+  const sqlite = new SqliteChatStore(database, checkpoints ? { checkpoints } : {});
   cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
   cleanups.push(() => sqlite.close());
   const store = wrapStore(sqlite);

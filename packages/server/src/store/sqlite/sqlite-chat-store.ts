@@ -1,7 +1,7 @@
 import type { SqliteDatabase } from '../../database.js';
 import type { ChatStore, Repositories, Transaction } from '../chat-store.js';
 import { SqliteCampaignDeliveries } from './sqlite-campaign-deliveries.js';
-import { SqliteCheckpoints } from './sqlite-checkpoints.js';
+import { type CheckpointOptions, SqliteCheckpoints } from './sqlite-checkpoints.js';
 import { type Runner, SqliteConnection } from './sqlite-connection.js';
 import { SqliteConversations } from './sqlite-conversations.js';
 import { SqliteMessages } from './sqlite-messages.js';
@@ -34,7 +34,7 @@ export class SqliteChatStore implements ChatStore {
   private readonly checkpoints: SqliteCheckpoints | undefined;
   private readonly memory = new SqliteStoreMemory();
 
-  constructor(database: SqliteDatabase) {
+  constructor(database: SqliteDatabase, options: { checkpoints?: CheckpointOptions } = {}) {
     this.connection = new SqliteConnection(database);
     this.connection.onRollback(() => this.memory.forgetRows());
     const eventHead = this.memory.eventHead;
@@ -45,9 +45,20 @@ export class SqliteChatStore implements ChatStore {
     });
     this.connection.onCommit(() => eventHead.committed());
     if (!database.memory) {
-      const checkpoints = new SqliteCheckpoints(database.name);
+      const checkpoints = new SqliteCheckpoints(database.name, options.checkpoints);
       database.pragma('wal_autocheckpoint = 0');
       this.connection.onCommit(() => checkpoints.committed());
+      let restarting = false;
+      checkpoints.onLongWal(() => {
+        if (restarting) return;
+        restarting = true;
+        this.connection
+          .betweenCommits(() => checkpoints.catchUp())
+          .catch(() => {})
+          .finally(() => {
+            restarting = false;
+          });
+      });
       this.checkpoints = checkpoints;
     }
     const direct = this.repositories(this.connection.direct);

@@ -143,6 +143,21 @@ export class SqliteConnection {
     return settled;
   }
 
+  /**
+   * Runs `work` while nothing is written: waits for a running transaction, commits what is pending, and holds
+   * the lock until `work` settles, so transactions and calls wait meanwhile.
+   */
+  async betweenCommits(work: () => Promise<void>): Promise<void> {
+    const turn = this.acquire();
+    if (turn) await turn;
+    try {
+      this.commit();
+      await work();
+    } finally {
+      this.release();
+    }
+  }
+
   /** Waits for a running transaction, commits what is pending, then closes the database; later calls fail. */
   async close(): Promise<void> {
     if (this.closed) return;
