@@ -1,4 +1,4 @@
-// Over 200 lines: the lock, the shared commit and how a call settles belong together; each part needs the others.
+// Over 300 lines: the lock, the shared commit and how a call settles belong together; each part needs the others.
 import type Database from 'better-sqlite3';
 import type { SqliteDatabase } from '../../database.js';
 
