@@ -155,9 +155,24 @@ export class SqliteConversations implements ConversationRepository {
 
   advanceSeq(id: string): Promise<ConversationRecord> {
     return this.run(() => {
+      const at = now();
+      const known = this.memory.conversations.get(id);
+      if (known) {
+        // The remembered row is the stored one (every write updates it), so the row after the change is known
+        // without `RETURNING *`, which costs about as much again as the update (issue 14: once per message).
+        this.connection
+          .sql('UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ?')
+          .run(at, id);
+        const conversation = {
+          ...known.conversation,
+          lastSeq: known.conversation.lastSeq + 1,
+          updatedAt: at,
+        };
+        return this.memory.conversations.set(id, { ...known, conversation });
+      }
       const row = this.connection
         .sql('UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING *')
-        .get(now(), id) as ConversationRow | undefined;
+        .get(at, id) as ConversationRow | undefined;
       if (!row) throw new Error(`Conversation ${id} does not exist.`);
       return this.remember(row);
     });
