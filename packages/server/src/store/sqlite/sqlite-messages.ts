@@ -19,7 +19,7 @@ export class SqliteMessages implements MessageRepository {
   insert(conversationId: string, seq: number, createdAt: string, input: NewMessage): Promise<Message> {
     return this.run(() => {
       const id = newId('m');
-      this.connection
+      const { lastInsertRowid } = this.connection
         .sql(
           `INSERT INTO messages (id, conversation_id, seq, client_message_id, request_key, author, author_role, type,
              text, attachments, actions, card, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -41,7 +41,9 @@ export class SqliteMessages implements MessageRepository {
         );
       this.memory.unreadCounts.stored(conversationId, seq, input.author.role);
       // Built from what was written rather than read back: one statement less per message.
-      return toMessage({ id, conversationId, seq, createdAt, ...input }, this.publicUrl());
+      const message = toMessage({ id, conversationId, seq, createdAt, ...input }, this.publicUrl());
+      this.memory.messageKeys.set(message, Number(lastInsertRowid));
+      return message;
     });
   }
 

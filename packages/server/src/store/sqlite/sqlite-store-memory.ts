@@ -1,3 +1,4 @@
+import type { Message } from '@sapa/protocol';
 import type { ConversationRecord, VisitorRecord } from '../records.js';
 import { EventHead } from './sqlite-event-head.js';
 import { RowCache } from './sqlite-row-cache.js';
@@ -25,6 +26,8 @@ export class SqliteStoreMemory {
   readonly unreadCounts = new UnreadCounts();
   readonly trims = new TrimSchedule();
   readonly eventHead = new EventHead();
+  /** The row key of each message stored by this process, for the event that refers to it. */
+  messageKeys = new WeakMap<Message, number>();
 
   /** Changes were rolled back: every record or count may show what no longer is. */
   forgetRows(): void {
@@ -32,5 +35,6 @@ export class SqliteStoreMemory {
     this.visitors.clear();
     this.conversations.clear();
     this.unreadCounts.clear();
+    this.messageKeys = new WeakMap();
   }
 }

@@ -31,7 +31,13 @@ export class SqliteVisitorEvents implements VisitorEventRepository {
   append(visitorId: string, event: NewStoredEvent, retention: number): Promise<string> {
     return this.run(() => {
       const position = this.memory.eventHead.take(this.readHead);
-      if ('message' in event) {
+      const messageKey = 'message' in event ? this.memory.messageKeys.get(event.message) : undefined;
+      if (messageKey !== undefined) {
+        this.connection
+          .sql('INSERT INTO visitor_events (visitor_id, cursor, type, message_key) VALUES (?, ?, ?, ?)')
+          .run(visitorId, position, event.type, messageKey);
+      } else if ('message' in event) {
+        // A message this process did not just store: found by its conversation and seq.
         const inserted = this.connection
           .sql(
             `INSERT INTO visitor_events (visitor_id, cursor, type, message_key)
