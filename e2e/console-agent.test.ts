@@ -3,7 +3,7 @@
  * and a visitor speaking the protocol with plain fetch calls.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,9 @@ type ServerSentEvent = Extract<SseFrame, { kind: 'event' }>;
 let server: RunningServer;
 let browser: Browser;
 let dataDir: string;
+/** Named agents: a reply's author is the account that signed in, never a name typed in the console. */
+let rina: string;
+let dewi: string;
 
 beforeAll(async () => {
   // `npm test` builds everything first; a lone run of this file builds the console itself.
@@ -43,6 +46,8 @@ beforeAll(async () => {
     // quiet and the test does not depend on the time of day.
     sites: [withoutBusinessHours],
   });
+  rina = (await server.agents.add('Rina')).token;
+  dewi = (await server.agents.add('Dewi')).token;
   browser = await launchChromium();
 });
 
@@ -134,7 +139,8 @@ async function openConsole(fragment: string): Promise<Page> {
 }
 
 async function axeViolations(page: Page): Promise<{ id: string; nodes: unknown[] }[]> {
-  await page.addScriptTag({ path: axePath });
+  // Evaluated rather than added as a <script>: the console's CSP allows no script but its own, and keeps it so.
+  await page.evaluate(readFileSync(axePath, 'utf8'));
   return page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -148,7 +154,7 @@ async function axeViolations(page: Page): Promise<{ id: string; nodes: unknown[]
 
 describe('agent console', () => {
   it('answers a visitor live: unread marker, reply with a quick reply, typing, resolve, rating, no axe violations', async () => {
-    const page = await openConsole(`#token=${server.agentToken}`);
+    const page = await openConsole(`#token=${rina}`);
     // The token leaves the address bar at once.
     expect(page.url()).toBe(`${server.url}/console/`);
     await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
@@ -189,8 +195,8 @@ describe('agent console', () => {
     await visitor.call('POST', `/conversations/${conversation.id}/typing`, { typing: true });
     await page.getByText(/is typing…/).waitFor();
 
-    // The agent answers with text and a quick reply; Enter sends.
-    await page.getByRole('textbox', { name: 'Your name' }).fill('Rina');
+    // The agent answers with text and a quick reply; Enter sends. Visitors see the name of the account.
+    await page.getByRole('banner').getByText('Signed in as Rina').waitFor();
     await page.getByRole('button', { name: 'Add quick reply' }).click();
     await page.getByRole('textbox', { name: 'Label 1' }).fill('Sudah diterima');
     await page.getByRole('textbox', { name: 'Payload 1' }).fill('received');
@@ -239,7 +245,7 @@ describe('agent console', () => {
 
   it('pages back through a long conversation, sends a card and a file, and tells the visitor the agent types', async () => {
     // With the console open an agent is online, so the bot leaves the visitor's messages to us.
-    const page = await openConsole(`#token=${server.agentToken}`);
+    const page = await openConsole(`#token=${dewi}`);
     await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
     const visitor = await Visitor.start();
     const conversation = await visitor.call<Conversation>('POST', '/conversations', {
@@ -267,7 +273,6 @@ describe('agent console', () => {
     expect(seqs).toEqual(Array.from({ length: 60 }, (_, index) => index + 1));
 
     // Typing reaches the visitor's stream, with the agent's name.
-    await page.getByRole('textbox', { name: 'Your name' }).fill('Dewi');
     const textbox = page.getByRole('textbox', { name: 'Reply to the visitor' });
     await textbox.pressSequentially('Sebentar');
     const typing = await visitor.nextEvent<{
@@ -407,7 +412,7 @@ describe('agent console and the bot', () => {
       (data) => data.message.author.role === 'bot',
     );
 
-    const page = await openConsole(`#token=${server.agentToken}`);
+    const page = await openConsole(`#token=${rina}`);
     const row = page.locator(`button[data-conversation-id="${conversation.id}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain('Wants a human');
@@ -419,7 +424,6 @@ describe('agent console and the bot', () => {
     expect(await page.getByRole('main').textContent()).toContain('Wants a human');
 
     // Answering takes the conversation: it is no longer waiting for a person.
-    await page.getByRole('textbox', { name: 'Your name' }).fill('Rina');
     const textbox = page.getByRole('textbox', { name: 'Reply to the visitor' });
     await textbox.fill('Halo Kak, saya Rina. Boleh kirim foto paketnya?');
     await textbox.press('Enter');
@@ -428,5 +432,103 @@ describe('agent console and the bot', () => {
     expect(await row.getAttribute('class')).not.toContain('conversation--handover');
     visitor.close();
     await page.close();
+  });
+});
+
+describe('agent console security (issue 13)', () => {
+  it('runs under its strict CSP without a violation, refuses to be framed, reveals bidi controls and names the real host', async () => {
+    const visitor = await Visitor.start();
+    await visitor.call('PATCH', '/visitor', { name: '\u202Eitsnah\u202C Admin' });
+    const phishing = await fetch(`${server.url}/v1/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        siteKey: 'demo',
+        token: visitor.session.token,
+        page: { url: 'https://evil.example/login-phish', title: 'https://toko-sapa.example/akun/pesanan/42' },
+      }),
+    });
+    expect(phishing.status).toBe(201);
+    const { token } = (await phishing.json()) as Session;
+    const conversation = (await (
+      await fetch(`${server.url}/v1/conversations`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ clientConversationId: randomUUID() }),
+      })
+    ).json()) as Conversation;
+
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    const answer = await page.goto(`${server.url}/console/#token=${rina}`);
+    expect(answer?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    const row = page.locator(`button[data-conversation-id="${conversation.id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('⟨U+202E⟩itsnah⟨U+202C⟩ Admin');
+    await row.click();
+    const profile = page.getByRole('complementary', { name: 'Visitor' });
+    const pageLink = profile.getByRole('link');
+    await pageLink.waitFor();
+    expect(await pageLink.textContent()).toBe('evil.example/login-phish');
+    expect(await profile.textContent()).toContain('https://toko-sapa.example/akun/pesanan/42');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(
+      await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+    ).toEqual([]);
+
+    // Another page cannot frame the console (and its sign-in form): the frame stays empty.
+    const framing = await browser.newPage();
+    await framing.setContent(`<iframe src="${server.url}/console/" title="console"></iframe>`);
+    const frame = framing.frames()[1];
+    // Chromium puts its own error page in the frame instead of the console.
+    await expect.poll(async () => frame?.url()).toMatch(/^chrome-error:/);
+    expect(await frame?.getByText('Sapa console').count()).toBe(0);
+    visitor.close();
+    await framing.close();
+    await page.close();
+  });
+
+  it('pages the inbox: 50 conversations first, the rest on "Load more conversations"', async () => {
+    const own = await startServer({
+      port: 0,
+      dbPath: ':memory:',
+      quiet: true,
+      rateLimit: false,
+      agentToken: 'paging',
+    });
+    try {
+      for (let index = 0; index < 55; index++) {
+        const session = (await (
+          await fetch(`${own.url}/v1/sessions`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ siteKey: 'demo' }),
+          })
+        ).json()) as Session;
+        await fetch(`${own.url}/v1/conversations`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ clientConversationId: 'c' }),
+        });
+      }
+      const page = await browser.newPage();
+      await page.goto(`${own.url}/console/#token=paging`);
+      const rows = page.getByRole('navigation', { name: 'Conversations' }).locator('button.conversation');
+      await expect.poll(() => rows.count()).toBe(50);
+      const more = page.getByRole('button', { name: 'Load more conversations' });
+      await more.click();
+      await expect.poll(() => rows.count()).toBe(55);
+      await expect.poll(() => more.count()).toBe(0);
+      await page.close();
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -106,6 +106,11 @@ export interface IdentifyRequest {
 export interface IdentifyResponse {
   visitor: Visitor;
   token: string;
+  /**
+   * `true` when a `userHash` was sent but the backend has no identity secret for the site, so it could not check
+   * it: the identity was recorded unverified (`visitor.verified` is false). Absent otherwise. Additive in version 1.
+   */
+  userHashIgnored?: true;
 }
 
 /** Where unverified profile data came from: a form (pre-chat, leave a message) or asked in the conversation. */

@@ -11,7 +11,8 @@ test('chaos: 2,000 messages through cut streams, 5 % dropped responses and dupli
   const proxy = await new FaultProxy(server.url).start();
   // An agent online keeps the rule bot quiet, so every message in the conversation is one of ours.
   const agentOnline = new AbortController();
-  const agentStream = await fetch(`${server.url}/agent/v1/stream?token=${server.agentToken}`, {
+  const agentStream = await fetch(`${server.url}/agent/v1/stream`, {
+    headers: { Authorization: `Bearer ${server.agentToken}` },
     signal: agentOnline.signal,
   });
   const client = createClient({ apiUrl: proxy.url, siteKey: 'demo', storage: 'memory' });

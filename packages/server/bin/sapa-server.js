@@ -6,7 +6,9 @@ import { existsSync } from 'node:fs';
 
 const built = new URL('../dist/bin/sapa-server.js', import.meta.url);
 if (!existsSync(built)) {
-  console.error('sapa-server is not built yet: run `npm run build` (or `npm start`) in the repository first.');
+  console.error(
+    'sapa-server is not built yet: run `npm run build` (or `npm start`) in the repository first.',
+  );
   process.exit(1);
 }
 await import(built.href);

@@ -1,22 +1,31 @@
-import { timingSafeEqual } from 'node:crypto';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Action, Card, ConversationStatus } from '@sapa/protocol';
 import { Hono } from 'hono';
 import type { AppContext, AppEnvironment } from './app-context.js';
-import { writeEventStream } from './event-stream.js';
+import { eventStreamHeadResponse, writeEventStream } from './event-stream.js';
 import { ProblemError } from './problem.js';
 import { field, readJsonObject } from './request-body.js';
-import { bearerToken, readPageQuery } from './request-input.js';
+import { bearerToken, clientAddress, readPageQuery } from './request-input.js';
 import type { AgentSend } from './services/agent-inbox.js';
 import { receiveUpload } from './uploads.js';
 
-const STATUSES = new Set(['open', 'pending', 'resolved', 'all']);
+/** The inbox filters: a status, `active` (open and pending: everything still to answer) or `all`. */
+const STATUS_FILTERS: Record<string, ConversationStatus[] | undefined> = {
+  open: ['open'],
+  pending: ['pending'],
+  resolved: ['resolved'],
+  active: ['open', 'pending'],
+  all: undefined,
+};
+const DEFAULT_INBOX_PAGE = 50;
+const MAX_INBOX_PAGE = 100;
 
-function sameToken(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
-  const left = Buffer.from(given);
-  const right = Buffer.from(expected);
-  return left.length === right.length && timingSafeEqual(left, right);
+function readInboxLimit(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_INBOX_PAGE;
+  if (!/^\d{1,4}$/.test(value) || Number(value) < 1) {
+    throw new ProblemError('invalid_request', 'The query parameter limit must be a positive integer.');
+  }
+  return Math.min(Number(value), MAX_INBOX_PAGE);
 }
 
 function readActions(body: Record<string, unknown>): Action[] | undefined {
@@ -98,27 +107,45 @@ function readAgentSend(body: Record<string, unknown>): AgentSend {
   }
 }
 
-/** The agent API under `/agent/v1`: bearer agent token on every call (`?token=` also on the stream). */
+/**
+ * The agent API under `/agent/v1`. Every call carries an agent's token in the `Authorization` header (never in
+ * the URL, where logs and history keep it); failed sign-ins are limited per client address.
+ */
 export function agentRoutes(app: AppContext): Hono<AppEnvironment> {
   const routes = new Hono<AppEnvironment>();
-  const { agentInbox, sites, uploads } = app.services;
+  const { agentInbox, agentAccounts, sites, uploads } = app.services;
 
   routes.use('*', async (c, next) => {
-    const given =
-      bearerToken(c.req.raw) ?? (c.req.path.endsWith('/stream') ? c.req.query('token') : undefined);
-    if (!sameToken(given, app.agentToken))
-      throw new ProblemError('unauthorized', 'The agent token is missing or wrong.');
+    const address = `agent-auth:${clientAddress(c, app.trustProxyHops)}`;
+    // While an address is over its failures, nothing it sends is checked: guessing gets no answer at all.
+    app.authFailureLimiter?.check(address);
+    const account = await agentAccounts.authenticate(bearerToken(c.req.raw));
+    if (!account) {
+      app.authFailureLimiter?.take(address);
+      throw new ProblemError('unauthorized', 'The agent token is missing, wrong or revoked.');
+    }
+    c.set('agent', account);
     await next();
   });
 
+  routes.get('/me', (c) => c.json(c.get('agent')));
+
   routes.get('/conversations', async (c) => {
     const status = c.req.query('status') ?? 'all';
-    if (!STATUSES.has(status)) {
-      throw new ProblemError('invalid_request', 'The status must be open, pending, resolved or all.');
+    if (!Object.hasOwn(STATUS_FILTERS, status)) {
+      throw new ProblemError('invalid_request', 'The status must be open, pending, resolved, active or all.');
     }
-    const filter = status === 'all' ? undefined : (status as ConversationStatus);
-    return c.json({ conversations: await agentInbox.list(filter) });
+    const cursor = c.req.query('cursor');
+    return c.json(
+      await agentInbox.list(
+        STATUS_FILTERS[status],
+        cursor || undefined,
+        readInboxLimit(c.req.query('limit')),
+      ),
+    );
   });
+
+  routes.get('/visitors/:id', async (c) => c.json(await agentInbox.visitor(c.req.param('id'))));
 
   routes.get('/conversations/:id', async (c) => c.json(await agentInbox.view(c.req.param('id'))));
 
@@ -131,23 +158,22 @@ export function agentRoutes(app: AppContext): Hono<AppEnvironment> {
     ),
   );
 
+  // The author's name comes from the account; an `agentName` in the body (older consoles sent one) is ignored.
   routes.post('/conversations/:id/messages', async (c) => {
     const body = await readJsonObject(c.req.raw);
-    const agentName = field.optionalString(body, 'agentName', 100);
-    return c.json(await agentInbox.send(c.req.param('id'), readAgentSend(body), agentName), 201);
+    return c.json(await agentInbox.send(c.req.param('id'), readAgentSend(body), c.get('agent')), 201);
   });
 
   routes.post('/uploads', (c) =>
-    receiveUpload(uploads, c.req.raw, c.req.query('siteKey') ?? sites.defaultSiteKey(), 'agent'),
+    receiveUpload(uploads, c.req.raw, c.req.query('siteKey') ?? sites.defaultSiteKey(), {
+      id: c.get('agent').id,
+      quota: false,
+    }),
   );
 
   routes.post('/conversations/:id/typing', async (c) => {
     const body = await readJsonObject(c.req.raw);
-    await agentInbox.typing(
-      c.req.param('id'),
-      field.boolean(body, 'typing'),
-      field.optionalString(body, 'agentName', 100),
-    );
+    await agentInbox.typing(c.req.param('id'), field.boolean(body, 'typing'), c.get('agent'));
     return c.body(null, 204);
   });
 
@@ -165,10 +191,16 @@ export function agentRoutes(app: AppContext): Hono<AppEnvironment> {
   );
 
   routes.get('/stream', (c) => {
+    // Hono answers HEAD with the GET handler: without this, a HEAD would subscribe and count as an agent online.
+    if (c.req.method === 'HEAD') return eventStreamHeadResponse();
+    const account = c.get('agent');
+    const token = bearerToken(c.req.raw);
     writeEventStream(c.env.outgoing, {
       replay: [],
       subscribe: (listener) => agentInbox.subscribe(listener),
       streams: app.streams,
+      // A removed agent's stream ends at the next heartbeat.
+      stillAllowed: async () => (await agentAccounts.authenticate(token))?.id === account.id,
     });
     return RESPONSE_ALREADY_SENT;
   });

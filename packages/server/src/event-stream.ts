@@ -5,6 +5,13 @@ import { CLOSE_STREAM_EVENT, type EventListener, type OutgoingEvent } from './ev
 /** Bytes of live events waiting for a slow client (beyond its replay) before its stream is ended. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
+const STREAM_HEADERS: Record<string, string> = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-cache, no-transform',
+  'X-Accel-Buffering': 'no',
+  [PROTOCOL_HEADER]: PROTOCOL_VERSION,
+};
+
 function frame(event: OutgoingEvent): string {
   const idLine = event.id === undefined ? '' : `id: ${event.id}\n`;
   return `${idLine}event: ${event.type}\ndata: ${event.data}\n\n`;
@@ -69,14 +76,11 @@ export function writeEventStream(
     replay: OutgoingEvent[];
     subscribe: (listener: EventListener) => () => void;
     streams: OpenStreams;
+    /** Asked at every heartbeat; the stream ends when it answers false (an agent whose token was revoked). */
+    stillAllowed?: () => Promise<boolean>;
   },
 ): void {
-  response.writeHead(200, {
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-cache, no-transform',
-    'X-Accel-Buffering': 'no',
-    [PROTOCOL_HEADER]: PROTOCOL_VERSION,
-  });
+  response.writeHead(200, STREAM_HEADERS);
   // An opening comment flushes the headers at once, so clients see the stream open before any event.
   let opening = ': open\n\n';
   for (const event of options.replay) opening += frame(event);
@@ -120,8 +124,26 @@ export function writeEventStream(
     unsubscribe();
     return;
   }
-  remove = options.streams.add(() => send(': ping\n\n'), close);
+  const { stillAllowed } = options;
+  const ping = () => {
+    send(': ping\n\n');
+    stillAllowed?.().then(
+      (allowed) => {
+        if (!allowed) close();
+      },
+      () => {},
+    );
+  };
+  remove = options.streams.add(ping, close);
   response.on('close', close);
   // The client may have gone while the stream was being opened.
   if (response.destroyed) close();
+}
+
+/**
+ * The answer to `HEAD` of a stream: the headers a `GET` would have, and nothing else. No subscription, no
+ * presence (issue 13: a HEAD answered by the GET handler kept a live subscription and the visitor "online").
+ */
+export function eventStreamHeadResponse(): Response {
+  return new Response(null, { status: 200, headers: STREAM_HEADERS });
 }

@@ -98,16 +98,41 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE messages SET author_role = json_extract(author, '$.role');
   CREATE INDEX messages_role ON messages (conversation_id, author_role, seq);
   `,
-  // 3 (issue 14): a message is stored once. The event log refers to a new message instead of holding a copy of
+  // 3 (issue 13): named agents with their own tokens (stored as hashes); uploads know whether a message uses them
+  // (unattached ones are swept after a day) and are counted per owner for the upload quota; the agent inbox is
+  // paged by (updated_at, id).
+  `
+  CREATE TABLE agents (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX agents_name ON agents (lower(name));
+
+  ALTER TABLE uploads ADD COLUMN attached_at TEXT;
+  UPDATE uploads SET attached_at = created_at WHERE id IN (
+    SELECT json_extract(attachment.value, '$.id') FROM messages, json_each(messages.attachments) AS attachment
+    WHERE messages.attachments IS NOT NULL
+  );
+  CREATE INDEX uploads_owner ON uploads (owner, created_at);
+  CREATE INDEX uploads_unattached ON uploads (created_at) WHERE attached_at IS NULL;
+
+  CREATE INDEX conversations_inbox ON conversations (updated_at, id);
+  CREATE INDEX conversations_status_inbox ON conversations (status, updated_at, id);
+  `,
+  // 4 (issue 14): a message is stored once. The event log refers to a new message instead of holding a copy of
   // its JSON (a replay reads the message row, so it shows the message as it is now), and is keyed by visitor and
   // cursor (no separate index); the newest cursor ever handed out is kept in visitor_event_head. Messages get a
   // stable integer key for those references, lose the unique index on their random id (nothing looks a message
   // up by it) and the role index (unread counts are kept per conversation in memory and counted from seq). A
   // visitor's conversations are found by visitor alone (they are few; sorted after), so a message's new
-  // updated_at no longer rewrites an entry of that index too.
+  // updated_at no longer rewrites an entry of that index too; the inbox index of migration 3 (updated_at, id)
+  // serves what conversations_updated did.
   `
   DROP INDEX conversations_visitor;
   CREATE INDEX conversations_visitor ON conversations (visitor_id);
+  DROP INDEX conversations_updated;
 
   CREATE TABLE messages_keyed (
     key INTEGER PRIMARY KEY,

@@ -15,32 +15,49 @@ export class RateLimiter {
   constructor(
     private readonly perMinute: number,
     private readonly clock: () => number = Date.now,
+    /** What the 429 says was too many, e.g. "failed sign-ins from this address". */
+    private readonly what = 'requests',
   ) {}
 
   /** Takes one request from `key`'s budget. @throws {ProblemError} 429 */
   take(key: string): void {
-    const now = this.clock();
-    const refillPerMs = this.perMinute / 60_000;
-    const bucket = this.buckets.get(key) ?? { tokens: this.perMinute, updatedAt: now };
-    bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.updatedAt) * refillPerMs);
-    bucket.updatedAt = now;
-    if (bucket.tokens < 1) {
-      this.buckets.set(key, bucket);
-      const retryAfterSeconds = Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000));
-      throw new ProblemError(
-        'rate_limited',
-        `Too many requests; try again in ${retryAfterSeconds} s.`,
-        retryAfterSeconds,
-      );
-    }
+    const bucket = this.refilled(key);
+    if (bucket.tokens < 1) this.refuse(bucket);
     bucket.tokens -= 1;
+  }
+
+  /** Refuses when `key` has no budget left, without taking any. @throws {ProblemError} 429 */
+  check(key: string): void {
+    const bucket = this.buckets.get(key);
+    if (bucket && this.refilled(key).tokens < 1) this.refuse(bucket);
+  }
+
+  private refilled(key: string): Bucket {
+    const now = this.clock();
+    const bucket = this.buckets.get(key) ?? { tokens: this.perMinute, updatedAt: now };
+    bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.updatedAt) * this.refillPerMs);
+    bucket.updatedAt = now;
     this.buckets.set(key, bucket);
     // Full buckets carry no information; dropping them keeps memory bounded by the active keys.
     if (this.buckets.size > 10_000) {
       for (const [otherKey, other] of this.buckets) {
-        if (other.tokens + (now - other.updatedAt) * refillPerMs >= this.perMinute)
+        if (other.tokens + (now - other.updatedAt) * this.refillPerMs >= this.perMinute)
           this.buckets.delete(otherKey);
       }
     }
+    return bucket;
+  }
+
+  private get refillPerMs(): number {
+    return this.perMinute / 60_000;
+  }
+
+  private refuse(bucket: Bucket): never {
+    const retryAfterSeconds = Math.max(1, Math.ceil((1 - bucket.tokens) / this.refillPerMs / 1000));
+    throw new ProblemError(
+      'rate_limited',
+      `Too many ${this.what}; try again in ${retryAfterSeconds} s.`,
+      retryAfterSeconds,
+    );
   }
 }

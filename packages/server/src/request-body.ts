@@ -1,4 +1,5 @@
 import { ProblemError } from './problem.js';
+import { hasLoneSurrogate } from './unicode-text.js';
 
 /** Largest JSON body accepted: room for a 10,000-character text even when every character is escaped. */
 export const MAX_JSON_BYTES = 256 * 1024;
@@ -32,19 +33,47 @@ export async function readBody(request: Request, limit: number): Promise<Buffer>
   return Buffer.concat(chunks);
 }
 
-/** Reads a JSON object body. @throws {ProblemError} 400 when it is not a JSON object, 413 when too big. */
+// Fatal: bytes that are not UTF-8 are refused instead of silently becoming U+FFFD.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** JSON text that may hold an escaped surrogate (`\ud800`); only such bodies need the slower check. */
+const ESCAPED_SURROGATE = /\\u[dD][89a-fA-F]/;
+
+/**
+ * Reads a JSON object body. Text must be Unicode: bytes that are not UTF-8 and lone surrogates (`"\ud800"`,
+ * which no database stores as UTF-8) are refused with 400, the same way wherever they come (issue 13).
+ * @throws {ProblemError} 400 when it is not a JSON object of Unicode text, 413 when too big.
+ */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
   const body = await readBody(request, MAX_JSON_BYTES);
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    throw new ProblemError('invalid_request', 'The body must be UTF-8 text.');
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body.toString('utf8'));
-  } catch {
+    parsed = ESCAPED_SURROGATE.test(text) ? JSON.parse(text, refuseLoneSurrogates) : JSON.parse(text);
+  } catch (error) {
+    if (error instanceof ProblemError) throw error;
     throw new ProblemError('invalid_request', 'The body must be JSON.');
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new ProblemError('invalid_request', 'The body must be a JSON object.');
   }
   return parsed as Record<string, unknown>;
+}
+
+/** A `JSON.parse` reviver that refuses keys and strings holding a lone surrogate. */
+function refuseLoneSurrogates(key: string, value: unknown): unknown {
+  if (hasLoneSurrogate(key) || (typeof value === 'string' && hasLoneSurrogate(value))) {
+    throw new ProblemError(
+      'invalid_request',
+      `The field ${JSON.stringify(key)} holds a lone surrogate, which is not Unicode text.`,
+    );
+  }
+  return value;
 }
 
 function invalid(field: string, expected: string): never {

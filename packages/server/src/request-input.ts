@@ -10,9 +10,20 @@ export function bearerToken(request: Request): string | undefined {
   return match?.[1];
 }
 
-/** The peer address, for rate limits before a visitor is known. */
-export function clientAddress(context: Context<AppEnvironment>): string {
-  return context.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+/**
+ * The client's address, for limits that apply before anyone is known (new sessions, failed agent sign-ins).
+ * The socket's peer address, unless the server runs behind `trustProxyHops` proxies of its own: then the
+ * address the first of them saw, read from the right of `X-Forwarded-For` (each proxy appends the address it
+ * got the request from; whatever a client wrote itself stays to the left and is never used).
+ */
+export function clientAddress(context: Context<AppEnvironment>, trustProxyHops = 0): string {
+  const socketAddress = context.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  if (trustProxyHops <= 0) return socketAddress;
+  const forwarded = (context.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((address) => address.trim())
+    .filter((address) => address !== '');
+  return forwarded[forwarded.length - trustProxyHops] ?? socketAddress;
 }
 
 function optionalInteger(value: string | undefined, name: string): number | undefined {

@@ -11,9 +11,13 @@ import { DEMO_SITE } from './demo-site.js';
 import { EventHub } from './event-hub.js';
 import { OpenStreams } from './event-stream.js';
 import { newToken } from './ids.js';
+import { formatLogEntry } from './log-entry.js';
 import { RateLimiter } from './rate-limiter.js';
+import type { NewAgent } from './services/agent-accounts.js';
 import { createServices } from './services/create-services.js';
+import type { UploadQuota } from './services/upload-service.js';
 import { type ResolvedSite, resolveSite, type SiteConfig } from './site-config.js';
+import type { AgentRecord } from './store/records.js';
 import { SqliteChatStore } from './store/sqlite/sqlite-chat-store.js';
 
 /** Options of {@link startServer}; every one has a default. */
@@ -36,8 +40,27 @@ export interface ServerOptions {
   streamRetention?: number;
   /** Requests per minute per visitor (per address for new sessions); false turns it off. Default 600. */
   rateLimit?: { perMinute: number } | false;
+  /** Failed agent sign-ins per minute per client address, then 429; false turns it off. Default 10. */
+  authFailuresPerMinute?: number | false;
+  /**
+   * Proxies of your own in front of the server (`true` = 1). Then the client's address (for the limits above)
+   * is read from `X-Forwarded-For`; without it, only the socket's address counts. Default 0.
+   */
+  trustProxy?: boolean | number;
+  /** Files and bytes one visitor may upload per window. Default 20 files and 50 MiB per hour. */
+  uploadQuota?: UploadQuota;
+  /** Socket timeouts: headers (slowloris), a whole request, an idle keep-alive connection. Streams are not cut. */
+  timeouts?: { headersMs?: number; requestMs?: number; keepAliveMs?: number };
+  /** Open connections at most (streams included); more are closed at once. Default 10000. */
+  maxConnections?: number;
+  /** How often expired sessions and unattached uploads are swept. Default hourly. */
+  maintenanceIntervalMs?: number;
+  /** Milliseconds since the epoch, for upload times, quotas and sweeps (tests move it). Default `Date.now`. */
+  clock?: () => number;
   /** No logging. */
   quiet?: boolean;
+  /** Where log entries go, one string each (control characters escaped). Default `console.error`. */
+  logger?: (entry: string) => void;
   /** Repository root that `/widget/`, `/console/`, `/storybook/` and `/examples/` are served from. */
   staticRoot?: string;
   /** Absolute base of attachment URLs. Default the server's own `url`. */
@@ -48,8 +71,16 @@ export interface ServerOptions {
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:54321`: the widget's `apiUrl`; the protocol is under `${url}/v1`. */
   url: string;
-  /** Bearer token of the agent API and console. */
+  /** The operator token of the agent API and console (a bootstrap and admin token). */
   agentToken: string;
+  /** Named agents with tokens of their own (`sapa-server agents` does the same on a database file). */
+  agents: {
+    /** Adds an agent; the token is returned once and stored only as a hash. */
+    add(name: string): Promise<NewAgent>;
+    list(): Promise<AgentRecord[]>;
+    /** Revokes an agent's token; false when there is no such agent. */
+    remove(name: string): Promise<boolean>;
+  };
   /** Open SSE connections now. */
   stats(): { visitorStreams: number; agentStreams: number };
   /** Ends every stream, stops listening and closes the database. */
@@ -83,8 +114,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   // An empty SAPA_AGENT_TOKEN counts as unset: a blank token would be no protection at all.
   const agentToken = options.agentToken || process.env.SAPA_AGENT_TOKEN || newToken();
+  const write = options.logger ?? ((entry: string) => console.error(entry));
   const log = (message: string, error?: unknown) => {
-    if (!options.quiet) console.error(message, error ?? '');
+    if (!options.quiet) write(formatLogEntry(message, error));
   };
 
   const store = new SqliteChatStore(openDatabase(dbPath));
@@ -95,44 +127,78 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     sites,
     streamRetention: options.streamRetention ?? 1000,
     uploadDir: join(dataDir, 'uploads'),
+    operatorToken: agentToken,
+    ...(options.uploadQuota ? { uploadQuota: options.uploadQuota } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
     log,
   });
-  // Expired tokens already fail; deleting them keeps the table the size of the live sessions.
-  await services.sessions.sweepExpired();
-  const sessionSweep = setInterval(
+  // Expired tokens already fail; deleting them keeps the table the size of the live sessions. Uploads that no
+  // message used within a day are deleted, files and rows (issue 13).
+  const maintain = async () => {
+    await services.sessions.sweepExpired();
+    await services.uploads.sweepUnattached();
+  };
+  await maintain();
+  const maintenance = setInterval(
     () => {
-      services.sessions
-        .sweepExpired()
-        .catch((error: unknown) => log('Forgetting expired sessions failed.', error));
+      maintain().catch((error: unknown) =>
+        log('Sweeping expired sessions and unused uploads failed.', error),
+      );
     },
-    60 * 60 * 1000,
+    options.maintenanceIntervalMs ?? 60 * 60 * 1000,
   );
-  sessionSweep.unref();
+  maintenance.unref();
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const streams = new OpenStreams(heartbeatMs);
   const rateLimit = options.rateLimit === undefined ? { perMinute: 600 } : options.rateLimit;
+  const authFailures = options.authFailuresPerMinute ?? 10;
   const app = createApp({
     services,
-    agentToken,
     heartbeatMs,
     ...(rateLimit ? { rateLimiter: new RateLimiter(rateLimit.perMinute) } : {}),
+    ...(authFailures
+      ? {
+          authFailureLimiter: new RateLimiter(
+            authFailures,
+            Date.now,
+            'failed agent sign-ins from this address',
+          ),
+        }
+      : {}),
+    trustProxyHops: options.trustProxy === true ? 1 : Number(options.trustProxy || 0),
     staticRoot: options.staticRoot ?? defaultStaticRoot(),
     streams,
     log,
   });
 
   const host = options.host ?? '127.0.0.1';
+  const headersTimeout = options.timeouts?.headersMs ?? 10_000;
   const server = await new Promise<Server>((resolveListening, reject) => {
     // @hono/node-server's own Request and Response (its default): a JSON answer is then written to the socket
     // as it is, instead of through a web ReadableStream the adapter reads back, ~40 µs less per request on a
     // 2-core machine (issue 14). They replace this process's global Request and Response with compatible
     // subclasses.
     const started = serve(
-      { fetch: app.fetch, port: options.port ?? 8787, hostname: host, overrideGlobalObjects: true },
+      {
+        fetch: app.fetch,
+        port: options.port ?? 8787,
+        hostname: host,
+        overrideGlobalObjects: true,
+        // Slowloris and idle sockets (issue 13). requestTimeout bounds receiving a request (headers and body),
+        // not the answer, so event streams stay open; Node checks these timeouts every
+        // connectionsCheckingInterval, hence a short one.
+        serverOptions: {
+          headersTimeout,
+          requestTimeout: options.timeouts?.requestMs ?? 60_000,
+          connectionsCheckingInterval: Math.min(1_000, headersTimeout),
+        },
+      },
       () => resolveListening(started as Server),
     ) as Server;
     started.once('error', reject);
   });
+  server.keepAliveTimeout = options.timeouts?.keepAliveMs ?? 5_000;
+  server.maxConnections = options.maxConnections ?? 10_000;
   server.on('clientError', (_error, socket) => socket.destroy());
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -142,6 +208,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   return {
     url,
     agentToken,
+    agents: {
+      add: (name) => services.agentAccounts.add(name),
+      list: () => services.agentAccounts.list(),
+      remove: (name) => services.agentAccounts.remove(name),
+    },
     stats: () => ({ visitorStreams: hub.visitorStreamCount, agentStreams: hub.agentStreamCount }),
     close() {
       closing ??= new Promise<void>((resolveClosed) => {
@@ -150,7 +221,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         // they appear, and whatever is still busy after 250 ms is cut, so close() always finishes.
         const idleSweep = setInterval(() => server.closeIdleConnections(), 10);
         const deadline = setTimeout(() => server.closeAllConnections(), 250);
-        clearInterval(sessionSweep);
+        clearInterval(maintenance);
         server.close(() => {
           clearInterval(idleSweep);
           clearTimeout(deadline);

@@ -2,11 +2,12 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { MAX_TEXT_LENGTH, type PageInfo } from '@sapa/protocol';
 import { Hono } from 'hono';
 import type { AppContext, AppEnvironment } from './app-context.js';
-import { writeEventStream } from './event-stream.js';
+import { eventStreamHeadResponse, writeEventStream } from './event-stream.js';
 import { ProblemError } from './problem.js';
 import { field, readAttributes, readJsonObject } from './request-body.js';
 import { bearerToken, clientAddress, readPageQuery } from './request-input.js';
 import type { VisitorSend } from './services/conversation-service.js';
+import { cutToCodePoints } from './unicode-text.js';
 import { receiveUpload, serveUpload } from './uploads.js';
 
 function readText(body: Record<string, unknown>, name: string, required: boolean): string | undefined {
@@ -24,10 +25,13 @@ function readText(body: Record<string, unknown>, name: string, required: boolean
   return value;
 }
 
-/** A string field cut to `maxLength`: page details are informational, so an overlong title never fails a session. */
+/**
+ * A string field cut to `maxLength` characters: page details are informational, so an overlong title never fails
+ * a session. Cut by code point, so an emoji at the cut does not leave half of itself (issue 13).
+ */
 function clipped(body: Record<string, unknown>, name: string, maxLength: number): string | undefined {
   const value = field.optionalString(body, name, Number.MAX_SAFE_INTEGER);
-  return value?.slice(0, maxLength);
+  return value === undefined ? undefined : cutToCodePoints(value, maxLength);
 }
 
 function readPage(body: Record<string, unknown>): PageInfo | undefined {
@@ -69,7 +73,7 @@ export function visitorRoutes(app: AppContext): Hono<AppEnvironment> {
   const { sites, sessions, conversations, campaigns, visitorStream, uploads } = app.services;
 
   routes.post('/sessions', async (c) => {
-    app.rateLimiter?.take(`address:${clientAddress(c)}`);
+    app.rateLimiter?.take(`address:${clientAddress(c, app.trustProxyHops)}`);
     const body = await readJsonObject(c.req.raw);
     const siteKey = field.string(body, 'siteKey', 200);
     const token = field.optionalString(body, 'token', 200);
@@ -77,7 +81,7 @@ export function visitorRoutes(app: AppContext): Hono<AppEnvironment> {
     return c.json(await sessions.start(siteKey, token, locale, readPage(body)), 201);
   });
 
-  routes.get('/uploads/:id/:name?', (c) => serveUpload(uploads, c.req.param('id')));
+  routes.get('/uploads/:id/:name?', (c) => serveUpload(uploads, c.req.param('id'), c.req.method === 'HEAD'));
 
   // Everything below needs the visitor's token.
   routes.use('*', async (c, next) => {
@@ -177,7 +181,7 @@ export function visitorRoutes(app: AppContext): Hono<AppEnvironment> {
 
   routes.post('/uploads', (c) => {
     const visitor = c.get('visitor');
-    return receiveUpload(uploads, c.req.raw, visitor.siteKey, visitor.visitor.id);
+    return receiveUpload(uploads, c.req.raw, visitor.siteKey, { id: visitor.visitor.id, quota: true });
   });
 
   routes.post('/events', async (c) => {
@@ -191,6 +195,12 @@ export function visitorRoutes(app: AppContext): Hono<AppEnvironment> {
   routes.get('/stream', async (c) => {
     // The query parameter wins over Last-Event-ID (the protocol), so a client's own cursor is authoritative.
     const cursor = c.req.query('after') ?? c.req.header('last-event-id');
+    // Hono answers HEAD with the GET handler: a HEAD checks what a GET would, but never subscribes or makes the
+    // visitor "online" (issue 13).
+    if (c.req.method === 'HEAD') {
+      await visitorStream.check(c.get('visitor'), cursor);
+      return eventStreamHeadResponse();
+    }
     const opened = await visitorStream.open(c.get('visitor'), cursor);
     writeEventStream(c.env.outgoing, { ...opened, streams: app.streams });
     return RESPONSE_ALREADY_SENT;

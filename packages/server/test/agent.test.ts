@@ -95,6 +95,8 @@ describe('agent API', () => {
 
   it("sends agent messages to the visitor's stream, assigns the agent and reports reads both ways", async () => {
     const server = await startTestServer({ sites: [QUIET_SITE] });
+    // The agent's name comes from their account, not from anything in the request.
+    const rina = await server.agents.add('Rina');
     const { session, conversationId } = await visitorWithConversation(server);
     const visitor = await visitorStream(server, session.token, session.cursor);
     const agents = await agentStream(server);
@@ -115,21 +117,30 @@ describe('agent API', () => {
       {
         type: 'text',
         text: 'Halo, Kak! Ada yang bisa dibantu?',
-        agentName: 'Rina',
+        agentName: 'Admin',
         actions: [{ type: 'reply', label: 'Ya', payload: 'yes' }],
       },
-      'agent-secret',
+      rina.token,
     );
     expect(sent.status).toBe(201);
     expect(sent.body).toMatchObject({
       seq: 2,
-      author: { role: 'agent', name: 'Rina' },
+      author: { role: 'agent', id: rina.agent.id, name: 'Rina' },
       actions: [{ payload: 'yes' }],
     });
     const delivered = await visitor.next((frame) => frame.data?.message?.author?.role === 'agent');
     expect(delivered.data.message.id).toBe(sent.body.id);
     const assigned = await visitor.next((frame) => frame.data?.conversation?.assignee !== undefined);
     expect(assigned.data.conversation.assignee).toMatchObject({ role: 'agent', name: 'Rina' });
+    // The operator token answers under the site's name.
+    const operator = await call(
+      server,
+      'POST',
+      `/agent/v1/conversations/${conversationId}/messages`,
+      { type: 'text', text: 'Tim Quiet di sini.', agentName: 'Rina' },
+      'agent-secret',
+    );
+    expect(operator.body.author).toEqual({ role: 'agent', id: 'operator', name: 'Quiet' });
 
     const card = await call(
       server,
@@ -186,7 +197,11 @@ describe('agent API', () => {
     ).toBe(204);
     const typing = await visitor.next((frame) => frame.event === 'typing');
     expect(typing.id).toBeUndefined();
-    expect(typing.data).toMatchObject({ conversationId, typing: true, participant: { role: 'agent' } });
+    expect(typing.data).toMatchObject({
+      conversationId,
+      typing: true,
+      participant: { role: 'agent', id: 'operator', name: 'Quiet' },
+    });
   });
 
   it('resolves with an event line and conversation.updated, and reopens', async () => {
@@ -223,9 +238,13 @@ describe('agent API', () => {
     ).toBe(404);
   });
 
-  it('tells agents about new conversations, visitor presence, and accepts ?token= on the stream', async () => {
+  it('tells agents about new conversations and visitor presence; the token goes only in the header', async () => {
     const server = await startTestServer({ sites: [QUIET_SITE] });
-    const agents = await StreamReader.open(`${server.url}/agent/v1/stream?token=agent-secret`, {});
+    // A token in the URL ends up in logs and history (issue 13): refused, and no stream opens.
+    const inUrl = await StreamReader.open(`${server.url}/agent/v1/stream?token=agent-secret`, {});
+    expect(inUrl.response.status).toBe(401);
+    expect(server.stats().agentStreams).toBe(0);
+    const agents = await agentStream(server);
     expect(agents.response.status).toBe(200);
     await agents.next((frame) => frame.comment === 'open');
     expect(server.stats().agentStreams).toBe(1);

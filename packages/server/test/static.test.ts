@@ -73,3 +73,56 @@ describe('static files', () => {
     expect(redirect.headers.get('location')).toBe('/examples/shop/');
   });
 });
+
+describe('the console and the examples (issue 13)', () => {
+  it('serves the console with a strict CSP, no framing and no referrer, on every console answer', async () => {
+    const server = await startTestServer({
+      staticRoot: layout({
+        'packages/server/dist/console/index.html': 'console',
+        'packages/server/dist/console/assets/index-Bx3kQ9aZ.js': 'export {}',
+      }),
+    });
+    for (const path of [
+      '/console/',
+      '/console/assets/index-Bx3kQ9aZ.js',
+      '/console/missing.js',
+      '/console',
+    ]) {
+      const answer = await fetch(`${server.url}${path}`, { redirect: 'manual' });
+      const policy = answer.headers.get('content-security-policy') ?? '';
+      expect(policy, path).toContain("frame-ancestors 'none'");
+      expect(policy, path).toContain("script-src 'self'");
+      expect(policy, path).toContain("default-src 'none'");
+      expect(policy, path).not.toContain('unsafe');
+      expect(answer.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(answer.headers.get('referrer-policy'), path).toBe('no-referrer');
+    }
+    // The widget is framed and embedded by other sites' pages: no console policy there.
+    const widget = await fetch(`${server.url}/widget/sapa.js`);
+    expect(widget.headers.get('x-frame-options')).toBeNull();
+  });
+
+  it('serves a built example only from its dist: its sources are never served', async () => {
+    const server = await startTestServer({
+      staticRoot: layout({
+        'examples/headless/index.html': '<script type="module" src="./main.ts"></script>',
+        'examples/headless/main.ts': 'import { createClient } from "@sapa/sdk";',
+        'examples/headless/vite.config.ts': 'export default {}',
+        'examples/script-tag/index.html': 'script tag',
+      }),
+    });
+    for (const path of [
+      '/examples/headless/',
+      '/examples/headless/main.ts',
+      '/examples/headless/vite.config.ts',
+    ]) {
+      const answer = await fetch(`${server.url}${path}`);
+      expect(answer.status, path).toBe(404);
+      expect(await answer.text(), path).not.toContain('createClient');
+    }
+    expect((await (await fetch(`${server.url}/examples/headless/`)).json()).detail).toBe(
+      'The headless example is not built; run npx vite build -c examples/headless/vite.config.ts.',
+    );
+    expect(await (await fetch(`${server.url}/examples/script-tag/`)).text()).toBe('script tag');
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidDataError } from '../guard-combinators.js';
 import {
+  parseAgentAccount,
   parseAgentConversation,
   parseAgentConversationList,
   parseAgentStreamEvent,
@@ -63,6 +64,23 @@ describe('the agent API guards', () => {
     );
     expect(() => parseAgentConversation({ ...conversation, lastMessage: null })).toThrow(
       'conversation.lastMessage must be an object',
+    );
+  });
+
+  it('read a page of the inbox with its cursor, rows with a visitor summary, and the signed-in account', () => {
+    const summary = { id: 'v_1', name: 'Budi', verified: false, online: true };
+    const page = { conversations: [{ ...conversation, visitor: summary }], nextCursor: 'MjAyNg' };
+    expect(parseAgentConversationList(page).nextCursor).toBe('MjAyNg');
+    expect(() => parseAgentConversationList({ ...page, nextCursor: 7 })).toThrow(
+      'response.nextCursor must be a string',
+    );
+    expect(() => parseAgentConversation({ ...conversation, visitor: { id: 'v_1', online: true } })).toThrow(
+      'conversation.visitor.verified must be a boolean',
+    );
+    expect(() => parseAgentVisitor(summary)).toThrow('visitor.attributes must be an object');
+    expect(parseAgentAccount({ id: 'operator', operator: true })).toEqual({ id: 'operator', operator: true });
+    expect(() => parseAgentAccount({ id: 'a_1', name: 'Rina' })).toThrow(
+      'account.operator must be a boolean',
     );
   });
 

@@ -18,26 +18,35 @@ import {
 } from '../guard-combinators.js';
 import { conversation, message, participant, visitorFields } from '../wire-guards.js';
 import type {
+  AgentAccount,
   AgentConversation,
   AgentConversationList,
   AgentStreamEvent,
   AgentStreamEventMap,
   AgentStreamEventType,
   AgentVisitor,
+  AgentVisitorSummary,
 } from './agent-types.js';
 
-const agentVisitor = object<AgentVisitor>({
-  ...visitorFields,
+const presenceFields = {
   page: optional(object({ url: string, title: optionalString, referrer: optionalString })),
   locale: optionalString,
   online: boolean,
   lastSeenAt: optionalString,
+};
+const agentVisitorSummary = object<AgentVisitorSummary>({
+  id: string,
+  name: optionalString,
+  email: optionalString,
+  verified: boolean,
+  ...presenceFields,
 });
+const agentVisitor = object<AgentVisitor>({ ...visitorFields, ...presenceFields });
 
 const agentConversation: Guard<AgentConversation> = (value, path) => {
   conversation(value, path);
   return object<AgentConversation>({
-    visitor: agentVisitor,
+    visitor: agentVisitorSummary,
     lastMessage: optional(message),
     unreadCount: count,
     handedOver: boolean,
@@ -50,7 +59,7 @@ const agentStreamData: { [K in keyof AgentStreamEventMap]: Guard<AgentStreamEven
   'conversation.updated': object({ conversation: agentConversation }),
   typing: object({ conversationId: string, participant, typing: boolean }),
   'read.updated': object({ conversationId: string, role: oneOf('visitor'), seq: count }),
-  'visitor.updated': object({ visitor: agentVisitor }),
+  'visitor.updated': object({ visitor: agentVisitorSummary }),
 };
 
 /** `GET /agent/v1/conversations/{id}` answer. @throws {InvalidDataError} */
@@ -58,12 +67,18 @@ export const parseAgentConversation = parser(agentConversation, 'conversation');
 
 /** `GET /agent/v1/conversations` answer. @throws {InvalidDataError} */
 export const parseAgentConversationList = parser(
-  object<AgentConversationList>({ conversations: array(agentConversation) }),
+  object<AgentConversationList>({ conversations: array(agentConversation), nextCursor: optionalString }),
   'response',
 );
 
-/** A visitor as the agent API shows them. @throws {InvalidDataError} */
+/** A visitor's whole profile, `GET /agent/v1/visitors/{id}`. @throws {InvalidDataError} */
 export const parseAgentVisitor = parser(agentVisitor, 'visitor');
+
+/** The signed-in account, `GET /agent/v1/me`. @throws {InvalidDataError} */
+export const parseAgentAccount = parser(
+  object<AgentAccount>({ id: string, name: optionalString, operator: boolean }),
+  'account',
+);
 
 /**
  * Parses one event of the agent stream: `null` for a type this version does not know (ignore it), the typed

@@ -3,12 +3,14 @@
  * A subpath of its own (`@sapa/protocol/agent`), so nothing of it reaches the visitor's browser.
  */
 export {
+  parseAgentAccount,
   parseAgentConversation,
   parseAgentConversationList,
   parseAgentStreamEvent,
   parseAgentVisitor,
 } from './agent-guards.js';
 export type {
+  AgentAccount,
   AgentConversation,
   AgentConversationList,
   AgentReply,
@@ -16,5 +18,6 @@ export type {
   AgentStreamEventMap,
   AgentStreamEventType,
   AgentVisitor,
+  AgentVisitorSummary,
   StatusFilter,
 } from './agent-types.js';

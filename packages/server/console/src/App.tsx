@@ -2,22 +2,23 @@ import type { Message } from '@sapa/protocol';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { AgentApi, AgentApiError } from './agent-api.js';
 import { AgentStream } from './agent-stream.js';
-import type { AgentConversation, AgentReply, AgentStreamEvent, InboxFilter } from './agent-types.js';
+import type { AgentAccount, AgentReply, AgentStreamEvent } from './agent-types.js';
 import type { ComposedReply } from './components/Composer/Composer.js';
-import { ConnectionIndicator } from './components/ConnectionIndicator.js';
 import { ConversationList } from './components/ConversationList/ConversationList.js';
 import { ConversationView } from './components/ConversationView/ConversationView.js';
 import { LoginForm } from './components/LoginForm/LoginForm.js';
+import { TopBar } from './components/TopBar.js';
 import { VisitorProfile } from './components/VisitorProfile/VisitorProfile.js';
 import { consoleReducer, initialConsoleState, visibleConversations } from './console-state.js';
 import { visitorLabel } from './format.js';
 import { forgetToken, saveToken } from './token.js';
 import { TypingNotifier } from './typing-notifier.js';
+import { useConversationMessages } from './use-conversation-messages.js';
+import { useInbox } from './use-inbox.js';
+import { useVisitorProfile } from './use-visitor-profile.js';
 
 /** Visitor typing is shown at most this long without a fresh typing event. */
 const TYPING_DISPLAY_MS = 8_000;
-const PAGE_SIZE = 50;
-const AGENT_NAME_KEY = 'sapa.console.agentName';
 
 export interface AppProps {
   /** Origin of the server; the console is served by it, so usually `location.origin`. */
@@ -50,14 +51,6 @@ export function App({ apiUrl, initialToken, fetch: fetchFunction }: AppProps) {
   return <Workspace key={token} apiUrl={apiUrl} token={token} fetch={fetchFunction} onSignOut={signOut} />;
 }
 
-function readAgentName(): string {
-  try {
-    return localStorage.getItem(AGENT_NAME_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
 function Workspace({
   apiUrl,
   token,
@@ -74,10 +67,8 @@ function Workspace({
   const stateRef = useRef(state);
   stateRef.current = state;
   const [error, setError] = useState<string | undefined>();
-  const [agentName, setAgentName] = useState(readAgentName);
+  const [account, setAccount] = useState<AgentAccount | undefined>();
   const [announcement, setAnnouncement] = useState('');
-  const agentNameRef = useRef(agentName);
-  agentNameRef.current = agentName;
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const typingTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
 
@@ -91,58 +82,31 @@ function Workspace({
     },
     [onSignOut],
   );
-
-  const loadConversations = useCallback(
-    async (filter: InboxFilter) => {
-      try {
-        let conversations: AgentConversation[];
-        if (filter === 'active') {
-          const [open, pending] = await Promise.all([
-            api.listConversations('open'),
-            api.listConversations('pending'),
-          ]);
-          conversations = [...open.conversations, ...pending.conversations];
-        } else {
-          conversations = (await api.listConversations(filter)).conversations;
-        }
-        dispatch({ type: 'conversations.loaded', conversations });
-        setError(undefined);
-      } catch (caught) {
-        fail(caught);
-      }
-    },
-    [api, fail],
+  /** For the inbox: an error to show, or undefined once a load worked again. */
+  const report = useCallback(
+    (caught: unknown) => (caught === undefined ? setError(undefined) : fail(caught)),
+    [fail],
   );
+  const { loadFirstPage, loadMore, loadingMore } = useInbox(api, dispatch, stateRef, report);
 
-  /** Loads the newest page, or (after a reconnect) whatever came after what is loaded. */
-  const loadMessages = useCallback(
-    async (conversationId: string) => {
-      const loaded = stateRef.current.messages[conversationId];
-      const lastLoaded = loaded?.items[loaded.items.length - 1]?.seq;
-      try {
-        if (loaded?.loaded && lastLoaded !== undefined) {
-          let after = lastLoaded;
-          for (;;) {
-            const page = await api.listMessages(conversationId, { after, limit: 200 });
-            dispatch({ type: 'messages.loaded', conversationId, page, older: false });
-            const last = page.messages[page.messages.length - 1];
-            if (!page.hasMore || !last) break;
-            after = last.seq;
-          }
-        } else {
-          // Without a cursor the server answers the newest page.
-          const page = await api.listMessages(conversationId, { limit: PAGE_SIZE });
-          dispatch({ type: 'messages.loaded', conversationId, page, older: true });
-        }
-      } catch (caught) {
-        fail(caught);
-      }
-    },
-    [api, fail],
-  );
+  useEffect(() => {
+    api.me().then(setAccount, fail);
+  }, [api, fail]);
+
+  const { loadMessages, loadOlder } = useConversationMessages(api, dispatch, stateRef, fail);
+
+  const selected = state.selectedId ? state.conversations[state.selectedId] : undefined;
+  const reloadProfile = useVisitorProfile(api, selected?.visitor.id, dispatch, fail);
 
   const onStreamEvent = useCallback(
     (event: AgentStreamEvent) => {
+      // The summary in the event updates the rows; the attributes on screen come with the whole profile.
+      if (event.type === 'visitor.updated') {
+        const shown = stateRef.current.selectedId;
+        if (shown && stateRef.current.conversations[shown]?.visitor.id === event.data.visitor.id) {
+          reloadProfile(event.data.visitor.id);
+        }
+      }
       if (event.type === 'message.created') {
         const conversationId = event.data.conversationId ?? event.data.message.conversationId;
         const known = stateRef.current.conversations[conversationId];
@@ -169,7 +133,7 @@ function Workspace({
       }
       dispatch({ type: 'stream', event });
     },
-    [api, fail],
+    [api, fail, reloadProfile],
   );
 
   // The live stream; every (re)connection resyncs what may have been missed meanwhile.
@@ -185,9 +149,13 @@ function Workspace({
       },
       onOpen: (reconnected) => {
         if (!reconnected) return;
-        void loadConversations(stateRef.current.filter);
+        void loadFirstPage(stateRef.current.filter);
         const selected = stateRef.current.selectedId;
-        if (selected) void loadMessages(selected);
+        if (!selected) return;
+        void loadMessages(selected);
+        // Profile changes made while away came as visitor.updated events nobody heard.
+        const visitorId = stateRef.current.conversations[selected]?.visitor.id;
+        if (visitorId) reloadProfile(visitorId);
       },
     });
     stream.start();
@@ -196,13 +164,12 @@ function Workspace({
       stream.stop();
       for (const timer of timers.values()) clearTimeout(timer);
     };
-  }, [api, token, fetchFunction, onStreamEvent, onSignOut, loadConversations, loadMessages]);
+  }, [api, token, fetchFunction, onStreamEvent, onSignOut, loadFirstPage, loadMessages, reloadProfile]);
 
   useEffect(() => {
-    void loadConversations(state.filter);
-  }, [state.filter, loadConversations]);
+    void loadFirstPage(state.filter);
+  }, [state.filter, loadFirstPage]);
 
-  const selected = state.selectedId ? state.conversations[state.selectedId] : undefined;
   const selectedMessages = state.selectedId ? state.messages[state.selectedId] : undefined;
 
   // Reading: the agent has the conversation open, its messages shown and the tab visible.
@@ -227,8 +194,7 @@ function Workspace({
         ? new TypingNotifier((value) => {
             if (!state.selectedId) return;
             // Typing is a hint: a lost request is not worth an error message.
-            const name = agentNameRef.current.trim() || undefined;
-            api.setTyping(state.selectedId, value, name).catch(() => undefined);
+            api.setTyping(state.selectedId, value).catch(() => undefined);
           })
         : undefined,
     [api, state.selectedId],
@@ -246,17 +212,17 @@ function Workspace({
   const send = async (reply: ComposedReply) => {
     if (!selected) return;
     typing?.stop();
-    const name = agentName.trim() || undefined;
+    // The author's name is the signed-in account's; the server takes it from the token.
     let body: AgentReply;
     if (reply.type === 'file') {
       const attachment = await api.upload(reply.file);
-      body = { type: 'file', attachmentIds: [attachment.id], text: reply.text, agentName: name };
+      body = { type: 'file', attachmentIds: [attachment.id], text: reply.text };
     } else {
       const actions = reply.actions.length > 0 ? { actions: reply.actions } : {};
       body =
         reply.type === 'card'
-          ? { type: 'card', card: reply.card, ...actions, agentName: name }
-          : { type: 'text', text: reply.text, ...actions, agentName: name };
+          ? { type: 'card', card: reply.card, ...actions }
+          : { type: 'text', text: reply.text, ...actions };
     }
     const message: Message = await api.sendMessage(selected.id, body);
     dispatch({ type: 'message.sent', message });
@@ -266,14 +232,6 @@ function Workspace({
     if (!selected) return;
     const conversation = await (action === 'resolve' ? api.resolve(selected.id) : api.reopen(selected.id));
     dispatch({ type: 'conversation.changed', conversation });
-  };
-
-  const loadOlder = async () => {
-    if (!selected) return;
-    const firstSeq = selectedMessages?.items[0]?.seq;
-    if (firstSeq === undefined) return;
-    const page = await api.listMessages(selected.id, { before: firstSeq, limit: PAGE_SIZE });
-    dispatch({ type: 'messages.loaded', conversationId: selected.id, page, older: true });
   };
 
   const conversations = visibleConversations(state);
@@ -290,30 +248,12 @@ function Workspace({
       <a class="skip-link" href="#main">
         Skip to conversation
       </a>
-      <header class="topbar">
-        <h1>Sapa console</h1>
-        <ConnectionIndicator status={state.connection} retryInMs={state.retryInMs} />
-        <span class="spacer" />
-        <label class="topbar__name">
-          Your name
-          <input
-            value={agentName}
-            autoComplete="name"
-            onInput={(event) => {
-              const value = event.currentTarget.value;
-              setAgentName(value);
-              try {
-                localStorage.setItem(AGENT_NAME_KEY, value);
-              } catch {
-                // Not remembered across visits; still used for this one.
-              }
-            }}
-          />
-        </label>
-        <button type="button" onClick={() => onSignOut()}>
-          Sign out
-        </button>
-      </header>
+      <TopBar
+        status={state.connection}
+        retryInMs={state.retryInMs}
+        account={account}
+        onSignOut={() => onSignOut()}
+      />
       <p class="visually-hidden" aria-live="polite">
         {announcement}
       </p>
@@ -328,6 +268,9 @@ function Workspace({
           filter={state.filter}
           selectedId={state.selectedId}
           visitorTyping={state.visitorTyping}
+          hasMore={state.nextCursor !== undefined}
+          loadingMore={loadingMore}
+          onLoadMore={loadMore}
           onFilter={(filter) => dispatch({ type: 'filter', filter })}
           onSelect={select}
         />
@@ -339,7 +282,7 @@ function Workspace({
               messages={selectedMessages}
               visitorTyping={state.visitorTyping[selected.id] ?? false}
               apiUrl={apiUrl}
-              onLoadOlder={loadOlder}
+              onLoadOlder={() => loadOlder(selected.id)}
               onResolve={() => changeStatus('resolve')}
               onReopen={() => changeStatus('reopen')}
               onSend={send}
@@ -350,7 +293,9 @@ function Workspace({
             <p class="layout__placeholder">Choose a conversation to answer it.</p>
           )}
         </main>
-        {selected ? <VisitorProfile conversation={selected} /> : null}
+        {selected ? (
+          <VisitorProfile conversation={selected} profile={state.profiles[selected.visitor.id]} />
+        ) : null}
       </div>
     </div>
   );

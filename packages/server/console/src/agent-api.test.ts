@@ -106,6 +106,30 @@ describe('AgentApi', () => {
     ]);
   });
 
+  it('pages the inbox with a cursor, and loads a profile and the signed-in account', async () => {
+    const { apiUrl, requests } = await listen((recorded) => {
+      if (recorded.url?.startsWith('/agent/v1/conversations'))
+        return { status: 200, body: { conversations: [conversationFixture()], nextCursor: 'next/page' } };
+      if (recorded.url === '/agent/v1/me')
+        return { status: 200, body: { id: 'a_1', name: 'Rina', operator: false } };
+      return {
+        status: 200,
+        body: { id: 'v/1', verified: false, online: true, attributes: { plan: 'gold' } },
+      };
+    });
+    const api = new AgentApi(apiUrl, 't');
+    expect((await api.listConversations('active')).nextCursor).toBe('next/page');
+    await api.listConversations('active', 'next/page');
+    expect((await api.getVisitor('v/1')).attributes).toEqual({ plan: 'gold' });
+    expect(await api.me()).toEqual({ id: 'a_1', name: 'Rina', operator: false });
+    expect(requests.map((request) => request.url)).toEqual([
+      '/agent/v1/conversations?status=active',
+      '/agent/v1/conversations?status=active&cursor=next%2Fpage',
+      '/agent/v1/visitors/v%2F1',
+      '/agent/v1/me',
+    ]);
+  });
+
   it('turns a problem answer into an error that carries the status and problem', async () => {
     const problem = {
       type: 'https://sapa.dev/problems/unauthorized',

@@ -10,10 +10,14 @@ import {
   parseMessagePage,
 } from '@sapa/protocol';
 import {
+  type AgentAccount,
   type AgentConversation,
   type AgentConversationList,
+  type AgentVisitor,
+  parseAgentAccount,
   parseAgentConversation,
   parseAgentConversationList,
+  parseAgentVisitor,
 } from '@sapa/protocol/agent';
 import type { AgentReply, StatusFilter } from './agent-types.js';
 
@@ -78,12 +82,30 @@ export class AgentApi {
     return `${this.apiUrl.replace(/\/$/, '')}/agent/v1${path}`;
   }
 
-  listConversations(status: StatusFilter): Promise<AgentConversationList> {
+  /** Who this token signs in as. */
+  me(): Promise<AgentAccount> {
+    return this.request('Signing in', parseAgentAccount, 'GET', '/me');
+  }
+
+  /** One page of the inbox, newest first; `cursor` is the previous page's `nextCursor`. */
+  listConversations(status: StatusFilter, cursor?: string): Promise<AgentConversationList> {
+    const query = new URLSearchParams({ status });
+    if (cursor !== undefined) query.set('cursor', cursor);
     return this.request(
       'Loading conversations',
       parseAgentConversationList,
       'GET',
-      `/conversations?status=${status}`,
+      `/conversations?${query}`,
+    );
+  }
+
+  /** A visitor's whole profile, attributes included. */
+  getVisitor(visitorId: string): Promise<AgentVisitor> {
+    return this.request(
+      'Loading the visitor',
+      parseAgentVisitor,
+      'GET',
+      `/visitors/${encodeURIComponent(visitorId)}`,
     );
   }
 
@@ -128,15 +150,14 @@ export class AgentApi {
     });
   }
 
-  /** `agentName` lets the visitor read who is typing. */
-  async setTyping(conversationId: string, typing: boolean, agentName?: string): Promise<void> {
-    const body = agentName ? { typing, agentName } : { typing };
+  /** The visitor reads who is typing: the signed-in agent's name. */
+  async setTyping(conversationId: string, typing: boolean): Promise<void> {
     await this.request(
       'Sending typing',
       nothing,
       'POST',
       `/conversations/${encodeURIComponent(conversationId)}/typing`,
-      body,
+      { typing },
     );
   }
 

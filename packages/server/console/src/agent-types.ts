@@ -1,15 +1,17 @@
 /**
  * The agent API's shapes the console's components use. Their one definition, with the guards that check what the
  * server sends, is `@sapa/protocol/agent` (the server produces them from there too); this re-exports them so the
- * components keep one import, and adds the one type that is the console's own: the inbox filter.
+ * components keep one import.
  */
 import type { StatusFilter } from '@sapa/protocol/agent';
 
 export type {
+  AgentAccount,
   AgentConversation,
   AgentReply,
   AgentStreamEvent,
   AgentVisitor,
+  AgentVisitorSummary,
   StatusFilter,
 } from '@sapa/protocol/agent';
 
@@ -17,4 +19,4 @@ export type {
  * What the inbox shows: a status, everything, or `active` (open and pending: everything still to be
  * answered, including hand-overs, which wait as pending).
  */
-export type InboxFilter = StatusFilter | 'active';
+export type InboxFilter = StatusFilter;

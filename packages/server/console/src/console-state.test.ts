@@ -168,11 +168,58 @@ describe('consoleReducer', () => {
       event: {
         type: 'visitor.updated',
         data: {
-          visitor: { id: 'visitor-00001a2b', name: 'Budi', attributes: {}, verified: true, online: false },
+          visitor: { id: 'visitor-00001a2b', name: 'Budi', verified: true, online: false },
         },
       },
     });
     expect(state.conversations.a?.visitor.name).toBe('Budi');
     expect(state.conversations.b?.visitor.verified).toBe(true);
+  });
+
+  it('keeps where the next inbox page starts, and forgets it when the filter changes', () => {
+    let state = consoleReducer(initialConsoleState, {
+      type: 'conversations.loaded',
+      conversations: [conversationFixture({ id: 'a' })],
+      nextCursor: 'page-2',
+    });
+    expect(state.nextCursor).toBe('page-2');
+    state = consoleReducer(state, {
+      type: 'conversations.loaded',
+      conversations: [conversationFixture({ id: 'b', updatedAt: '2026-03-02T08:00:00Z' })],
+    });
+    expect(state.nextCursor).toBeUndefined();
+    expect(visibleConversations(state).map((conversation) => conversation.id)).toEqual(['a', 'b']);
+    state = consoleReducer(
+      consoleReducer(state, { type: 'conversations.loaded', conversations: [], nextCursor: 'again' }),
+      { type: 'filter', filter: 'resolved' },
+    );
+    expect(state.nextCursor).toBeUndefined();
+  });
+
+  it('keeps loaded profiles and brings them up to date with visitor summaries from the stream', () => {
+    let state = stateWith(conversationFixture({ id: 'a' }));
+    state = consoleReducer(state, {
+      type: 'profile.loaded',
+      visitor: {
+        id: 'visitor-00001a2b',
+        verified: false,
+        online: true,
+        phone: '+62',
+        attributes: { plan: 'gold' },
+      },
+    });
+    state = consoleReducer(state, {
+      type: 'stream',
+      event: {
+        type: 'visitor.updated',
+        data: { visitor: { id: 'visitor-00001a2b', verified: false, online: false } },
+      },
+    });
+    expect(state.profiles['visitor-00001a2b']).toMatchObject({
+      online: false,
+      phone: '+62',
+      attributes: { plan: 'gold' },
+    });
+    expect(state.conversations.a?.visitor.online).toBe(false);
   });
 });

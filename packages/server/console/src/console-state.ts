@@ -1,6 +1,12 @@
 import type { Conversation, Message, MessagePage } from '@sapa/protocol';
 import type { ConnectionStatus } from './agent-stream.js';
-import type { AgentConversation, AgentStreamEvent, AgentVisitor, InboxFilter } from './agent-types.js';
+import type {
+  AgentConversation,
+  AgentStreamEvent,
+  AgentVisitor,
+  AgentVisitorSummary,
+  InboxFilter,
+} from './agent-types.js';
 
 /** Messages of one conversation, as far as loaded: ordered by seq, no duplicates. */
 export interface ConversationMessages {
@@ -18,6 +24,10 @@ export interface ConversationMessages {
 export interface ConsoleState {
   filter: InboxFilter;
   conversations: Record<string, AgentConversation>;
+  /** Where the next (older) page of the inbox starts; absent when the last page is loaded. */
+  nextCursor?: string;
+  /** Whole profiles, attributes included, of the visitors whose profile was opened, by visitor id. */
+  profiles: Record<string, AgentVisitor>;
   selectedId?: string;
   messages: Record<string, ConversationMessages>;
   /** Conversations whose visitor is typing right now. */
@@ -28,7 +38,8 @@ export interface ConsoleState {
 
 export type ConsoleAction =
   | { type: 'filter'; filter: InboxFilter }
-  | { type: 'conversations.loaded'; conversations: AgentConversation[] }
+  | { type: 'conversations.loaded'; conversations: AgentConversation[]; nextCursor?: string }
+  | { type: 'profile.loaded'; visitor: AgentVisitor }
   | { type: 'conversation.loaded'; conversation: AgentConversation }
   | { type: 'conversation.changed'; conversation: Conversation }
   | { type: 'select'; conversationId: string | undefined }
@@ -42,6 +53,7 @@ export type ConsoleAction =
 export const initialConsoleState: ConsoleState = {
   filter: 'active',
   conversations: {},
+  profiles: {},
   messages: {},
   visitorTyping: {},
   connection: 'connecting',
@@ -112,7 +124,8 @@ function applyMessage(state: ConsoleState, conversationId: string, message: Mess
   return next;
 }
 
-function applyVisitor(state: ConsoleState, visitor: AgentVisitor): ConsoleState {
+/** A visitor's summary changed: every conversation of theirs, and their profile when it is loaded, follow. */
+function applyVisitor(state: ConsoleState, visitor: AgentVisitorSummary): ConsoleState {
   let changed = false;
   const conversations: Record<string, AgentConversation> = {};
   for (const [id, conversation] of Object.entries(state.conversations)) {
@@ -121,19 +134,29 @@ function applyVisitor(state: ConsoleState, visitor: AgentVisitor): ConsoleState 
       changed = true;
     } else conversations[id] = conversation;
   }
-  return changed ? { ...state, conversations } : state;
+  const profile = state.profiles[visitor.id];
+  const profiles = profile ? { ...state.profiles, [visitor.id]: { ...profile, ...visitor } } : state.profiles;
+  return changed || profile ? { ...state, conversations, profiles } : state;
 }
 
 /** The console's state machine: every server answer and stream event goes through here. */
 export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
   switch (action.type) {
-    case 'filter':
-      return { ...state, filter: action.filter };
+    case 'filter': {
+      // The pages loaded so far belong to the old filter; the new one starts at its first page.
+      const { nextCursor: _, ...rest } = state;
+      return { ...rest, filter: action.filter };
+    }
     case 'conversations.loaded': {
       const conversations = { ...state.conversations };
       for (const conversation of action.conversations) conversations[conversation.id] = conversation;
-      return { ...state, conversations };
+      const { nextCursor: _, ...rest } = state;
+      return action.nextCursor === undefined
+        ? { ...rest, conversations }
+        : { ...rest, conversations, nextCursor: action.nextCursor };
     }
+    case 'profile.loaded':
+      return { ...state, profiles: { ...state.profiles, [action.visitor.id]: action.visitor } };
     case 'conversation.loaded': {
       // A fetch answered after a newer conversation.updated must not roll the summary back.
       const known = state.conversations[action.conversation.id];

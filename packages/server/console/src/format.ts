@@ -1,10 +1,14 @@
 import type { Message, Participant } from '@sapa/protocol';
-import type { AgentConversation, AgentVisitor } from './agent-types.js';
+import type { AgentConversation, AgentVisitorSummary } from './agent-types.js';
+import { revealBidi } from './reveal-bidi.js';
 
-/** The visitor's name, or "Visitor 1a2b" from the end of their id. */
-export function visitorLabel(visitor: Pick<AgentVisitor, 'id' | 'name'>): string {
+/**
+ * The visitor's name, or "Visitor 1a2b" from the end of their id. Bidirectional formatting characters are shown
+ * as markers: `\u202Eitsnah\u202C Admin` reads "⟨U+202E⟩itsnah⟨U+202C⟩ Admin", never "hansti Admin".
+ */
+export function visitorLabel(visitor: Pick<AgentVisitorSummary, 'id' | 'name'>): string {
   const name = visitor.name?.trim();
-  if (name) return name;
+  if (name) return revealBidi(name);
   const tail = visitor.id
     .replace(/[^a-z0-9]/gi, '')
     .slice(-4)
@@ -13,14 +17,14 @@ export function visitorLabel(visitor: Pick<AgentVisitor, 'id' | 'name'>): string
 }
 
 /** Who wrote a message, as the agent reads it. */
-export function authorLabel(author: Participant, visitor: Pick<AgentVisitor, 'id' | 'name'>): string {
+export function authorLabel(author: Participant, visitor: Pick<AgentVisitorSummary, 'id' | 'name'>): string {
   switch (author.role) {
     case 'visitor':
       return visitorLabel(visitor);
     case 'bot':
-      return author.name ? `${author.name} (bot)` : 'Bot';
+      return author.name ? `${revealBidi(author.name)} (bot)` : 'Bot';
     case 'agent':
-      return author.name ?? 'Agent';
+      return author.name ? revealBidi(author.name) : 'Agent';
     default:
       return 'System';
   }
@@ -34,8 +38,12 @@ export function wantsHuman(conversation: Pick<AgentConversation, 'handedOver' | 
   return conversation.handedOver && conversation.status === 'pending';
 }
 
-/** One line that stands for a message in the conversation list. */
+/** One line that stands for a message in the conversation list, bidirectional controls shown as markers. */
 export function messagePreview(message: Message): string {
+  return revealBidi(previewText(message));
+}
+
+function previewText(message: Message): string {
   if (message.text?.trim()) return message.text.trim().replace(/\s+/g, ' ');
   if (message.type === 'card' && message.card) return `Card: ${message.card.title}`;
   if (message.type === 'file') {
@@ -43,6 +51,19 @@ export function messagePreview(message: Message): string {
     return names ? `File: ${names}` : 'File';
   }
   return '';
+}
+
+/**
+ * What a link to a page the visitor controls says: the host itself (then the path), never a title the visitor
+ * chose, which could name another site than the one the link opens (issue 13). The host is as the URL parser
+ * reads it, so an internationalised look-alike shows in its `xn--` form.
+ *
+ * @example
+ * pageLinkLabel('https://evil.example/login-phish'); // 'evil.example/login-phish'
+ */
+export function pageLinkLabel(url: URL): string {
+  const path = url.pathname === '/' ? '' : url.pathname;
+  return `${url.host}${path}`;
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });

@@ -18,7 +18,6 @@ export function conversationFixture(overrides: Partial<AgentConversation> = {}):
     siteKey: 'demo',
     visitor: {
       id: 'visitor-00001a2b',
-      attributes: {},
       verified: false,
       online: true,
     },

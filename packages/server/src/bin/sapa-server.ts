@@ -3,10 +3,12 @@
  * `sapa-server`: runs the reference backend until SIGINT or SIGTERM.
  *
  *   sapa-server [--port 8787] [--host 127.0.0.1] [--db ./.sapa/sapa.db] [--sites sites.json]
- *               [--heartbeat-ms 15000] [--demo]
+ *               [--heartbeat-ms 15000] [--trust-proxy 0] [--max-connections 10000] [--demo]
+ *   sapa-server agents add <name> | list | remove <name> [--db ./.sapa/sapa.db]
  *
  * Environment: SAPA_PORT, SAPA_DB, SAPA_AGENT_TOKEN (random and printed when unset),
- * SAPA_IDENTITY_SECRET, SAPA_ALLOWED_ORIGINS (comma-separated), SAPA_PUBLIC_URL (base of attachment URLs).
+ * SAPA_IDENTITY_SECRET, SAPA_ALLOWED_ORIGINS (comma-separated), SAPA_PUBLIC_URL (base of attachment URLs),
+ * SAPA_TRUST_PROXY.
  */
 import { runCli, UsageError } from '../cli.js';
 

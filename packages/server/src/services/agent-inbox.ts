@@ -7,6 +7,7 @@ import type {
   Message,
   Participant,
 } from '@sapa/protocol';
+import type { AgentAccount, AgentConversationList, AgentVisitor } from '@sapa/protocol/agent';
 import type { AgentConversation } from '../agent-conversation.js';
 import type { EventHub, EventListener } from '../event-hub.js';
 import { ProblemError } from '../problem.js';
@@ -15,6 +16,7 @@ import type { ConversationRecord, MessagePage, PageRequest, VisitorRecord } from
 import type { AgentViews } from './agent-views.js';
 import { appendMessage } from './append-message.js';
 import type { FanOut } from './fan-out.js';
+import { formatInboxCursor, parseInboxCursor } from './inbox-cursor.js';
 import { ownedUploads } from './owned-uploads.js';
 import { agentParticipant, SYSTEM_PARTICIPANT } from './participants.js';
 import type { SiteDirectory } from './site-directory.js';
@@ -41,12 +43,38 @@ export class AgentInbox {
     private readonly views: AgentViews,
   ) {}
 
-  /** Every conversation, newest first, optionally of one status, as agents see them. */
-  async list(status?: ConversationStatus): Promise<AgentConversation[]> {
-    const records = await this.store.conversations.list(status);
-    const views: AgentConversation[] = [];
-    for (const record of records) views.push(await this.views.conversation(this.store, record));
-    return views;
+  /**
+   * One page of the inbox, newest activity first, as agents see it: of some statuses (every one when absent),
+   * after `cursor` (a previous page's `nextCursor`). Each row carries a bounded visitor summary, so a page's size
+   * does not depend on what visitors stored in their profiles (issue 13).
+   * @throws {ProblemError} 400 for a cursor this server did not make
+   */
+  async list(
+    statuses: ConversationStatus[] | undefined,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<AgentConversationList> {
+    const page = await this.store.conversations.page({
+      limit,
+      ...(statuses ? { statuses } : {}),
+      ...(cursor !== undefined ? { after: parseInboxCursor(cursor) } : {}),
+    });
+    const conversations: AgentConversation[] = [];
+    for (const record of page.records) conversations.push(await this.views.conversation(this.store, record));
+    const last = page.records.at(-1);
+    return page.hasMore && last
+      ? {
+          conversations,
+          nextCursor: formatInboxCursor({ updatedAt: last.conversation.updatedAt, id: last.conversation.id }),
+        }
+      : { conversations };
+  }
+
+  /** A visitor's whole profile, attributes included. @throws {ProblemError} 404 */
+  async visitor(visitorId: string): Promise<AgentVisitor> {
+    const record = await this.store.visitors.get(visitorId);
+    if (!record) throw new ProblemError('not_found', `No visitor ${visitorId}.`);
+    return this.views.visitorProfile(record);
   }
 
   /** One conversation as agents see it. @throws {ProblemError} 404 */
@@ -61,13 +89,13 @@ export class AgentInbox {
   }
 
   /** An agent's reply; the first agent to answer takes the conversation, a pending one becomes open. */
-  async send(conversationId: string, send: AgentSend, agentName?: string): Promise<Message> {
+  async send(conversationId: string, send: AgentSend, account: AgentAccount): Promise<Message> {
     // One transaction: the message, the assignment or status change, and the events that report them.
     return this.store.transaction(async (transaction) => {
       const record = await existing(transaction, conversationId);
-      const author = agentParticipant(this.sites.site(record.siteKey), agentName);
+      const author = agentParticipant(this.sites.site(record.siteKey), account);
       const uploads =
-        send.type === 'file' ? await ownedUploads(transaction, send.attachmentIds, 'agent') : undefined;
+        send.type === 'file' ? await ownedUploads(transaction, send.attachmentIds, account.id) : undefined;
       const appended = await appendMessage(transaction, conversationId, {
         author,
         type: send.type,
@@ -93,9 +121,9 @@ export class AgentInbox {
   }
 
   /** Live only: the visitor and the other agents see the agent typing. */
-  async typing(conversationId: string, typing: boolean, agentName?: string): Promise<void> {
+  async typing(conversationId: string, typing: boolean, account: AgentAccount): Promise<void> {
     const record = await existing(this.store, conversationId);
-    const participant = agentParticipant(this.sites.site(record.siteKey), agentName);
+    const participant = agentParticipant(this.sites.site(record.siteKey), account);
     this.fanOut.typing(conversationId, participant, typing, record.visitorId);
   }
 

@@ -1,4 +1,5 @@
 import type { Message } from '@sapa/protocol';
+import type { AgentVisitor, AgentVisitorSummary } from '@sapa/protocol/agent';
 import type { AgentConversation } from '../agent-conversation.js';
 import type { EventHub } from '../event-hub.js';
 import type { Repositories } from '../store/chat-store.js';
@@ -20,7 +21,7 @@ export class AgentViews {
     const visitor = (await repositories.visitors.get(record.visitorId)) as VisitorRecord;
     const view: AgentConversation = {
       ...record.conversation,
-      visitor: this.visitor(visitor),
+      visitor: this.visitorSummary(visitor),
       unreadCount: await repositories.messages.agentUnreadCount(
         record.conversation.id,
         record.conversation.agentReadSeq,
@@ -33,15 +34,27 @@ export class AgentViews {
     return view;
   }
 
-  /** The agent view of a visitor: profile, page, language, and whether a stream of theirs is open. */
-  visitor(record: VisitorRecord): AgentConversation['visitor'] {
-    const visitor: AgentConversation['visitor'] = {
-      ...record.visitor,
-      online: this.hub.isVisitorOnline(record.visitor.id),
+  /**
+   * Who a conversation is with, as rows and stream events carry it: bounded fields only, never the attributes,
+   * so one visitor's profile cannot make the inbox or every agent event large (issue 13).
+   */
+  visitorSummary(record: VisitorRecord): AgentVisitorSummary {
+    const { visitor } = record;
+    const summary: AgentVisitorSummary = {
+      id: visitor.id,
+      verified: visitor.verified,
+      online: this.hub.isVisitorOnline(visitor.id),
       lastSeenAt: record.lastSeenAt,
     };
-    if (record.page) visitor.page = record.page;
-    if (record.locale) visitor.locale = record.locale;
-    return visitor;
+    if (visitor.name !== undefined) summary.name = visitor.name;
+    if (visitor.email !== undefined) summary.email = visitor.email;
+    if (record.page) summary.page = record.page;
+    if (record.locale) summary.locale = record.locale;
+    return summary;
+  }
+
+  /** The visitor's whole profile (attributes included), which the console loads for the one it shows. */
+  visitorProfile(record: VisitorRecord): AgentVisitor {
+    return { ...record.visitor, ...this.visitorSummary(record) };
   }
 }

@@ -10,6 +10,12 @@ import { ownedUploads } from './owned-uploads.js';
 import { isSameRequest, requestFingerprint } from './request-fingerprint.js';
 import type { SiteDirectory } from './site-directory.js';
 
+/**
+ * Conversations a visitor may have open (not resolved) at once. Only agents resolve, so without a cap one visitor
+ * could fill the inbox with conversations (issue 13); a real customer rarely has more than one or two.
+ */
+export const MAX_OPEN_CONVERSATIONS = 10;
+
 /** A visitor's send, as validated by the HTTP layer. */
 export type VisitorSend =
   | { type: 'text'; text: string }
@@ -31,7 +37,10 @@ export class ConversationService {
     return records.map((record) => record.conversation);
   }
 
-  /** Creates a conversation once per client id; with a campaign, its message comes first. */
+  /**
+   * Creates a conversation once per client id; with a campaign, its message comes first.
+   * @throws {ProblemError} 403 when the visitor has {@link MAX_OPEN_CONVERSATIONS} open already
+   */
   async create(
     visitor: VisitorRecord,
     clientConversationId: string,
@@ -41,6 +50,14 @@ export class ConversationService {
       const visitorId = visitor.visitor.id;
       const existing = await transaction.conversations.findByClientId(visitorId, clientConversationId);
       if (existing) return { conversation: existing.conversation, created: false };
+      const open = await transaction.conversations.countOpen(visitorId);
+      if (open >= MAX_OPEN_CONVERSATIONS) {
+        throw new ProblemError(
+          'forbidden',
+          `A visitor may have at most ${MAX_OPEN_CONVERSATIONS} open conversations; this visitor has ${open}. ` +
+            'Continue one of them.',
+        );
+      }
       const site = this.sites.site(visitor.siteKey);
       const first = this.campaigns.firstMessage(site, campaignId, visitor);
       let record = await transaction.conversations.create(site.siteKey, visitorId, clientConversationId);

@@ -1,6 +1,7 @@
 import type { EventHub } from '../event-hub.js';
 import type { ResolvedSite } from '../site-config.js';
 import type { ChatStore } from '../store/chat-store.js';
+import { AgentAccounts } from './agent-accounts.js';
 import { AgentInbox } from './agent-inbox.js';
 import { AgentViews } from './agent-views.js';
 import { BotRunner } from './bot-runner.js';
@@ -9,7 +10,7 @@ import { ConversationService } from './conversation-service.js';
 import { FanOut } from './fan-out.js';
 import { SessionService } from './session-service.js';
 import { SiteDirectory } from './site-directory.js';
-import { UploadService } from './upload-service.js';
+import { type UploadQuota, UploadService } from './upload-service.js';
 import { VisitorStream } from './visitor-stream.js';
 
 /** The services the HTTP routes call; nothing else of the server is theirs to reach. */
@@ -20,6 +21,7 @@ export interface Services {
   campaigns: CampaignDelivery;
   visitorStream: VisitorStream;
   agentInbox: AgentInbox;
+  agentAccounts: AgentAccounts;
   uploads: UploadService;
 }
 
@@ -32,6 +34,12 @@ export interface ServiceOptions {
   streamRetention: number;
   /** Folder uploads are written to. */
   uploadDir: string;
+  /** The operator token of the agent API (empty: none). */
+  operatorToken?: string;
+  /** How much one visitor may upload per window. */
+  uploadQuota?: UploadQuota;
+  /** Milliseconds since the epoch: upload times, quotas and the sweep of unattached uploads. */
+  clock?: () => number;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -53,6 +61,7 @@ export function createServices(options: ServiceOptions): Services {
     campaigns,
     visitorStream: new VisitorStream(store, hub, fanOut, options.log),
     agentInbox: new AgentInbox(store, hub, sites, fanOut, views),
-    uploads: new UploadService(store, sites, options.uploadDir),
+    agentAccounts: new AgentAccounts(store, options.operatorToken ?? ''),
+    uploads: new UploadService(store, sites, options.uploadDir, options.uploadQuota, options.clock),
   };
 }

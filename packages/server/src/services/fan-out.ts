@@ -3,6 +3,7 @@ import type { EventHub } from '../event-hub.js';
 import type { ChatStore, Transaction } from '../store/chat-store.js';
 import type { ConversationRecord, MessageEventType, VisitorRecord } from '../store/records.js';
 import type { AgentViews } from './agent-views.js';
+import { TypingThrottle } from './typing-throttle.js';
 
 /**
  * Who hears about a change: the visitor's streams through the durable event log (replayed after a
@@ -11,6 +12,8 @@ import type { AgentViews } from './agent-views.js';
  * commits, in commit order.
  */
 export class FanOut {
+  private readonly typingThrottle = new TypingThrottle();
+
   constructor(
     private readonly store: ChatStore,
     private readonly hub: EventHub,
@@ -24,8 +27,12 @@ export class FanOut {
     return new TransactionEvents(transaction, this.hub, this.views, this.retention);
   }
 
-  /** Typing is live only: to the agents, and to the visitor too when an agent types. */
+  /**
+   * Typing is live only: to the agents, and to the visitor too when an agent types. Throttled per participant and
+   * conversation, whatever the client sends.
+   */
   typing(conversationId: string, participant: Participant, typing: boolean, visitorId?: string): void {
+    if (!this.typingThrottle.allow(`${conversationId} ${participant.role}:${participant.id}`, typing)) return;
     const event = { type: 'typing', data: JSON.stringify({ conversationId, participant, typing }) };
     if (visitorId !== undefined) this.hub.publishToVisitor(visitorId, event);
     this.hub.publishToAgents(event);
@@ -40,7 +47,7 @@ export class FanOut {
 }
 
 function visitorUpdated(views: AgentViews, record: VisitorRecord) {
-  return { type: 'visitor.updated', data: JSON.stringify({ visitor: views.visitor(record) }) };
+  return { type: 'visitor.updated', data: JSON.stringify({ visitor: views.visitorSummary(record) }) };
 }
 
 /** Collects one transaction's events: durable ones are appended in it, live ones wait for its commit. */

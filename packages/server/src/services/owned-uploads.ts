@@ -2,7 +2,10 @@ import { ProblemError } from '../problem.js';
 import type { Repositories } from '../store/chat-store.js';
 import type { StoredUpload } from '../store/records.js';
 
-/** The uploads a send refers to, each of which the sender must own. @throws {ProblemError} 400 */
+/**
+ * The uploads a send refers to, each of which the sender must own; they are marked as attached, so the sweep of
+ * unattached uploads keeps them. Run it in the send's transaction. @throws {ProblemError} 400
+ */
 export async function ownedUploads(
   repositories: Repositories,
   attachmentIds: string[],
@@ -16,5 +19,6 @@ export async function ownedUploads(
     }
     uploads.push(upload);
   }
+  await repositories.uploads.markAttached(attachmentIds, new Date().toISOString());
   return uploads;
 }

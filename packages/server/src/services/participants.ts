@@ -1,4 +1,5 @@
 import type { Participant } from '@sapa/protocol';
+import type { AgentAccount } from '@sapa/protocol/agent';
 import type { ResolvedSite } from '../site-config.js';
 
 /** The author of `event` lines (resolved, reopened, handed over). */
@@ -9,8 +10,10 @@ export function botParticipant(site: ResolvedSite): Participant {
   return { role: 'bot', id: 'bot', name: site.name };
 }
 
-/** An agent by the name they gave, or the site's name when they gave none. */
-export function agentParticipant(site: ResolvedSite, agentName: string | undefined): Participant {
-  const name = agentName?.trim() || site.name;
-  return { role: 'agent', id: `agent:${name}`, name };
+/**
+ * An agent as visitors see them: named by their account (never by anything in a request, so nobody can answer
+ * under another agent's name); the operator token answers under the site's name.
+ */
+export function agentParticipant(site: ResolvedSite, account: AgentAccount): Participant {
+  return { role: 'agent', id: account.id, name: account.name ?? site.name };
 }

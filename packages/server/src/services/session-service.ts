@@ -14,6 +14,7 @@ import type { CampaignDelivery } from './campaign-delivery.js';
 import type { FanOut, TransactionEvents } from './fan-out.js';
 import type { SiteDirectory } from './site-directory.js';
 import { verifyUserHash } from './user-hash.js';
+import { mergeAttributes } from './visitor-attributes.js';
 
 /** How long a visitor token lives without being resumed. */
 const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
@@ -104,21 +105,36 @@ export class SessionService {
         await transaction.sessions.delete(token);
       }
       const visitorId = target.visitor.id;
-      await transaction.visitors.updateProfile(visitorId, pickProfile(request));
+      await this.applyProfile(transaction, visitorId, pickProfile(request));
       const { token: newSessionToken } = await issueToken(transaction, visitorId);
       // The old visitor's streams end, so its tabs reconnect with the new token (to the user's stream).
       if (visitorId !== current.visitor.id) events.closeVisitorStreams(current.visitor.id);
       const visitor = await this.afterVisitorChange(transaction, events, visitorId);
-      return { visitor, token: newSessionToken };
+      // Without a secret the hash cannot be checked; say so instead of dropping it silently (issue 13).
+      return request.userHash !== undefined && site.identitySecret === undefined
+        ? { visitor, token: newSessionToken, userHashIgnored: true }
+        : { visitor, token: newSessionToken };
     });
   }
 
   /** Changes the visitor's profile (attributes are merged). */
   async updateVisitor(current: VisitorRecord, update: VisitorUpdate): Promise<Visitor> {
     return this.store.transaction(async (transaction) => {
-      await transaction.visitors.updateProfile(current.visitor.id, update);
+      await this.applyProfile(transaction, current.visitor.id, update);
       return this.afterVisitorChange(transaction, this.fanOut.in(transaction), current.visitor.id);
     });
+  }
+
+  /**
+   * A profile change, its attributes checked against the per-visitor caps first (on the visitor as this
+   * transaction sees them, so two requests cannot pass the caps together). @throws {ProblemError} 413
+   */
+  private async applyProfile(transaction: Repositories, visitorId: string, profile: VisitorProfile) {
+    if (profile.attributes !== undefined) {
+      const record = (await transaction.visitors.get(visitorId)) as VisitorRecord;
+      mergeAttributes(record.visitor.attributes, profile.attributes);
+    }
+    await transaction.visitors.updateProfile(visitorId, profile);
   }
 
   /** Forgets expired sessions (they already fail), keeping the table the size of the live ones. */

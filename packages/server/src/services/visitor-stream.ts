@@ -28,21 +28,28 @@ export class VisitorStream {
   ) {}
 
   /**
+   * Checks a cursor as opening a stream would, without opening one (`HEAD /v1/stream`); returns its position.
+   * @throws {ProblemError} 400 for a cursor this server never made, 410 for one older than the kept events
+   */
+  async check(visitor: VisitorRecord, cursor: string | undefined): Promise<number | undefined> {
+    if (cursor === undefined || cursor === '') return undefined;
+    const position = parseCursor(cursor);
+    if (position === undefined)
+      throw new ProblemError('invalid_request', 'The cursor is not one this server made.');
+    // Older than what is kept, or from another database (ahead of anything written): resync over REST.
+    if (position < visitor.prunedThrough || position > (await this.store.events.headPosition())) {
+      throw new ProblemError('gone', 'The cursor is older than the events kept; refetch over REST.');
+    }
+    return position;
+  }
+
+  /**
    * Opens a stream from `cursor` (none: live events only).
    * @throws {ProblemError} 400 for a cursor this server never made, 410 for one older than the kept events
    */
   async open(visitor: VisitorRecord, cursor: string | undefined): Promise<OpenedVisitorStream> {
     const visitorId = visitor.visitor.id;
-    let position: number | undefined;
-    if (cursor !== undefined && cursor !== '') {
-      position = parseCursor(cursor);
-      if (position === undefined)
-        throw new ProblemError('invalid_request', 'The cursor is not one this server made.');
-      // Older than what is kept, or from another database (ahead of anything written): resync over REST.
-      if (position < visitor.prunedThrough || position > (await this.store.events.headPosition())) {
-        throw new ProblemError('gone', 'The cursor is older than the events kept; refetch over REST.');
-      }
-    }
+    const position = await this.check(visitor, cursor);
     const wasOnline = this.hub.isVisitorOnline(visitorId);
     // Subscribe before reading the replay, holding live events back meanwhile: an event committed while the
     // replay is read is then in one or both, never in neither (duplicates are dropped by cursor below).

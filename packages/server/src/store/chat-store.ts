@@ -1,7 +1,10 @@
-import type { ConversationStatus, Message, PageInfo } from '@sapa/protocol';
+import type { Message, PageInfo } from '@sapa/protocol';
 import type {
+  AgentRecord,
   ConversationChange,
   ConversationRecord,
+  InboxPage,
+  InboxPageRequest,
   MessagePage,
   MessageRecord,
   NewMessage,
@@ -9,6 +12,7 @@ import type {
   PageRequest,
   StoredEvent,
   StoredUpload,
+  UploadUsage,
   VisitorProfile,
   VisitorRecord,
 } from './records.js';
@@ -54,8 +58,10 @@ export interface ConversationRepository {
   findByClientId(visitorId: string, clientConversationId: string): Promise<ConversationRecord | undefined>;
   /** A visitor's conversations, newest first. */
   listForVisitor(visitorId: string): Promise<ConversationRecord[]>;
-  /** Every conversation, newest first, optionally of one status. */
-  list(status?: ConversationStatus): Promise<ConversationRecord[]>;
+  /** One page of every visitor's conversations, newest activity first (`updatedAt`, then `id`, descending). */
+  page(request: InboxPageRequest): Promise<InboxPage>;
+  /** How many of a visitor's conversations are not resolved. */
+  countOpen(visitorId: string): Promise<number>;
   /** Gives every conversation of one visitor to another; returns their ids. */
   moveAll(fromVisitorId: string, toVisitorId: string): Promise<string[]>;
   /** Applies a change (always touching `updatedAt`) and returns the conversation after it. */
@@ -81,8 +87,26 @@ export interface MessageRepository {
 
 /** The `uploads` table (the bytes are on disk under the upload's id). */
 export interface UploadRepository {
-  insert(upload: StoredUpload): Promise<StoredUpload>;
+  insert(upload: StoredUpload, createdAt: string): Promise<StoredUpload>;
   get(id: string): Promise<StoredUpload | undefined>;
+  /** What an owner uploaded since a time: the upload quota. */
+  usage(owner: string, since: string): Promise<UploadUsage>;
+  /** Records that a message uses these uploads, so the sweep keeps them. */
+  markAttached(ids: string[], at: string): Promise<void>;
+  /** Deletes the uploads no message uses that were made before a time; returns their ids (to delete the bytes). */
+  deleteUnattached(createdBefore: string): Promise<string[]>;
+  delete(id: string): Promise<void>;
+}
+
+/** The `agents` table: named agents and their tokens, stored as hashes. */
+export interface AgentRepository {
+  /** Adds an agent; false when the name is taken (names are unique, ignoring ASCII case). */
+  create(agent: AgentRecord, token: string): Promise<boolean>;
+  /** The agent a token belongs to. */
+  findByToken(token: string): Promise<AgentRecord | undefined>;
+  list(): Promise<AgentRecord[]>;
+  /** Deletes an agent by name (ignoring ASCII case), which revokes their token; false when there is none. */
+  remove(name: string): Promise<boolean>;
 }
 
 /** The durable per-visitor event log behind stream cursors (`visitor_events`). */
@@ -118,6 +142,7 @@ export interface Repositories {
   readonly uploads: UploadRepository;
   readonly events: VisitorEventRepository;
   readonly campaignDeliveries: CampaignDeliveryRepository;
+  readonly agents: AgentRepository;
 }
 
 /** The repositories of one open transaction. */

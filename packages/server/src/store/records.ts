@@ -25,6 +25,22 @@ export interface StoredUpload {
   mime: string;
 }
 
+/** What an owner uploaded within a window. */
+export interface UploadUsage {
+  files: number;
+  bytes: number;
+  /** When the oldest of them was made: the window frees up from then on. */
+  oldestAt?: string;
+}
+
+/** A named agent (the token is kept only as a hash). */
+export interface AgentRecord {
+  /** The author id of their replies (`a_…`). */
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
 /** A visitor as the server keeps it: the wire visitor plus what the agents see. */
 export interface VisitorRecord {
   visitor: Visitor;
@@ -100,6 +116,20 @@ export type MessageEventType = 'message.created' | 'message.updated';
 export type NewStoredEvent =
   | { type: MessageEventType; message: Message }
   | { type: Exclude<keyof StreamEventMap, MessageEventType>; data: string };
+
+/** Which conversations an inbox page holds: of some statuses (all when absent), older than a position. */
+export interface InboxPageRequest {
+  statuses?: ConversationStatus[];
+  /** The last row of the previous page: this page starts just after it. */
+  after?: { updatedAt: string; id: string };
+  limit: number;
+}
+
+/** One page of the inbox, newest activity first. */
+export interface InboxPage {
+  records: ConversationRecord[];
+  hasMore: boolean;
+}
 
 /** One durable stream event as stored. */
 export interface StoredEvent {

@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from '../../database.js';
 import type { ChatStore, Repositories, Transaction } from '../chat-store.js';
+import { SqliteAgents } from './sqlite-agents.js';
 import { SqliteCampaignDeliveries } from './sqlite-campaign-deliveries.js';
 import { type CheckpointOptions, SqliteCheckpoints } from './sqlite-checkpoints.js';
 import { type Runner, SqliteConnection } from './sqlite-connection.js';
@@ -30,6 +31,7 @@ export class SqliteChatStore implements ChatStore {
   readonly uploads;
   readonly events;
   readonly campaignDeliveries;
+  readonly agents;
   private readonly connection: SqliteConnection;
   private readonly checkpoints: SqliteCheckpoints | undefined;
   private readonly memory = new SqliteStoreMemory();
@@ -69,6 +71,7 @@ export class SqliteChatStore implements ChatStore {
     this.uploads = direct.uploads;
     this.events = direct.events;
     this.campaignDeliveries = direct.campaignDeliveries;
+    this.agents = direct.agents;
   }
 
   transaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
@@ -94,6 +97,7 @@ export class SqliteChatStore implements ChatStore {
       uploads: new SqliteUploads(connection, run),
       events: new SqliteVisitorEvents(connection, run, publicUrl, this.memory),
       campaignDeliveries: new SqliteCampaignDeliveries(connection, run),
+      agents: new SqliteAgents(connection, run),
     } satisfies Repositories;
   }
 }

@@ -1,7 +1,7 @@
 import type { Conversation, ConversationStatus, Participant, Rating } from '@sapa/protocol';
 import { newId } from '../../ids.js';
 import type { ConversationRepository } from '../chat-store.js';
-import type { ConversationChange, ConversationRecord } from '../records.js';
+import type { ConversationChange, ConversationRecord, InboxPage, InboxPageRequest } from '../records.js';
 import { now, type Runner, type SqliteConnection } from './sqlite-connection.js';
 import type { SqliteStoreMemory } from './sqlite-store-memory.js';
 
@@ -99,16 +99,39 @@ export class SqliteConversations implements ConversationRepository {
     });
   }
 
-  list(status?: ConversationStatus): Promise<ConversationRecord[]> {
+  page(request: InboxPageRequest): Promise<InboxPage> {
     return this.run(() => {
-      const rows = (
-        status
-          ? this.connection
-              .sql('SELECT * FROM conversations WHERE status = ? ORDER BY updated_at DESC, rowid DESC')
-              .all(status)
-          : this.connection.sql('SELECT * FROM conversations ORDER BY updated_at DESC, rowid DESC').all()
-      ) as ConversationRow[];
-      return rows.map(toConversationRecord);
+      const where: string[] = [];
+      const values: unknown[] = [];
+      if (request.statuses) {
+        where.push(`status IN (${request.statuses.map(() => '?').join(', ')})`);
+        values.push(...request.statuses);
+      }
+      if (request.after) {
+        // Keyset paging: rows changing while the agent pages move to the top, never into a page twice.
+        where.push('(updated_at < ? OR (updated_at = ? AND id < ?))');
+        values.push(request.after.updatedAt, request.after.updatedAt, request.after.id);
+      }
+      // The statement text depends only on which filters are used, so there are few of them to prepare.
+      const rows = this.connection
+        .sql(
+          `SELECT * FROM conversations ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+             ORDER BY updated_at DESC, id DESC LIMIT ?`,
+        )
+        .all(...values, request.limit + 1) as ConversationRow[];
+      return {
+        records: rows.slice(0, request.limit).map(toConversationRecord),
+        hasMore: rows.length > request.limit,
+      };
+    });
+  }
+
+  countOpen(visitorId: string): Promise<number> {
+    return this.run(() => {
+      const row = this.connection
+        .sql("SELECT COUNT(*) AS count FROM conversations WHERE visitor_id = ? AND status <> 'resolved'")
+        .get(visitorId) as { count: number };
+      return row.count;
     });
   }
 

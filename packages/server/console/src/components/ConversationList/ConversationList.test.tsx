@@ -18,7 +18,7 @@ const conversations = [
     // Handed over earlier, and already taken by an agent: no longer waiting.
     handedOver: true,
     assignee: { role: 'agent', id: 'agent', name: 'Rina' },
-    visitor: { id: 'v2', name: 'Siti Rahayu', attributes: {}, verified: true, online: false },
+    visitor: { id: 'v2', name: 'Siti Rahayu', verified: true, online: false },
   }),
   conversationFixture({ id: 'c3', unreadCount: 0, lastMessage: undefined }),
 ];
@@ -113,5 +113,64 @@ describe('ConversationList', () => {
   it('says so when there is nothing to answer', () => {
     render(<ConversationList conversations={[]} filter="pending" onFilter={() => {}} onSelect={() => {}} />);
     expect(screen.getByText('No pending conversations.')).toBeTruthy();
+  });
+
+  it('offers the next page at the end of the list, and says while it loads', async () => {
+    const onLoadMore = vi.fn();
+    const user = userEvent.setup();
+    const { rerender } = render(
+      <ConversationList
+        conversations={conversations}
+        filter="all"
+        hasMore
+        onLoadMore={onLoadMore}
+        onFilter={() => {}}
+        onSelect={() => {}}
+      />,
+    );
+    const more = screen.getByRole('button', { name: 'Load more conversations' });
+    await user.click(more);
+    expect(onLoadMore).toHaveBeenCalledTimes(1);
+    rerender(
+      <ConversationList
+        conversations={conversations}
+        filter="all"
+        hasMore
+        loadingMore
+        onLoadMore={onLoadMore}
+        onFilter={() => {}}
+        onSelect={() => {}}
+      />,
+    );
+    const busy = screen.getByRole('button', { name: 'Loading more conversations…' });
+    expect(busy.getAttribute('aria-busy')).toBe('true');
+    await user.click(busy);
+    expect(onLoadMore).toHaveBeenCalledTimes(1);
+    rerender(
+      <ConversationList conversations={conversations} filter="all" onFilter={() => {}} onSelect={() => {}} />,
+    );
+    expect(screen.queryByRole('button', { name: /more conversations/ })).toBeNull();
+  });
+
+  it('shows bidirectional controls in names and previews as markers, isolated from the rest of the row', () => {
+    render(
+      <ConversationList
+        conversations={[
+          conversationFixture({
+            id: 'spoof',
+            visitor: { id: 'v9', name: '\u202Eitsnah\u202C Admin', verified: false, online: true },
+            lastMessage: messageFixture({ text: 'Kode: \u202E0987654321\u202C' }),
+          }),
+        ]}
+        filter="all"
+        onFilter={() => {}}
+        onSelect={() => {}}
+      />,
+    );
+    const row = screen.getByRole('button', { name: /Admin/ });
+    expect(row.textContent).toContain('⟨U+202E⟩itsnah⟨U+202C⟩ Admin');
+    expect(row.textContent).toContain('Kode: ⟨U+202E⟩0987654321⟨U+202C⟩');
+    expect(row.textContent).not.toMatch(/[\u202A-\u202E]/);
+    expect(row.querySelector('bdi')?.textContent).toBe('⟨U+202E⟩itsnah⟨U+202C⟩ Admin');
   });
 });

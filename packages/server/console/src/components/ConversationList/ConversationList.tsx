@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import type { AgentConversation, InboxFilter } from '../../agent-types.js';
 import { formatDateTime, formatTime, messagePreview, visitorLabel, wantsHuman } from '../../format.js';
+import { IsolatedText } from '../IsolatedText.js';
 
 export const STATUS_FILTERS: { value: InboxFilter; label: string }[] = [
   { value: 'active', label: 'Active' },
@@ -17,19 +18,29 @@ export interface ConversationListProps {
   selectedId?: string;
   /** Conversations whose visitor is typing now. */
   visitorTyping?: Record<string, boolean>;
+  /** The server has older conversations than the ones loaded. */
+  hasMore?: boolean;
+  /** The next page is on its way. */
+  loadingMore?: boolean;
+  onLoadMore?: () => void;
   onFilter: (filter: InboxFilter) => void;
   onSelect: (conversationId: string) => void;
   now?: Date;
 }
 
 /**
- * The agent's inbox. Arrow keys, Home and End move between conversations; Enter or a click opens one.
+ * The agent's inbox. Arrow keys, Home and End move between conversations; Enter or a click opens one. The server
+ * sends it a page at a time: "Load more conversations" at the end asks for the next one, and keeps the focus
+ * where it was while the rows arrive above it.
  */
 export function ConversationList({
   conversations,
   filter,
   selectedId,
   visitorTyping = {},
+  hasMore = false,
+  loadingMore = false,
+  onLoadMore,
   onFilter,
   onSelect,
   now,
@@ -80,6 +91,18 @@ export function ConversationList({
           ))}
         </ul>
       )}
+      {hasMore ? (
+        <button
+          type="button"
+          class="inbox__more"
+          aria-busy={loadingMore}
+          onClick={() => {
+            if (!loadingMore) onLoadMore?.();
+          }}
+        >
+          {loadingMore ? 'Loading more conversations…' : 'Load more conversations'}
+        </button>
+      ) : null}
     </nav>
   );
 }
@@ -118,7 +141,7 @@ function ConversationRow({
               class={conversation.visitor.online ? 'presence presence--online' : 'presence'}
               aria-hidden="true"
             />
-            {visitorLabel(conversation.visitor)}
+            <bdi>{visitorLabel(conversation.visitor)}</bdi>
             <span class="visually-hidden">{conversation.visitor.online ? ', online' : ', offline'}</span>
           </span>
           <time dateTime={conversation.updatedAt} title={formatDateTime(conversation.updatedAt)}>
@@ -126,12 +149,16 @@ function ConversationRow({
           </time>
         </span>
         <span class="conversation__preview">
-          {typing ? <em class="conversation__typing">typing…</em> : preview || 'No messages yet'}
+          {typing ? <em class="conversation__typing">typing…</em> : <bdi>{preview || 'No messages yet'}</bdi>}
         </span>
         <span class="conversation__badges">
           {handover ? <span class="badge badge--handover">Wants a human</span> : null}
           {conversation.status !== 'open' ? <span class="badge">{conversation.status}</span> : null}
-          {conversation.assignee?.name ? <span class="badge">{conversation.assignee.name}</span> : null}
+          {conversation.assignee?.name ? (
+            <span class="badge">
+              <IsolatedText text={conversation.assignee.name} />
+            </span>
+          ) : null}
           {unread ? <span class="badge badge--unread">{conversation.unreadCount} unread</span> : null}
         </span>
       </button>

@@ -4,6 +4,7 @@ import type { AgentConversation } from '../../agent-types.js';
 import type { ConversationMessages } from '../../console-state.js';
 import { visitorLabel, wantsHuman } from '../../format.js';
 import { type ComposedReply, Composer } from '../Composer/Composer.js';
+import { IsolatedText } from '../IsolatedText.js';
 import { MessageItem } from '../MessageItem/MessageItem.js';
 
 export interface ConversationViewProps {
@@ -80,11 +81,15 @@ export function ConversationView({
   return (
     <section class="thread" aria-labelledby="thread-heading">
       <header class="thread__header">
-        <h2 id="thread-heading">{name}</h2>
+        <h2 id="thread-heading">
+          <bdi>{name}</bdi>
+        </h2>
         <span class={`badge badge--${conversation.status}`}>{conversation.status}</span>
         {wantsHuman(conversation) ? <span class="badge badge--handover">Wants a human</span> : null}
         {conversation.assignee ? (
-          <span class="muted">Assigned to {conversation.assignee.name ?? 'an agent'}</span>
+          <span class="muted">
+            Assigned to <IsolatedText text={conversation.assignee.name ?? 'an agent'} />
+          </span>
         ) : null}
         <span class="spacer" />
         {resolved ? (

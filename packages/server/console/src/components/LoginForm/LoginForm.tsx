@@ -29,7 +29,8 @@ export function LoginForm({ onSubmit, error }: LoginFormProps) {
           onInput={(event) => setToken(event.currentTarget.value)}
         />
         <p id="login-help" class="muted">
-          The server prints the token when it starts (SAPA_AGENT_TOKEN).
+          Your own agent token (an operator makes one with sapa-server agents add), or the operator token the
+          server prints when it starts.
         </p>
         {error ? (
           <p id="login-error" role="alert" class="composer__error">

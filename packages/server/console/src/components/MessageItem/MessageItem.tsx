@@ -1,12 +1,13 @@
 import type { Message } from '@sapa/protocol';
-import type { AgentVisitor } from '../../agent-types.js';
+import type { AgentVisitorSummary } from '../../agent-types.js';
 import { authorLabel, formatBytes, formatDateTime, formatTime } from '../../format.js';
 import { safeHttpUrl } from '../../safe-url.js';
+import { IsolatedText } from '../IsolatedText.js';
 import { LinkedText } from '../LinkedText.js';
 
 export interface MessageItemProps {
   message: Message;
-  visitor: Pick<AgentVisitor, 'id' | 'name'>;
+  visitor: Pick<AgentVisitorSummary, 'id' | 'name'>;
   /** Base for relative attachment URLs: the server's origin. */
   apiUrl: string;
   /** The visitor has read up to this seq. */
@@ -24,7 +25,10 @@ export function MessageItem({ message, visitor, apiUrl, visitorReadSeq, now }: M
   if (message.type === 'event') {
     return (
       <li class="message message--event" data-seq={message.seq}>
-        <span>{message.text}</span> {time}
+        <span>
+          <IsolatedText text={message.text ?? ''} />
+        </span>{' '}
+        {time}
       </li>
     );
   }
@@ -34,7 +38,10 @@ export function MessageItem({ message, visitor, apiUrl, visitorReadSeq, now }: M
   return (
     <li class={`message message--${role}`} data-seq={message.seq}>
       <div class="message__meta">
-        <span class="message__author">{author}</span> {time}
+        <span class="message__author">
+          <bdi>{author}</bdi>
+        </span>{' '}
+        {time}
         {seenByVisitor ? <span class="message__seen"> · Seen</span> : null}
       </div>
       <div class="message__body">
@@ -50,7 +57,7 @@ export function MessageItem({ message, visitor, apiUrl, visitorReadSeq, now }: M
               const url = safeHttpUrl(attachment.url, apiUrl);
               const label = (
                 <>
-                  <bdi>{attachment.name}</bdi> ({formatBytes(attachment.size)})
+                  <IsolatedText text={attachment.name} /> ({formatBytes(attachment.size)})
                 </>
               );
               return (
@@ -75,10 +82,10 @@ export function MessageItem({ message, visitor, apiUrl, visitorReadSeq, now }: M
                 <li key={index} class="chip">
                   {url ? (
                     <a href={url} target="_blank" rel="noopener noreferrer nofollow ugc">
-                      {action.label}
+                      <IsolatedText text={action.label} />
                     </a>
                   ) : (
-                    action.label
+                    <IsolatedText text={action.label} />
                   )}
                 </li>
               );
@@ -96,11 +103,17 @@ function CardView({ card }: { card: NonNullable<Message['card']> }) {
   return (
     <div class="card">
       {imageUrl ? <img class="card__image" src={imageUrl} alt="" loading="lazy" /> : null}
-      <p class="card__title">{card.title}</p>
-      {card.text ? <p class="card__text">{card.text}</p> : null}
+      <p class="card__title">
+        <IsolatedText text={card.title} />
+      </p>
+      {card.text ? (
+        <p class="card__text">
+          <IsolatedText text={card.text} />
+        </p>
+      ) : null}
       {url ? (
         <a href={url} target="_blank" rel="noopener noreferrer nofollow ugc">
-          {url}
+          <IsolatedText text={url} />
         </a>
       ) : null}
     </div>

@@ -1,18 +1,32 @@
-import type { AgentConversation } from '../../agent-types.js';
-import { formatDateTime, visitorLabel } from '../../format.js';
+import type { AgentConversation, AgentVisitor } from '../../agent-types.js';
+import { formatDateTime, pageLinkLabel, visitorLabel } from '../../format.js';
 import { safeHttpUrl } from '../../safe-url.js';
+import { IsolatedText } from '../IsolatedText.js';
 
-/** Who the agent is talking to, where they are, and how they rated the conversation. */
-export function VisitorProfile({ conversation }: { conversation: AgentConversation }) {
-  const { visitor } = conversation;
+export interface VisitorProfileProps {
+  /** The conversation on screen: its visitor summary and its rating. */
+  conversation: AgentConversation;
+  /** The visitor's whole profile (phone, user id, attributes); undefined while it loads. */
+  profile?: AgentVisitor;
+}
+
+/**
+ * Who the agent is talking to, where they are, and how they rated the conversation. Everything here was written
+ * by the visitor: it is isolated and its bidirectional controls shown, and the page link says the host it opens,
+ * never the page title the visitor sent (issue 13).
+ */
+export function VisitorProfile({ conversation, profile }: VisitorProfileProps) {
+  const visitor = { ...conversation.visitor, ...profile };
   const pageUrl = safeHttpUrl(visitor.page?.url);
-  const attributes = Object.entries(visitor.attributes ?? {});
+  const attributes = Object.entries(profile?.attributes ?? {});
   return (
     <aside class="profile" aria-labelledby="profile-heading">
       <h2 id="profile-heading">Visitor</h2>
       <dl class="profile__facts">
         <dt>Name</dt>
-        <dd>{visitorLabel(visitor)}</dd>
+        <dd>
+          <bdi>{visitorLabel(visitor)}</bdi>
+        </dd>
         <dt>Identity</dt>
         <dd>{visitor.verified ? 'Verified' : 'Not verified'}</dd>
         <dt>Status</dt>
@@ -23,53 +37,41 @@ export function VisitorProfile({ conversation }: { conversation: AgentConversati
               ? `Offline, last seen ${formatDateTime(visitor.lastSeenAt)}`
               : 'Offline'}
         </dd>
-        {visitor.email ? (
-          <>
-            <dt>Email</dt>
-            <dd>{visitor.email}</dd>
-          </>
-        ) : null}
-        {visitor.phone ? (
-          <>
-            <dt>Phone</dt>
-            <dd>{visitor.phone}</dd>
-          </>
-        ) : null}
-        {visitor.userId ? (
-          <>
-            <dt>User ID</dt>
-            <dd>{visitor.userId}</dd>
-          </>
-        ) : null}
+        <Fact term="Email" value={visitor.email} />
+        <Fact term="Phone" value={profile?.phone} />
+        <Fact term="User ID" value={profile?.userId} />
         {visitor.page ? (
           <>
             <dt>Current page</dt>
-            <dd>
+            <dd class="profile__page">
+              {visitor.page.title ? (
+                <span class="profile__page-title">
+                  <IsolatedText text={visitor.page.title} />
+                </span>
+              ) : null}
               {pageUrl ? (
                 <a href={pageUrl} target="_blank" rel="noopener noreferrer nofollow">
-                  {visitor.page.title || visitor.page.url}
+                  <bdi>{pageLinkLabel(new URL(pageUrl))}</bdi>
                 </a>
               ) : (
-                visitor.page.title || visitor.page.url
+                <IsolatedText text={visitor.page.url} />
               )}
             </dd>
           </>
         ) : null}
-        {visitor.locale ? (
-          <>
-            <dt>Language</dt>
-            <dd>{visitor.locale}</dd>
-          </>
-        ) : null}
+        <Fact term="Language" value={visitor.locale} />
       </dl>
+      {profile === undefined ? <p class="muted">Loading the profile…</p> : null}
       {attributes.length > 0 ? (
         <>
           <h3>Attributes</h3>
           <dl class="profile__attributes">
             {attributes.map(([key, value]) => (
               <div key={key}>
-                <dt>{key}</dt>
-                <dd>{value === null ? '—' : String(value)}</dd>
+                <dt>
+                  <IsolatedText text={key} />
+                </dt>
+                <dd>{value === null ? '—' : <IsolatedText text={String(value)} />}</dd>
               </div>
             ))}
           </dl>
@@ -85,11 +87,28 @@ export function VisitorProfile({ conversation }: { conversation: AgentConversati
             </span>{' '}
             {conversation.rating.score} out of 5
           </p>
-          {conversation.rating.comment ? <blockquote>{conversation.rating.comment}</blockquote> : null}
+          {conversation.rating.comment ? (
+            <blockquote>
+              <IsolatedText text={conversation.rating.comment} />
+            </blockquote>
+          ) : null}
         </div>
       ) : (
         <p class="muted">Not rated yet.</p>
       )}
     </aside>
+  );
+}
+
+/** One fact of the profile, left out when the visitor has none. */
+function Fact({ term, value }: { term: string; value: string | undefined }) {
+  if (!value) return null;
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>
+        <IsolatedText text={value} />
+      </dd>
+    </>
   );
 }
