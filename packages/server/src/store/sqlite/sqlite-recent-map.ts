@@ -1,23 +1,19 @@
 /**
- * A Map of at most `limit` entries that forgets the least recently used one first: what the SQLite store keeps
- * in memory between calls stays the size of what is in use now, whatever the size of the database.
+ * A Map of at most `limit` entries that forgets the least recently set one first: what the SQLite store keeps
+ * in memory between calls stays the size of what is in use now, whatever the size of the database. Reading
+ * does not reorder (that would cost a delete and an insert on every hit); an entry in use is set again
+ * whenever its row changes or it is read back after being forgotten.
  */
 export class RecentMap<K, V> {
   private readonly entries = new Map<K, V>();
 
   constructor(private readonly limit: number) {}
 
-  /** The entry of `key`, which becomes the most recently used. */
   get(key: K): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
+    return this.entries.get(key);
   }
 
-  /** Sets the entry of `key` as the most recently used; the least recently used goes when the map is full. */
+  /** Sets the entry of `key` as the most recent; the least recently set goes when the map is full. */
   set(key: K, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);

@@ -17,7 +17,7 @@ export class UnreadCounts {
   private readonly counts: RecentMap<string, UnreadCount>;
 
   constructor(
-    /** Conversations remembered at most; the least recently used is forgotten (and counted again when asked). */
+    /** Conversations remembered at most; the least recently set is forgotten (and counted again when asked). */
     limit = 10_000,
   ) {
     this.counts = new RecentMap(limit);
