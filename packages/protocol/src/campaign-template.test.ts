@@ -80,6 +80,26 @@ describe('renderTemplate', () => {
     ).toBe('Orders: 0, VIP: false');
   });
 
+  test('event properties fill {{event.<key>}} for backend rules; a missing one is left out like an attribute', () => {
+    const viewed = { name: 'Kopi Arabika Gayo', price: 85000, inStock: true, note: null };
+    expect(renderTemplate('Halo {{name}}, {{event.name}} masih tersedia, Kak.', visitor, 'id', viewed)).toBe(
+      'Halo Budi, Kopi Arabika Gayo masih tersedia, Kak.',
+    );
+    expect(renderTemplate('{{event.price}} / {{event.inStock}}', anonymous, 'en', viewed)).toBe(
+      '85000 / true',
+    );
+    expect(renderTemplate('Still thinking about it, {{event.note}}?', anonymous, 'en', viewed)).toBe(
+      'Still thinking about it?',
+    );
+    // Without an event (a client-side campaign) the placeholder is left out, as an unknown one.
+    expect(renderTemplate('Masih mau {{event.name}}?', anonymous, 'id')).toBe('Masih mau?');
+    // `event.` and `attributes.` are scopes only before a key: a key named like a scope is no placeholder of it.
+    expect(renderTemplate('{{events.name}}{{attributes}}', visitor, 'en', viewed)).toBe('');
+    expect(
+      renderLocalizedTemplate({ id: 'Sisa stok {{event.name}}.' }, anonymous, 'id-ID', 'en', viewed),
+    ).toBe('Sisa stok Kopi Arabika Gayo.');
+  });
+
   test('data is text: markup in a name stays as it is and is never interpreted', () => {
     expect(renderTemplate('Hi {{name}}!', { ...anonymous, name: '<b>{{attributes.x}}</b>' }, 'en')).toBe(
       'Hi <b>{{attributes.x}}</b>!',

@@ -1,4 +1,4 @@
-import type { Locale, LocalizedText, Visitor } from './types.js';
+import type { Attributes, Locale, LocalizedText, Visitor } from './types.js';
 
 /**
  * What a missing `{{name}}` becomes, per language (docs/protocol.md, "Configuration").
@@ -15,31 +15,36 @@ import type { Locale, LocalizedText, Visitor } from './types.js';
 const MISSING_NAME: Record<Locale, string> = { en: '', id: 'Kak' };
 
 /** A placeholder with the space or comma before it, which leaves with it when its value is empty. */
-const PLACEHOLDER = /(,? ?)\{\{\s*([\w.-]+)\s*\}\}/g;
+const PLACEHOLDER = /(,? ?)\{\{\s*(?:(attributes|event)\.)?([\w.-]+)\s*\}\}/g;
 
 /**
- * Fills `{{name}}` and `{{attributes.<key>}}` with the visitor's data, in the language of the template. A missing
- * name follows the rule of {@link MISSING_NAME}; a missing attribute or an unknown placeholder is left out with the
- * space or comma before it, so nobody reads a raw placeholder or a dangling comma. The SDK (client-side campaigns)
- * and the reference server (backend campaigns) both render with it, so the same campaign reads the same. The
- * result is plain text, never HTML.
+ * Fills `{{name}}` and `{{attributes.<key>}}` with the visitor's data, and `{{event.<key>}}` with the properties of
+ * the event that fired a backend rule, in the language of the template. A missing name follows the rule of
+ * {@link MISSING_NAME}; a missing attribute or property or an unknown placeholder is left out with the space or comma
+ * before it, so nobody reads a raw placeholder or a dangling comma. The SDK (client-side campaigns) and the
+ * reference server (backend campaigns) both render with it, so the same campaign reads the same. The result is
+ * plain text, never HTML.
  *
  * @example
  * renderTemplate('Halo {{name}}, masih bingung memilih?', undefined, 'id'); // 'Halo Kak, masih bingung memilih?'
  * renderTemplate('Thank you, {{name}}! Your order is in.', undefined, 'en'); // 'Thank you! Your order is in.'
+ * renderTemplate('{{event.name}} masih ada, Kak.', undefined, 'id', { name: 'Kopi Gayo' }); // 'Kopi Gayo masih ada, Kak.'
  */
-export function renderTemplate(template: string, visitor: Visitor | undefined, locale: Locale): string {
-  return template.replace(PLACEHOLDER, (_, before: string, path: string, offset: number) => {
-    let value: string | number | boolean | null | undefined;
-    if (path === 'name') {
-      // "Halo Kak {{name}}" already addresses the visitor: no second "Kak".
-      value =
-        visitor?.name?.trim() ||
-        (/kak $/i.test(template.slice(0, offset) + before) ? '' : MISSING_NAME[locale]);
-    } else if (path.startsWith('attributes.')) {
-      value = visitor?.attributes[path.slice('attributes.'.length)];
-    }
-    return value === null || value === undefined || value === '' ? '' : before + value;
+export function renderTemplate(
+  template: string,
+  visitor: Visitor | undefined,
+  locale: Locale,
+  event?: Attributes,
+): string {
+  return template.replace(PLACEHOLDER, (_, before: string, scope: string, key: string, offset: number) => {
+    const value = scope
+      ? (scope === 'event' ? event : visitor?.attributes)?.[key]
+      : key === 'name'
+        ? // "Halo Kak {{name}}" already addresses the visitor: no second "Kak".
+          visitor?.name?.trim() ||
+          (/kak $/i.test(template.slice(0, offset) + before) ? '' : MISSING_NAME[locale])
+        : undefined;
+    return value == null || value === '' ? '' : before + value;
   });
 }
 
@@ -66,7 +71,8 @@ export function pickLocalized(
 
 /**
  * A campaign message for one visitor: {@link pickLocalized}, then {@link renderTemplate} in the language that was
- * picked (an English text for an Indonesian visitor drops a missing name instead of saying "Kak").
+ * picked (an English text for an Indonesian visitor drops a missing name instead of saying "Kak"). `event` is the
+ * properties of the event that fired a backend rule, for `{{event.<key>}}`.
  *
  * @example
  * renderLocalizedTemplate({ en: 'Hi {{name}}!', id: 'Halo {{name}}!' }, visitor, 'id', 'en'); // 'Halo Kak!'
@@ -76,7 +82,8 @@ export function renderLocalizedTemplate(
   visitor: Visitor | undefined,
   locale: string | undefined,
   fallback: Locale,
+  event?: Attributes,
 ): string | undefined {
   const key = localizedKey(text, locale, fallback);
-  return key && renderTemplate(text[key] as string, visitor, key);
+  return key && renderTemplate(text[key] as string, visitor, key, event);
 }

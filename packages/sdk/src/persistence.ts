@@ -1,6 +1,6 @@
 import type { Session } from '@sapa/protocol';
 import { isQuotaError } from './guarded-storage.js';
-import type { PersistedSlice } from './reducer.js';
+import { type PersistedSlice, record } from './reducer.js';
 import type { ClientMessage, ClientState, StorageAdapter } from './types.js';
 
 /** Bumped when the stored shape changes; older data is dropped rather than misread. */
@@ -80,8 +80,8 @@ export function createPersistence(storage: StorageAdapter, siteKey: string): Per
   };
 
   const slice = (state: ClientState): PersistedSlice => {
-    const messages: Record<string, ClientMessage[]> = {};
-    const hasMore = { ...state.hasMore };
+    const messages = record<ClientMessage[]>();
+    const hasMore = record(state.hasMore);
     for (const [conversationId, list] of Object.entries(state.messages)) {
       // Pending copies are not history: the outbox restores them.
       const acknowledged = list.filter((message) => message.seq > 0);

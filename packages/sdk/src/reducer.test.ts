@@ -124,4 +124,42 @@ describe('reducer', () => {
     expect(contiguousSeq([pending('p'), message(3)].reverse())).toBe(3);
     expect(contiguousSeq([])).toBe(0);
   });
+  test('conversations named like what every object has (constructor, toString, __proto__) keep their own lists', () => {
+    // Issue 13, item 10 (stream fuzzing, seeds 0x479f7fe7 and 0x9850eb22): the backend names conversations, and
+    // `messages.constructor` of a plain object is a function, so such a conversation took no message at all.
+    let state = initialState();
+    for (const conversationId of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const first = { ...message(1), conversationId };
+      state = reducer(state, {
+        type: 'conversations',
+        conversations: [{ ...conversation, id: conversationId }],
+      });
+      state = reducer(state, { type: 'messages', conversationId, messages: [first], hasMore: false });
+      state = reducer(state, {
+        type: 'messages',
+        conversationId,
+        messages: [{ ...message(2), conversationId }],
+      });
+      state = reducer(state, {
+        type: 'typing',
+        conversationId,
+        participant: { role: 'agent', id: 'a1' },
+        typing: true,
+      });
+      expect(Object.hasOwn(state.messages, conversationId)).toBe(true);
+      expect(state.messages[conversationId]?.map((shown) => shown.seq)).toEqual([1, 2]);
+      expect(state.hasMore[conversationId]).toBe(false);
+      expect(state.typing[conversationId]).toEqual([{ role: 'agent', id: 'a1' }]);
+    }
+    expect(Object.getPrototypeOf(state.messages)).toBe(null);
+    expect(state.unreadCount).toBe(8);
+    // Hydrating from storage, where records come back as plain objects, keeps them apart as well.
+    const stored = JSON.parse(JSON.stringify({ ...state.messages }));
+    const hydrated = reducer(initialState(), {
+      type: 'hydrate',
+      slice: { conversations: [], activeConversationId: null, messages: stored, hasMore: {} },
+    });
+    for (const conversationId of ['constructor', '__proto__'])
+      expect(hydrated.messages[conversationId]?.map((shown) => shown.seq)).toEqual([1, 2]);
+  });
 });

@@ -22,6 +22,13 @@ export type Action =
   | { type: 'hydrate'; slice: PersistedSlice }
   | { type: 'reset' };
 
+/**
+ * A record keyed by conversation: no `Object.prototype` beneath it, so that a conversation the backend calls
+ * `constructor`, `toString` or `__proto__` finds no inherited value where its list would be (issue 13, item 10).
+ */
+export const record = <T>(...sources: Record<string, T>[]): Record<string, T> =>
+  Object.assign(Object.create(null), ...sources);
+
 /** The part of the state kept in storage. */
 export interface PersistedSlice {
   visitor?: Visitor;
@@ -36,10 +43,10 @@ export function initialState(storage: StorageKind = 'memory'): ClientState {
     connection: 'idle',
     conversations: [],
     activeConversationId: null,
-    messages: {},
-    hasMore: {},
+    messages: record(),
+    hasMore: record(),
     unreadCount: 0,
-    typing: {},
+    typing: record(),
     storage,
     uploads: {},
   };
@@ -52,7 +59,7 @@ export function initialState(storage: StorageKind = 'memory'): ClientState {
 export function reducer(state: ClientState, action: Action): ClientState {
   const { messages } = state;
   const withMessages = (conversationId: string, list: ClientMessage[]): ClientState =>
-    withUnread({ ...state, messages: { ...messages, [conversationId]: list } });
+    withUnread({ ...state, messages: record(messages, { [conversationId]: list }) });
   switch (action.type) {
     case 'set': {
       const { fields } = action;
@@ -74,7 +81,7 @@ export function reducer(state: ClientState, action: Action): ClientState {
       if (hasMore !== undefined && state.hasMore[conversationId] !== hasMore)
         return {
           ...withMessages(conversationId, merged),
-          hasMore: { ...state.hasMore, [conversationId]: hasMore },
+          hasMore: record(state.hasMore, { [conversationId]: hasMore }),
         };
       return merged === current ? state : withMessages(conversationId, merged);
     }
@@ -117,7 +124,7 @@ export function reducer(state: ClientState, action: Action): ClientState {
       if (!action.typing && others.length === current.length) return state;
       return {
         ...state,
-        typing: { ...state.typing, [conversationId]: action.typing ? [...others, participant] : others },
+        typing: record(state.typing, { [conversationId]: action.typing ? [...others, participant] : others }),
       };
     }
     case 'upload': {
@@ -133,8 +140,8 @@ export function reducer(state: ClientState, action: Action): ClientState {
         visitor: state.visitor ?? slice.visitor,
         conversations: state.conversations.length > 0 ? state.conversations : slice.conversations,
         activeConversationId: state.activeConversationId ?? slice.activeConversationId,
-        messages: { ...slice.messages, ...messages },
-        hasMore: { ...slice.hasMore, ...state.hasMore },
+        messages: record(slice.messages, messages),
+        hasMore: record(slice.hasMore, state.hasMore),
       });
     }
     case 'reset':

@@ -1,7 +1,6 @@
 import type { StreamEvent } from '@sapa/protocol';
 import type { ClientParts } from './client-parts.js';
 import type { ConversationSync } from './conversation-sync.js';
-import { ProtocolError } from './errors.js';
 import type { RawStreamEvent } from './event-stream.js';
 import type { Persistence } from './persistence.js';
 import type { Action } from './reducer.js';
@@ -112,11 +111,10 @@ export function createStreamEvents(parts: StreamEventsParts): StreamEvents {
     cursor: () => cursor,
     handle({ type, data, id }) {
       try {
+        // The protocol: skip and report an event with bad data (parseStreamEvent throws a ProtocolError), never
+        // stop the stream for it. It was not applied, so the cursor stays where it is. An unknown event type is
+        // ignored (forward compatibility), which applies it as far as this client goes.
         const event = parseStreamEvent(type, data, id);
-        // The protocol: skip and report an event with bad data, never stop the stream for it. It was not
-        // applied, so the cursor stays where it is.
-        if (event instanceof ProtocolError) return report(event);
-        // An unknown event type is ignored (forward compatibility), which applies it as far as this client goes.
         if (event) apply(event);
         if (id) {
           cursor = id;

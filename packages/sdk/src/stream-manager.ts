@@ -87,11 +87,10 @@ export function createStreamManager(options: StreamManagerOptions): StreamManage
       const token = options.getToken();
       const cursor = options.getCursor();
       const handle = openEventStream({
+        // fetch, silenceTimeoutMs and onEvent as given.
+        ...options,
         url: `${options.baseUrl}/stream${cursor ? `?after=${encodeURIComponent(cursor)}` : ''}`,
         token: token ?? '',
-        fetch: options.fetch,
-        silenceTimeoutMs: options.silenceTimeoutMs,
-        onEvent: options.onEvent,
         onOpen: () => {
           attempt = 0;
           renewed = false;
@@ -125,7 +124,8 @@ export function createStreamManager(options: StreamManagerOptions): StreamManage
           }
         } else {
           error = end.error;
-          wait = end.kind === 'retry' ? end.retryAfterMs : undefined;
+          // Only a refused opening (`retry`) carries a Retry-After.
+          wait = (end as { retryAfterMs?: number }).retryAfterMs;
         }
       } catch (failure) {
         error = failure as SapaError;

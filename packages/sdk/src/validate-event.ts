@@ -9,19 +9,15 @@ import { ProtocolError } from './errors.js';
  * Checks one stream event's data before it touches the state, with the protocol package's guards. Unknown fields
  * pass (forward compatibility).
  *
- * @returns the event, `undefined` for an unknown event type (ignored), or a {@link ProtocolError} for a known type
- *   whose data is wrong (skipped and reported; the stream stays open).
+ * @returns the event, or `null` for an unknown event type (ignored).
+ * @throws {ProtocolError} for a known type whose data is wrong (skipped and reported; the stream stays open).
  */
-export function parseStreamEvent(
-  type: string,
-  data: string,
-  id?: string,
-): StreamEvent | undefined | ProtocolError {
-  try {
-    return parseProtocolStreamEvent(type, data, id || undefined) ?? undefined;
-  } catch (error) {
-    return invalid(`The stream event ${type}`, error, data.slice(0, 500));
-  }
+export function parseStreamEvent(type: string, data: string, id?: string): StreamEvent | null {
+  return validate(
+    (text) => parseProtocolStreamEvent(type, text as string, id),
+    data,
+    `The stream event ${type}`,
+  );
 }
 
 /** Returns `value` when `parse` accepts it; throws a {@link ProtocolError} naming `what` otherwise. */

@@ -12,10 +12,14 @@ import { expect, test } from 'vitest';
  * (measured 10,407 B then; 12,887 B before the SDK was made smaller) and is 10,800 B since a start that found no
  * network tries again by itself and a hidden page saves at once (10,710 B measured). It is 11,600 B since the client
  * was split into one part per concept (issue 10: 11,511 B measured, +806 B: the parts call each other through
- * property names the minifier keeps, where one closure's locals became single letters).
+ * property names the minifier keeps, where one closure's locals became single letters). It is 12,000 B since the
+ * stream survives fuzzing (an event over 1 MiB is cut, BOMs and colon-less fields read as the standard says, no
+ * leak per reconnect) and campaigns fill `{{event.<key>}}` (11,605 B measured), with room for the customer-care
+ * calls (campaign seen, the source of profile data). The budget that counts is DESIGN.md's chat download, which
+ * `packages/widget/test/size.test.ts` holds.
  * `scripts/measure-size.mjs` gives the same code's share of the widget's app chunk, per file.
  */
-const BUDGET_BYTES = 11_600;
+const BUDGET_BYTES = 12_000;
 
 test(`the SDK's own code stays within ${BUDGET_BYTES} B minified and brotli-compressed`, async () => {
   const outDir = await mkdtemp(join(tmpdir(), 'sapa-sdk-size-'));

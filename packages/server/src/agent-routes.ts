@@ -113,7 +113,7 @@ function readAgentSend(body: Record<string, unknown>): AgentSend {
  */
 export function agentRoutes(app: AppContext): Hono<AppEnvironment> {
   const routes = new Hono<AppEnvironment>();
-  const { agentInbox, agentAccounts, sites, uploads } = app.services;
+  const { agentInbox, agentAccounts, care, sites, uploads } = app.services;
 
   routes.use('*', async (c, next) => {
     const address = `agent-auth:${clientAddress(c, app.trustProxyHops)}`;
@@ -136,13 +136,27 @@ export function agentRoutes(app: AppContext): Hono<AppEnvironment> {
       throw new ProblemError('invalid_request', 'The status must be open, pending, resolved, active or all.');
     }
     const cursor = c.req.query('cursor');
+    const query = c.req.query('q');
+    if (query !== undefined && query.length > 200) {
+      throw new ProblemError('invalid_request', 'The query parameter q may be at most 200 characters.');
+    }
     return c.json(
       await agentInbox.list(
         STATUS_FILTERS[status],
         cursor || undefined,
         readInboxLimit(c.req.query('limit')),
+        query,
       ),
     );
+  });
+
+  routes.get('/care', async (c) => {
+    const query: Record<string, string> = {};
+    for (const name of ['siteKey', 'from', 'to', 'agent'] as const) {
+      const value = c.req.query(name);
+      if (value !== undefined && value !== '') query[name] = value.slice(0, 200);
+    }
+    return c.json(await care.report(query));
   });
 
   routes.get('/visitors/:id', async (c) => c.json(await agentInbox.visitor(c.req.param('id'))));

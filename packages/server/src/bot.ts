@@ -1,5 +1,6 @@
 import type { Action, Locale } from '@sapa/protocol';
 import type { BusinessHours, ResolvedSite, Weekday } from './site-config.js';
+import { describeReturn, indonesianZone } from './team-return.js';
 
 /** What the rule bot does with one visitor message. */
 export type BotDecision =
@@ -104,13 +105,6 @@ const DAY_NAMES: Record<Locale, Record<Weekday, string>> = {
   id: { mon: 'Senin', tue: 'Selasa', wed: 'Rabu', thu: 'Kamis', fri: 'Jumat', sat: 'Sabtu', sun: 'Minggu' },
 };
 
-const INDONESIAN_ZONES: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
 function describeHours(hours: BusinessHours | undefined, locale: Locale): string {
   if (!hours) {
     return locale === 'id'
@@ -119,7 +113,7 @@ function describeHours(hours: BusinessHours | undefined, locale: Locale): string
   }
   // Indonesian writes times as 08.00 and names its zones WIB, WITA, WIT.
   const time = (value: string) => (locale === 'id' ? value.replace(':', '.') : value);
-  const zone = (locale === 'id' && INDONESIAN_ZONES[hours.timezone]) || hours.timezone;
+  const zone = (locale === 'id' && indonesianZone(hours.timezone)) || hours.timezone;
   const spans = hours.weekly.map((span) => {
     const days = span.days.map((day) => DAY_NAMES[locale][day]);
     const dayText = days.length > 2 ? `${days[0]}–${days[days.length - 1]}` : days.join(' & ');
@@ -170,6 +164,17 @@ const HANDOVER: Record<Locale, { text: string; eventText: string }> = {
 };
 
 /**
+ * The hand-over outside business hours: honest about when someone answers (issue 12). `returns` is the sentence
+ * of {@link describeReturn}; `email` is said only when replies are emailed and the visitor has an address.
+ */
+const HANDOVER_AWAY: Record<Locale, (returns: string, email: boolean) => string> = {
+  en: (returns, email) =>
+    `Sure, I have passed this conversation to our team. We are outside our opening hours right now. ${returns}${email ? ' We will also send the answer to your email.' : ''} Meanwhile, feel free to describe your question in full.`,
+  id: (returns, email) =>
+    `Baik, Kak. Percakapan ini sudah kami teruskan ke tim layanan pelanggan. Saat ini kami sedang di luar jam operasional. ${returns}${email ? ' Balasannya juga akan kami kirim ke email Kakak.' : ''} Sambil menunggu, silakan tuliskan pertanyaan Kakak selengkapnya, ya.`,
+};
+
+/**
  * The rule bot: bilingual (en, id) keyword rules with quick replies, and the hand-over to a person.
  * It only decides; the caller stores the answer and only asks while no agent is online.
  */
@@ -178,6 +183,8 @@ export function decideBotReply(input: {
   payload?: string;
   visitorLocale?: string;
   site: ResolvedSite;
+  /** Outside business hours: when the team is back (the hand-over says so, in the site's time zone). */
+  away?: { returnsAt: Date; now: Date; emailed: boolean };
 }): BotDecision {
   const text = (input.text ?? '').toLowerCase();
   const byPayload = Object.values(BOT_PAYLOADS).find((payload) => payload === input.payload) as
@@ -190,8 +197,17 @@ export function decideBotReply(input: {
   const locale: Locale = found?.locale ?? hinted ?? toLocale(input.visitorLocale) ?? input.site.defaultLocale;
   if (!found) return { kind: 'answer', locale, text: FALLBACK[locale], actions: menuActions(locale) };
   switch (found.topic) {
-    case 'handover':
-      return { kind: 'handover', locale, ...HANDOVER[locale] };
+    case 'handover': {
+      const { away, site } = input;
+      if (!away || !site.businessHours) return { kind: 'handover', locale, ...HANDOVER[locale] };
+      const returns = describeReturn(away.returnsAt, away.now, site.businessHours.timezone, locale);
+      return {
+        kind: 'handover',
+        locale,
+        text: HANDOVER_AWAY[locale](returns, away.emailed),
+        eventText: HANDOVER[locale].eventText,
+      };
+    }
     case 'hours':
       return { kind: 'answer', locale, text: describeHours(input.site.businessHours, locale) };
     case 'greeting':

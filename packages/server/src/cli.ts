@@ -18,6 +18,9 @@ export const CLI_HELP = `Usage: sapa-server [options]
   --trust-proxy <hops>    proxies of yours in front of the server: read client addresses from
                           X-Forwarded-For (env SAPA_TRUST_PROXY; default 0: the socket's address)
   --max-connections <n>   open connections at most, streams included (default 10000)
+  --smtp-url <url>        email agents' replies to visitors who are away (env SAPA_SMTP_URL;
+                          smtp://user:pass@host:587 or smtps://user:pass@host:465)
+  --mail-from <email>     address those emails come from (env SAPA_MAIL_FROM)
   --demo                  also serve the demo site "Toko Sapa" (siteKey demo)
   --help                  this text
 
@@ -34,6 +37,19 @@ export class UsageError extends Error {
   constructor(readonly reason: string) {
     super(`${reason}\n\n${CLI_HELP}`);
   }
+}
+
+/** Mail options from the flags or the environment; a URL that is not smtp:// or smtps:// is a usage error. */
+function smtpOptions(
+  smtpUrl: string | undefined,
+  mailFrom: string | undefined,
+): { smtpUrl?: string; mailFrom?: string } {
+  if (!smtpUrl) return {};
+  if (!/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    // The URL holds a password: the message names the rule, not the value.
+    throw new UsageError('--smtp-url (or SAPA_SMTP_URL) must start with smtp:// or smtps://.');
+  }
+  return mailFrom ? { smtpUrl, mailFrom } : { smtpUrl };
 }
 
 function integer(value: string | undefined, name: string): number | undefined {
@@ -66,6 +82,8 @@ export async function runCli(
     'heartbeat-ms'?: string;
     'trust-proxy'?: string;
     'max-connections'?: string;
+    'smtp-url'?: string;
+    'mail-from'?: string;
     demo?: boolean;
     help?: boolean;
   };
@@ -81,6 +99,8 @@ export async function runCli(
         'heartbeat-ms': { type: 'string' },
         'trust-proxy': { type: 'string' },
         'max-connections': { type: 'string' },
+        'smtp-url': { type: 'string' },
+        'mail-from': { type: 'string' },
         demo: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -117,6 +137,10 @@ export async function runCli(
     ...(heartbeatMs !== undefined ? { heartbeatMs } : {}),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(maxConnections !== undefined ? { maxConnections } : {}),
+    ...smtpOptions(
+      values['smtp-url'] || environment.SAPA_SMTP_URL,
+      values['mail-from'] || environment.SAPA_MAIL_FROM,
+    ),
     ...(environment.SAPA_PUBLIC_URL ? { publicUrl: environment.SAPA_PUBLIC_URL.replace(/\/+$/, '') } : {}),
   });
   const startupMs = Math.round(uptimeMs());

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from './migrations.js';
+import { MIGRATIONS, type Migration } from './migrations.js';
 
 /** The better-sqlite3 connection type. */
 export type SqliteDatabase = Database.Database;
@@ -45,7 +45,12 @@ function migrate(database: SqliteDatabase): void {
   if (current === MIGRATIONS.length) return;
   database.transaction(() => {
     for (let version = current; version < MIGRATIONS.length; version++) {
-      database.exec(MIGRATIONS[version] as string);
+      const migration = MIGRATIONS[version] as Migration;
+      if (typeof migration === 'string') database.exec(migration);
+      else {
+        database.exec(migration.sql);
+        migration.backfill(database);
+      }
     }
     if (row === undefined)
       database.prepare('INSERT INTO schema_version (version) VALUES (?)').run(MIGRATIONS.length);

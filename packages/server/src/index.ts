@@ -8,7 +8,17 @@
  */
 export type { AgentConversation } from './agent-conversation.js';
 export { DEMO_SITE } from './demo-site.js';
+export type { EmailSender, OutgoingEmail } from './email-sender.js';
 export { ProblemError } from './problem.js';
-export type { BusinessHours, EventCampaign, SiteConfig, Weekday } from './site-config.js';
+export type { CareSweepResult } from './services/care-scheduler.js';
+export type {
+  BusinessHours,
+  CampaignCap,
+  CardTemplate,
+  EventCampaign,
+  EventCampaignTrigger,
+  SiteConfig,
+  Weekday,
+} from './site-config.js';
 export { SiteConfigError } from './site-config.js';
 export { type RunningServer, type ServerOptions, startServer } from './start-server.js';

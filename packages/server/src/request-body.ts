@@ -1,3 +1,4 @@
+import { MAX_EVENT_PROPERTIES, MAX_EVENT_PROPERTIES_BYTES } from '@sapa/protocol';
 import { ProblemError } from './problem.js';
 import { hasLoneSurrogate } from './unicode-text.js';
 
@@ -139,6 +140,40 @@ export function readAttributes(
       (typeof entry === 'number' && Number.isFinite(entry)) ||
       (typeof entry === 'string' && entry.length <= 1000);
     if (!ok || key.length > 100) invalid(`${name}.${key}`, 'a string, number, boolean or null');
+  }
+  return value as Record<string, string | number | boolean | null>;
+}
+
+/**
+ * An event's `properties` (docs/protocol.md): strings, numbers, booleans or null; at most
+ * {@link MAX_EVENT_PROPERTIES} keys and {@link MAX_EVENT_PROPERTIES_BYTES} bytes of JSON, over which the answer is
+ * `413 payload_too_large` naming the limit. Missing properties are an empty object.
+ */
+export function readEventProperties(
+  body: Record<string, unknown>,
+): Record<string, string | number | boolean | null> {
+  const value = field.optionalObject(body, 'properties');
+  if (!value) return {};
+  const entries = Object.entries(value);
+  if (entries.length > MAX_EVENT_PROPERTIES) {
+    throw new ProblemError(
+      'payload_too_large',
+      `An event may have at most ${MAX_EVENT_PROPERTIES} properties.`,
+    );
+  }
+  if (Buffer.byteLength(JSON.stringify(value)) > MAX_EVENT_PROPERTIES_BYTES) {
+    throw new ProblemError(
+      'payload_too_large',
+      `An event's properties may take at most ${MAX_EVENT_PROPERTIES_BYTES} bytes of JSON.`,
+    );
+  }
+  for (const [key, entry] of entries) {
+    const ok =
+      entry === null ||
+      typeof entry === 'boolean' ||
+      typeof entry === 'string' ||
+      (typeof entry === 'number' && Number.isFinite(entry));
+    if (!ok) invalid(`properties.${key}`, 'a string, number, boolean or null');
   }
   return value as Record<string, string | number | boolean | null>;
 }

@@ -1,4 +1,17 @@
-import type { Action, Campaign, Channel, Locale, LocalizedText, Prechat, UploadLimits } from '@sapa/protocol';
+import type {
+  Campaign,
+  Channel,
+  Locale,
+  LocalizedText,
+  OfflineMode,
+  Prechat,
+  UploadLimits,
+} from '@sapa/protocol';
+import { type EventCampaign, validateEventCampaigns } from './event-campaign.js';
+import { SiteConfigError } from './site-config-error.js';
+
+export type { CampaignCap, CardTemplate, EventCampaign, EventCampaignTrigger } from './event-campaign.js';
+export { SiteConfigError };
 
 /** Day names used by {@link BusinessHours}. */
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
@@ -14,19 +27,6 @@ export interface BusinessHours {
   timezone: string;
   /** Opening spans; `open` and `close` are `HH:MM` (24 h) local times, `close` after `open`. */
   weekly: Array<{ days: Weekday[]; open: string; close: string }>;
-}
-
-/**
- * A campaign the backend evaluates (customer care): a custom event such as `purchase_completed`, or a date
- * among the visitor's attributes such as a birthday (`YYYY-MM-DD` or `MM-DD`). It reaches the visitor as
- * `campaign.triggered`, at most once per visitor (once per year for dates).
- */
-export interface EventCampaign {
-  id: string;
-  trigger: { type: 'event'; name: string } | { type: 'date-attribute'; attribute: string };
-  /** May use `{{name}}` and `{{attributes.<key>}}`. */
-  message: LocalizedText;
-  actions?: Action[];
 }
 
 /** One site served by the backend, as written in a `--sites` file. */
@@ -54,6 +54,11 @@ export interface SiteConfig {
   allowedOrigins?: string[];
   /** The rule bot answers while no agent is online; false turns it off. */
   bot?: boolean;
+  /**
+   * What the widget shows while nobody is online: `chat` (default) keeps the chat open (the bot answers what it can,
+   * agents later); `form` shows a leave-a-message form to a visitor with no conversation yet.
+   */
+  offline?: OfflineMode;
 }
 
 /** A site with every default filled in. */
@@ -71,6 +76,7 @@ export interface ResolvedSite
       | 'identityRequired'
       | 'allowedOrigins'
       | 'bot'
+      | 'offline'
     >
   > {
   accentColor?: string;
@@ -79,17 +85,6 @@ export interface ResolvedSite
   businessHours?: BusinessHours;
   identitySecret?: string;
   upload: UploadLimits;
-}
-
-/** A site configuration that cannot be used; `path` names the field. */
-export class SiteConfigError extends Error {
-  override readonly name = 'SiteConfigError';
-  constructor(
-    readonly path: string,
-    readonly reason: string,
-  ) {
-    super(`Site configuration field ${path} ${reason}.`);
-  }
 }
 
 /** Default upload limits: 10 MiB of images, PDFs and plain text. */
@@ -154,6 +149,11 @@ export function resolveSite(input: unknown, index = 0): ResolvedSite {
     if (value !== undefined && !Array.isArray(value))
       throw new SiteConfigError(`${at}.${field}`, 'must be a list');
   }
+  if (site.offline !== undefined && site.offline !== 'chat' && site.offline !== 'form') {
+    throw new SiteConfigError(`${at}.offline`, 'must be "chat" or "form"');
+  }
+  const campaignIds = new Set((site.campaigns ?? []).map((campaign) => campaign.id));
+  const eventCampaigns = validateEventCampaigns(site.eventCampaigns ?? [], at, campaignIds);
   const upload: UploadLimits = {
     maxBytes: site.upload?.maxBytes ?? DEFAULT_UPLOAD.maxBytes,
     accept: site.upload?.accept ?? DEFAULT_UPLOAD.accept,
@@ -168,10 +168,11 @@ export function resolveSite(input: unknown, index = 0): ResolvedSite {
     prechat: site.prechat ?? { enabled: false, fields: [] },
     channels: site.channels ?? [],
     campaigns: site.campaigns ?? [],
-    eventCampaigns: site.eventCampaigns ?? [],
+    eventCampaigns,
     identityRequired: site.identityRequired ?? false,
     allowedOrigins: site.allowedOrigins ?? ['http://127.0.0.1:*', 'http://localhost:*'],
     bot: site.bot ?? true,
+    offline: site.offline ?? 'chat',
     upload,
   };
   if (site.accentColor !== undefined) resolved.accentColor = site.accentColor;
@@ -183,6 +184,11 @@ export function resolveSite(input: unknown, index = 0): ResolvedSite {
     throw new SiteConfigError(`${at}.identitySecret`, 'is needed when identityRequired is true');
   }
   return resolved;
+}
+
+/** The site's time zone (its business hours'), or UTC: the site's "today" for dates, caps and reports. */
+export function siteTimezone(site: { businessHours?: BusinessHours }): string {
+  return site.businessHours?.timezone ?? 'UTC';
 }
 
 /** Whether `origin` matches one of the patterns (`*`, exact, or a `:*` port wildcard). */

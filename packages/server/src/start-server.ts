@@ -8,12 +8,14 @@ import { serve } from '@hono/node-server';
 import { createApp } from './create-app.js';
 import { openDatabase } from './database.js';
 import { DEMO_SITE } from './demo-site.js';
+import { createSmtpSender, type EmailSender, isEmailAddress } from './email-sender.js';
 import { EventHub } from './event-hub.js';
 import { OpenStreams } from './event-stream.js';
 import { newToken } from './ids.js';
 import { formatLogEntry } from './log-entry.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { NewAgent } from './services/agent-accounts.js';
+import type { CareSweepResult } from './services/care-scheduler.js';
 import { createServices } from './services/create-services.js';
 import type { UploadQuota } from './services/upload-service.js';
 import { type ResolvedSite, resolveSite, type SiteConfig } from './site-config.js';
@@ -55,7 +57,7 @@ export interface ServerOptions {
   maxConnections?: number;
   /** How often expired sessions and unattached uploads are swept. Default hourly. */
   maintenanceIntervalMs?: number;
-  /** Milliseconds since the epoch, for upload times, quotas and sweeps (tests move it). Default `Date.now`. */
+  /** The server's clock in milliseconds since the epoch, as `now` (either may be given; `now` wins). */
   clock?: () => number;
   /** No logging. */
   quiet?: boolean;
@@ -65,6 +67,20 @@ export interface ServerOptions {
   staticRoot?: string;
   /** Absolute base of attachment URLs. Default the server's own `url`. */
   publicUrl?: string;
+  /**
+   * The server's clock, read by business hours, sessions, campaign rules, the care scheduler, upload times,
+   * quotas and sweeps. Tests pin it and move it instead of waiting. Default the system clock.
+   */
+  now?: () => Date;
+  /**
+   * Mail server for emailing agents' replies to visitors who are away: `smtp://user:pass@host:587` or
+   * `smtps://…:465`. Default `SAPA_SMTP_URL`; without one nothing is emailed (`availability.emailReplies` off).
+   */
+  smtpUrl?: string;
+  /** Address the emails come from (the site's name is shown). Default `SAPA_MAIL_FROM`, else from the SMTP URL. */
+  mailFrom?: string;
+  /** Sends the emails instead of `smtpUrl` (another transport). */
+  emailSender?: EmailSender;
 }
 
 /** A listening server. */
@@ -83,8 +99,25 @@ export interface RunningServer {
   };
   /** Open SSE connections now. */
   stats(): { visitorStreams: number; agentStreams: number };
+  /**
+   * Runs the care scheduler's sweep now (delayed rules, feedback requests, emailed replies) and reports what it
+   * did; it also runs at start and every 30 s. For tests that move the clock.
+   */
+  runCareSweep(): Promise<CareSweepResult>;
   /** Ends every stream, stops listening and closes the database. */
   close(): Promise<void>;
+}
+
+/** The sender address when none is given: the SMTP user when it is an address, else no-reply at the mail host. */
+function fromAddressOf(smtpUrl: string | undefined): string {
+  if (!smtpUrl) return 'no-reply@localhost';
+  try {
+    const url = new URL(smtpUrl);
+    const user = decodeURIComponent(url.username);
+    return isEmailAddress(user) ? user : `no-reply@${url.hostname || 'localhost'}`;
+  } catch {
+    return 'no-reply@localhost';
+  }
 }
 
 /** Repository root, found from this file (src/ or dist/ of packages/server). */
@@ -119,8 +152,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (!options.quiet) write(formatLogEntry(message, error));
   };
 
-  const store = new SqliteChatStore(openDatabase(dbPath));
+  // One clock for the whole server, given as a Date (`now`) or in milliseconds (`clock`).
+  const clock = options.clock;
+  const now = options.now ?? (clock ? () => new Date(clock()) : () => new Date());
+  const store = new SqliteChatStore(openDatabase(dbPath), now);
   const hub = new EventHub();
+  const smtpUrl = options.smtpUrl ?? process.env.SAPA_SMTP_URL;
+  const sender = options.emailSender ?? (smtpUrl ? createSmtpSender(smtpUrl) : undefined);
   const services = createServices({
     store,
     hub,
@@ -129,8 +167,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     uploadDir: join(dataDir, 'uploads'),
     operatorToken: agentToken,
     ...(options.uploadQuota ? { uploadQuota: options.uploadQuota } : {}),
-    ...(options.clock ? { clock: options.clock } : {}),
     log,
+    now,
+    ...(sender
+      ? {
+          email: {
+            sender,
+            fromAddress: options.mailFrom ?? process.env.SAPA_MAIL_FROM ?? fromAddressOf(smtpUrl),
+          },
+        }
+      : {}),
   });
   // Expired tokens already fail; deleting them keeps the table the size of the live sessions. Uploads that no
   // message used within a day are deleted, files and rows (issue 13).
@@ -148,6 +194,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     options.maintenanceIntervalMs ?? 60 * 60 * 1000,
   );
   maintenance.unref();
+  services.scheduler.start();
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const streams = new OpenStreams(heartbeatMs);
   const rateLimit = options.rateLimit === undefined ? { perMinute: 600 } : options.rateLimit;
@@ -214,6 +261,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       remove: (name) => services.agentAccounts.remove(name),
     },
     stats: () => ({ visitorStreams: hub.visitorStreamCount, agentStreams: hub.agentStreamCount }),
+    runCareSweep: () => services.scheduler.sweep(),
     close() {
       closing ??= new Promise<void>((resolveClosed) => {
         streams.closeAll();
@@ -225,8 +273,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         server.close(() => {
           clearInterval(idleSweep);
           clearTimeout(deadline);
-          store
-            .close()
+          services.scheduler
+            .stop()
+            .then(() => services.close())
+            .then(() => store.close())
             .catch((error: unknown) => log('Closing the database failed.', error))
             .finally(() => {
               if (temporaryDir) rmSync(temporaryDir, { recursive: true, force: true });

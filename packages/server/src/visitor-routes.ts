@@ -1,10 +1,10 @@
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { MAX_TEXT_LENGTH, type PageInfo } from '@sapa/protocol';
+import { MAX_TEXT_LENGTH, type PageInfo, type ProfileSource } from '@sapa/protocol';
 import { Hono } from 'hono';
 import type { AppContext, AppEnvironment } from './app-context.js';
 import { eventStreamHeadResponse, writeEventStream } from './event-stream.js';
 import { ProblemError } from './problem.js';
-import { field, readAttributes, readJsonObject } from './request-body.js';
+import { field, readAttributes, readEventProperties, readJsonObject } from './request-body.js';
 import { bearerToken, clientAddress, readPageQuery } from './request-input.js';
 import type { VisitorSend } from './services/conversation-service.js';
 import { cutToCodePoints } from './unicode-text.js';
@@ -70,7 +70,7 @@ function readSend(body: Record<string, unknown>): VisitorSend {
 /** The visitor protocol under `/v1`. */
 export function visitorRoutes(app: AppContext): Hono<AppEnvironment> {
   const routes = new Hono<AppEnvironment>();
-  const { sites, sessions, conversations, campaigns, visitorStream, uploads } = app.services;
+  const { sites, sessions, conversations, campaigns, rules, visitorStream, uploads } = app.services;
 
   routes.post('/sessions', async (c) => {
     app.rateLimiter?.take(`address:${clientAddress(c, app.trustProxyHops)}`);
@@ -108,7 +108,12 @@ export function visitorRoutes(app: AppContext): Hono<AppEnvironment> {
 
   routes.patch('/visitor', async (c) => {
     const body = await readJsonObject(c.req.raw);
-    return c.json({ visitor: await sessions.updateVisitor(c.get('visitor'), optionalProfile(body)) });
+    const source = body.source;
+    if (source !== undefined && source !== null && source !== 'form' && source !== 'chat') {
+      throw new ProblemError('invalid_request', 'The field source must be "form" or "chat".');
+    }
+    const update = { ...optionalProfile(body), ...(source ? { source: source as ProfileSource } : {}) };
+    return c.json({ visitor: await sessions.updateVisitor(c.get('visitor'), update) });
   });
 
   routes.get('/conversations', async (c) =>
@@ -187,9 +192,15 @@ export function visitorRoutes(app: AppContext): Hono<AppEnvironment> {
   routes.post('/events', async (c) => {
     const body = await readJsonObject(c.req.raw);
     const name = field.string(body, 'name', 100);
-    field.optionalObject(body, 'properties');
-    await campaigns.trackEvent(c.get('visitor'), name);
+    await rules.track(c.get('visitor'), name, readEventProperties(body));
     return c.body(null, 202);
+  });
+
+  routes.post('/campaigns/:campaignId/seen', async (c) => {
+    const campaignId = c.req.param('campaignId');
+    if (campaignId.length > 200) throw new ProblemError('invalid_request', 'The campaign id is too long.');
+    await campaigns.markSeen(c.get('visitor'), campaignId);
+    return c.body(null, 204);
   });
 
   routes.get('/stream', async (c) => {

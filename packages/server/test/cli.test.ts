@@ -60,6 +60,39 @@ describe('sapa-server command line', () => {
     expect((await newSession(running)).visitorId).toBeTruthy();
   });
 
+  it('emails replies when given an SMTP URL by flag or environment, and refuses one that is not SMTP', async () => {
+    const emailReplies = async () => {
+      const running = server as RunningServer;
+      const session = await newSession(running);
+      return (await call(running, 'GET', '/v1/config', undefined, session.token)).body.availability
+        .emailReplies;
+    };
+    await run([
+      '--port',
+      '0',
+      '--smtp-url',
+      'smtp://sapa:rahasia@127.0.0.1:2525',
+      '--mail-from',
+      'halo@toko.example',
+    ]);
+    expect(await emailReplies()).toBe(true);
+    await server?.close();
+    rmSync(folder, { recursive: true, force: true });
+    await run(['--port', '0'], { SAPA_SMTP_URL: 'smtps://sapa:rahasia@mail.example:465' });
+    expect(await emailReplies()).toBe(true);
+    await server?.close();
+    server = undefined;
+    const refused = runCli(
+      ['--db', ':memory:', '--port', '0'],
+      { SAPA_SMTP_URL: 'https://sapa:rahasia@mail.example' },
+      () => {},
+    );
+    await expect(refused).rejects.toThrow(
+      '--smtp-url (or SAPA_SMTP_URL) must start with smtp:// or smtps://.',
+    );
+    await expect(refused).rejects.not.toThrow('rahasia');
+  });
+
   it('explains bad flags instead of starting', async () => {
     folder = mkdtempSync(join(tmpdir(), 'sapa-cli-bad-'));
     await expect(runCli(['--port', 'eighty'], {}, () => {})).rejects.toThrow(UsageError);

@@ -27,7 +27,7 @@ export async function startServices(
 ) {
   const folder = mkdtempSync(join(tmpdir(), 'sapa-services-'));
   const database = openDatabase(join(folder, 'sapa.db'));
-  const sqlite = new SqliteChatStore(database, checkpoints ? { checkpoints } : {});
+  const sqlite = new SqliteChatStore(database, undefined, checkpoints ? { checkpoints } : {});
   cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
   cleanups.push(() => sqlite.close());
   const store = wrapStore(sqlite);

@@ -6,6 +6,7 @@ import {
   parseAgentConversationList,
   parseAgentStreamEvent,
   parseAgentVisitor,
+  parseCareReport,
 } from './index.js';
 
 const visitor = {
@@ -105,5 +106,75 @@ describe('the agent API guards', () => {
     expect(() =>
       parseAgentStreamEvent('read.updated', '{"conversationId":"c_1","role":"agent","seq":1}'),
     ).toThrow('data.role must be one of visitor');
+  });
+});
+
+describe('the customer-care additions of the agent API', () => {
+  const report = {
+    siteKey: 'demo',
+    timezone: 'Asia/Jakarta',
+    from: '2026-03-01',
+    to: '2026-03-02',
+    campaigns: [{ id: 'purchase-thank-you', sent: 3, seen: 2, answered: 1, csat: { count: 1, average: 5 } }],
+    ratings: { count: 1, average: 5, distribution: [0, 0, 0, 0, 1] },
+    nps: { count: 2, score: 50, promoters: 1, passives: 1, detractors: 0 },
+    series: [
+      { date: '2026-03-01', sent: 3, seen: 2, answered: 1, ratings: { count: 0 }, nps: { count: 0 } },
+      {
+        date: '2026-03-02',
+        sent: 0,
+        seen: 0,
+        answered: 0,
+        ratings: { count: 1, average: 5 },
+        nps: { count: 2, score: 50 },
+      },
+    ],
+    comments: [
+      {
+        kind: 'nps',
+        score: 9,
+        text: 'Pengirimannya cepat!',
+        conversationId: 'c_1',
+        reference: 'SP-7KQ2',
+        agent: { id: 'agent:Sari', name: 'Sari' },
+        createdAt: '2026-03-02T09:00:00.000Z',
+      },
+    ],
+    agents: [{ id: 'agent:Sari', name: 'Sari' }],
+  };
+
+  it('parse a care report, and name its first wrong field', () => {
+    expect(parseCareReport(report)).toBe(report);
+    expect(() => parseCareReport({ ...report, nps: { ...report.nps, promoters: -1 } })).toThrow(
+      'report.nps.promoters must be a whole number ≥ 0',
+    );
+    expect(() => parseCareReport({ ...report, comments: [{ ...report.comments[0], kind: 'csat' }] })).toThrow(
+      'report.comments[0].kind must be one of rating, nps',
+    );
+  });
+
+  it('check profile sources and a conversation feedback', () => {
+    const withSources = { ...visitor, sources: { name: 'identity-verified', email: 'form' } };
+    expect(parseAgentVisitor(withSources)).toBe(withSources);
+    expect(() => parseAgentVisitor({ ...visitor, sources: { phone: 'whatsapp' } })).toThrow(
+      'visitor.sources.phone must be one of identity-verified, identity, form, chat',
+    );
+    const rated = {
+      ...conversation,
+      reference: 'SP-7KQ2',
+      feedback: [
+        {
+          kind: 'rating',
+          score: 4,
+          comment: 'Ramah sekali',
+          createdAt: '2026-03-02T09:00:00.000Z',
+          updatedAt: '2026-03-02T09:01:00.000Z',
+        },
+      ],
+    };
+    expect(parseAgentConversation(rated)).toBe(rated);
+    expect(() =>
+      parseAgentConversation({ ...rated, feedback: [{ ...rated.feedback[0], score: 4.5 }] }),
+    ).toThrow('conversation.feedback[0].score must be a whole number ≥ 0');
   });
 });

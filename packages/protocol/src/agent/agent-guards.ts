@@ -8,6 +8,7 @@ import {
   boolean,
   count,
   type Guard,
+  number,
   object,
   oneOf,
   optional,
@@ -21,12 +22,20 @@ import type {
   AgentAccount,
   AgentConversation,
   AgentConversationList,
+  AgentRef,
   AgentStreamEvent,
   AgentStreamEventMap,
   AgentStreamEventType,
   AgentVisitor,
   AgentVisitorSummary,
+  CareReport,
+  ConversationFeedback,
+  ScoreAverage,
 } from './agent-types.js';
+
+const source = optional(oneOf('identity-verified', 'identity', 'form', 'chat'));
+/** Where name, email and phone came from (the whole profile shows it). */
+const sources = optional(object({ name: source, email: source, phone: source }));
 
 const presenceFields = {
   page: optional(object({ url: string, title: optionalString, referrer: optionalString })),
@@ -41,7 +50,56 @@ const agentVisitorSummary = object<AgentVisitorSummary>({
   verified: boolean,
   ...presenceFields,
 });
-const agentVisitor = object<AgentVisitor>({ ...visitorFields, ...presenceFields });
+const agentVisitor = object<AgentVisitor>({ ...visitorFields, sources, ...presenceFields });
+
+const agentRef = object<AgentRef>({ id: string, name: optionalString });
+const feedbackKind = oneOf('rating', 'nps');
+
+const feedback = object<ConversationFeedback>({
+  kind: feedbackKind,
+  score: count,
+  comment: optionalString,
+  campaignId: optionalString,
+  agent: optional(agentRef),
+  createdAt: string,
+  updatedAt: string,
+});
+
+const scoreAverage = object<ScoreAverage>({ count, average: optional(number) });
+const npsScore = { count, score: optional(number) };
+
+const careReport = object<CareReport>({
+  siteKey: string,
+  timezone: string,
+  from: string,
+  to: string,
+  agent: optionalString,
+  campaigns: array(object({ id: string, sent: count, seen: count, answered: count, csat: scoreAverage })),
+  ratings: object({ count, average: optional(number), distribution: array(count) }),
+  nps: object({ ...npsScore, promoters: count, passives: count, detractors: count }),
+  series: array(
+    object({
+      date: string,
+      sent: count,
+      seen: count,
+      answered: count,
+      ratings: scoreAverage,
+      nps: object(npsScore),
+    }),
+  ),
+  comments: array(
+    object({
+      kind: feedbackKind,
+      score: count,
+      text: string,
+      conversationId: string,
+      reference: optionalString,
+      agent: optional(agentRef),
+      createdAt: string,
+    }),
+  ),
+  agents: array(agentRef),
+});
 
 const agentConversation: Guard<AgentConversation> = (value, path) => {
   conversation(value, path);
@@ -51,6 +109,7 @@ const agentConversation: Guard<AgentConversation> = (value, path) => {
     unreadCount: count,
     handedOver: boolean,
     siteKey: string,
+    feedback: optional(array(feedback)),
   })(value, path);
 };
 
@@ -70,6 +129,16 @@ export const parseAgentConversationList = parser(
   object<AgentConversationList>({ conversations: array(agentConversation), nextCursor: optionalString }),
   'response',
 );
+
+/**
+ * `GET /agent/v1/care` answer: campaigns, ratings, NPS, the days and the latest comments of a period.
+ * @throws {InvalidDataError}
+ *
+ * @example
+ * const report = parseCareReport(await (await fetch('/agent/v1/care?from=2026-03-01&to=2026-03-31', init)).json());
+ * report.nps.score; // 42
+ */
+export const parseCareReport = parser(careReport, 'report');
 
 /** A visitor's whole profile, `GET /agent/v1/visitors/{id}`. @throws {InvalidDataError} */
 export const parseAgentVisitor = parser(agentVisitor, 'visitor');

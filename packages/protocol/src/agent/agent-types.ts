@@ -14,6 +14,20 @@ import type {
 } from '../types.js';
 
 /**
+ * Where a profile value came from: `identity-verified` (identify with a valid `userHash`), `identity` (identify
+ * without one, or the page's own `update`), `form` (pre-chat or leave-a-message form), `chat` (asked inside the
+ * conversation).
+ */
+export type ProfileFieldSource = 'identity-verified' | 'identity' | 'form' | 'chat';
+
+/** The source of each profile value the visitor has; a field without a value has no source. */
+export interface ProfileSources {
+  name?: ProfileFieldSource;
+  email?: ProfileFieldSource;
+  phone?: ProfileFieldSource;
+}
+
+/**
  * Who a conversation is with, as the inbox shows it: small and bounded (no attributes), so a list of conversations
  * stays small whatever a visitor stored in their profile (issue 13).
  */
@@ -34,7 +48,10 @@ export interface AgentVisitorSummary {
 }
 
 /** The visitor's whole profile, attributes included: `GET /agent/v1/visitors/{id}`, loaded on demand. */
-export interface AgentVisitor extends Visitor, AgentVisitorSummary {}
+export interface AgentVisitor extends Visitor, AgentVisitorSummary {
+  /** Where each of name, email and phone came from. */
+  sources?: ProfileSources;
+}
 
 /** One conversation in the agent API. */
 export interface AgentConversation extends Conversation {
@@ -47,6 +64,112 @@ export interface AgentConversation extends Conversation {
   handedOver: boolean;
   /** The site the conversation belongs to. */
   siteKey: string;
+  /** Ratings and NPS answers of this conversation, oldest first (in `GET /agent/v1/conversations/{id}`). */
+  feedback?: ConversationFeedback[];
+}
+
+/** An agent as the reports name them: the assignee's participant id and name. */
+export interface AgentRef {
+  id: string;
+  name?: string;
+}
+
+/** What a feedback answer rates: the conversation (1–5 stars) or the shop (0–10, "would you recommend us"). */
+export type FeedbackKind = 'rating' | 'nps';
+
+/** One rating or NPS answer of a conversation. */
+export interface ConversationFeedback {
+  kind: FeedbackKind;
+  /** 1–5 for a rating, 0–10 for an NPS answer. */
+  score: number;
+  comment?: string;
+  /** The campaign it answers: the one the conversation started from (a rating), the feedback rule (an NPS answer). */
+  campaignId?: string;
+  /** The agent assigned to the conversation when the answer came. */
+  agent?: AgentRef;
+  createdAt: Timestamp;
+  /** Later than `createdAt` when a comment or a new score came afterwards. */
+  updatedAt: Timestamp;
+}
+
+/** A count of scores and their mean (absent when there are none). */
+export interface ScoreAverage {
+  count: number;
+  average?: number;
+}
+
+/** A campaign's reach and answers in a report's period. */
+export interface CareCampaignStats {
+  id: string;
+  /** Sends in the period (client-side campaigns: the times a visitor first saw them). */
+  sent: number;
+  /** Sends a visitor saw (the teaser was shown), by when they were seen. */
+  seen: number;
+  /** Sends the visitor answered by writing in the conversation they started, by when they were answered. */
+  answered: number;
+  /** Ratings of conversations started from the campaign. */
+  csat: ScoreAverage;
+}
+
+/** Ratings (1–5 stars) in a period. */
+export interface RatingSummary extends ScoreAverage {
+  /** How many of each score: index 0 is 1 star, index 4 is 5 stars. */
+  distribution: number[];
+}
+
+/** NPS answers in a period: promoters 9–10, passives 7–8, detractors 0–6. */
+export interface NpsSummary {
+  count: number;
+  /** % promoters − % detractors, rounded (−100 to 100); absent when there are no answers. */
+  score?: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+}
+
+/** One day of a report, in the site's time zone. */
+export interface CareDay {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  sent: number;
+  seen: number;
+  answered: number;
+  ratings: ScoreAverage;
+  nps: { count: number; score?: number };
+}
+
+/** A feedback comment, for the report's list of the latest ones. */
+export interface CareComment {
+  kind: FeedbackKind;
+  score: number;
+  text: string;
+  conversationId: string;
+  reference?: string;
+  agent?: AgentRef;
+  createdAt: Timestamp;
+}
+
+/**
+ * `GET /agent/v1/care?from=YYYY-MM-DD&to=YYYY-MM-DD&agent=<id>&siteKey=<key>` answer: how customer care did in a
+ * period (both dates included, in the site's time zone).
+ */
+export interface CareReport {
+  siteKey: string;
+  /** The IANA time zone the days are counted in. */
+  timezone: string;
+  from: string;
+  to: string;
+  /** The agent the feedback was narrowed to, when asked. */
+  agent?: string;
+  campaigns: CareCampaignStats[];
+  ratings: RatingSummary;
+  nps: NpsSummary;
+  /** Every day of the period, oldest first. */
+  series: CareDay[];
+  /** The latest comments (at most 20), newest first. */
+  comments: CareComment[];
+  /** Every agent seen as an assignee, for the filter. */
+  agents: AgentRef[];
 }
 
 /** `GET /agent/v1/conversations` answer: one page, newest activity first. */

@@ -9,12 +9,14 @@ import type {
 } from '@sapa/protocol';
 import type { AgentAccount, AgentConversationList, AgentVisitor } from '@sapa/protocol/agent';
 import type { AgentConversation } from '../agent-conversation.js';
+import { normalizeReference } from '../conversation-reference.js';
 import type { EventHub, EventListener } from '../event-hub.js';
 import { ProblemError } from '../problem.js';
 import type { ChatStore, Repositories } from '../store/chat-store.js';
 import type { ConversationRecord, MessagePage, PageRequest, VisitorRecord } from '../store/records.js';
 import type { AgentViews } from './agent-views.js';
 import { appendMessage } from './append-message.js';
+import type { EmailReplies } from './email-replies.js';
 import type { FanOut } from './fan-out.js';
 import { formatInboxCursor, parseInboxCursor } from './inbox-cursor.js';
 import { ownedUploads } from './owned-uploads.js';
@@ -41,23 +43,29 @@ export class AgentInbox {
     private readonly sites: SiteDirectory,
     private readonly fanOut: FanOut,
     private readonly views: AgentViews,
+    private readonly emails: EmailReplies,
   ) {}
 
   /**
    * One page of the inbox, newest activity first, as agents see it: of some statuses (every one when absent),
-   * after `cursor` (a previous page's `nextCursor`). Each row carries a bounded visitor summary, so a page's size
-   * does not depend on what visitors stored in their profiles (issue 13).
+   * after `cursor` (a previous page's `nextCursor`), and with `query`, only the conversation whose reference it is
+   * (`SP-7KQ2`, any case, with or without the prefix) and those whose visitor's name or email contains it. Each row
+   * carries a bounded visitor summary, so a page's size does not depend on what visitors stored in their profiles
+   * (issue 13).
    * @throws {ProblemError} 400 for a cursor this server did not make
    */
   async list(
     statuses: ConversationStatus[] | undefined,
     cursor: string | undefined,
     limit: number,
+    query?: string,
   ): Promise<AgentConversationList> {
+    const text = query?.trim();
     const page = await this.store.conversations.page({
       limit,
       ...(statuses ? { statuses } : {}),
       ...(cursor !== undefined ? { after: parseInboxCursor(cursor) } : {}),
+      ...(text ? { text, ...referenceOf(text) } : {}),
     });
     const conversations: AgentConversation[] = [];
     for (const record of page.records) conversations.push(await this.views.conversation(this.store, record));
@@ -77,9 +85,9 @@ export class AgentInbox {
     return this.views.visitorProfile(record);
   }
 
-  /** One conversation as agents see it. @throws {ProblemError} 404 */
+  /** One conversation as agents see it, with its ratings and NPS answers. @throws {ProblemError} 404 */
   async view(conversationId: string): Promise<AgentConversation> {
-    return this.views.conversation(this.store, await existing(this.store, conversationId));
+    return this.views.conversation(this.store, await existing(this.store, conversationId), undefined, true);
   }
 
   /** A page of any conversation. @throws {ProblemError} 404 */
@@ -107,6 +115,8 @@ export class AgentInbox {
       const change: { assignee?: Participant; status?: ConversationStatus } = {};
       if (!record.conversation.assignee) change.assignee = author;
       if (record.conversation.status !== 'open') change.status = 'open';
+      // A visitor who is away and left an email address gets the reply by email (batched, when mail is set up).
+      await this.emails.afterAgentReply(transaction, record);
       const events = this.fanOut.in(transaction);
       if (Object.keys(change).length === 0) {
         await events.messageCreated(appended.conversation, appended.message);
@@ -174,6 +184,12 @@ export class AgentInbox {
   subscribe(listener: EventListener): () => void {
     return this.hub.subscribeAgent(listener);
   }
+}
+
+/** The reference a search text stands for, when it can be one. */
+function referenceOf(text: string): { reference?: string } {
+  const reference = normalizeReference(text);
+  return reference ? { reference } : {};
 }
 
 /** Any conversation, for agents. @throws {ProblemError} 404 */

@@ -1,9 +1,14 @@
 import type { Message } from '@sapa/protocol';
-import type { AgentVisitor, AgentVisitorSummary } from '@sapa/protocol/agent';
+import type {
+  AgentVisitor,
+  AgentVisitorSummary,
+  ConversationFeedback,
+  ProfileSources,
+} from '@sapa/protocol/agent';
 import type { AgentConversation } from '../agent-conversation.js';
 import type { EventHub } from '../event-hub.js';
 import type { Repositories } from '../store/chat-store.js';
-import type { ConversationRecord, VisitorRecord } from '../store/records.js';
+import type { ConversationRecord, FeedbackRecord, VisitorRecord } from '../store/records.js';
 
 /** What agents see of a conversation and of a visitor: the records plus presence, unread count, last message. */
 export class AgentViews {
@@ -11,12 +16,14 @@ export class AgentViews {
 
   /**
    * The agent view of a conversation, read through `repositories` (a transaction's, to see its own changes).
-   * `lastMessage` saves a read when the caller has just stored it.
+   * `lastMessage` saves a read when the caller has just stored it. `withFeedback` adds its ratings and NPS
+   * answers (the single-conversation view, and changes to them).
    */
   async conversation(
     repositories: Repositories,
     record: ConversationRecord,
     lastMessage?: Message,
+    withFeedback = false,
   ): Promise<AgentConversation> {
     const visitor = (await repositories.visitors.get(record.visitorId)) as VisitorRecord;
     const view: AgentConversation = {
@@ -31,6 +38,10 @@ export class AgentViews {
     };
     const last = lastMessage ?? (await repositories.messages.last(record.conversation.id));
     if (last) view.lastMessage = last;
+    if (withFeedback) {
+      const rows = await repositories.feedback.listForConversation(record.conversation.id);
+      view.feedback = rows.map(toConversationFeedback);
+    }
     return view;
   }
 
@@ -53,8 +64,32 @@ export class AgentViews {
     return summary;
   }
 
-  /** The visitor's whole profile (attributes included), which the console loads for the one it shows. */
+  /**
+   * The visitor's whole profile (attributes included), which the console loads for the one it shows, with where
+   * each of name, email and phone came from.
+   */
   visitorProfile(record: VisitorRecord): AgentVisitor {
-    return { ...record.visitor, ...this.visitorSummary(record) };
+    const profile: AgentVisitor = { ...record.visitor, ...this.visitorSummary(record) };
+    // A source only for a value the visitor has.
+    const sources: ProfileSources = {};
+    for (const field of ['name', 'email', 'phone'] as const) {
+      const source = record.sources[field];
+      if (source && record.visitor[field] !== undefined) sources[field] = source;
+    }
+    if (Object.keys(sources).length > 0) profile.sources = sources;
+    return profile;
   }
+}
+
+function toConversationFeedback(row: FeedbackRecord): ConversationFeedback {
+  const feedback: ConversationFeedback = {
+    kind: row.kind,
+    score: row.score,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+  if (row.comment !== undefined) feedback.comment = row.comment;
+  if (row.campaignId !== undefined) feedback.campaignId = row.campaignId;
+  if (row.agent !== undefined) feedback.agent = row.agent;
+  return feedback;
 }

@@ -1,5 +1,6 @@
 import type { Message } from '@sapa/protocol';
 import { decideBotReply } from '../bot.js';
+import { isEmailAddress } from '../email-sender.js';
 import type { ChatStore } from '../store/chat-store.js';
 import type { ConversationRecord, NewMessage, VisitorRecord } from '../store/records.js';
 import { appendMessage } from './append-message.js';
@@ -17,6 +18,7 @@ export class BotRunner {
     private readonly store: ChatStore,
     private readonly sites: SiteDirectory,
     private readonly fanOut: FanOut,
+    private readonly clock: () => Date,
   ) {}
 
   async afterVisitorSend(
@@ -27,11 +29,15 @@ export class BotRunner {
     const site = this.sites.site(record.siteKey);
     if (!site.bot || record.handedOver || this.sites.agentsOnline(site)) return;
     if (send.type === 'file') return;
+    const now = this.clock();
+    const returnsAt = this.sites.returnsAt(site, now);
+    const emailed = this.sites.emailsReplies && isEmailAddress(visitor.visitor.email);
     const decision = decideBotReply({
       text: send.text,
       ...(send.type === 'postback' ? { payload: send.payload } : {}),
       ...(visitor.locale ? { visitorLocale: visitor.locale } : {}),
       site,
+      ...(returnsAt ? { away: { returnsAt, now, emailed } } : {}),
     });
     const bot = botParticipant(site);
     const conversationId = record.conversation.id;

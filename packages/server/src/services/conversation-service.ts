@@ -1,11 +1,20 @@
 import type { Conversation, Message, Participant } from '@sapa/protocol';
+import { newConversationReference } from '../conversation-reference.js';
 import { ProblemError } from '../problem.js';
 import type { ChatStore, Repositories } from '../store/chat-store.js';
-import type { ConversationRecord, MessagePage, PageRequest, VisitorRecord } from '../store/records.js';
+import type {
+  ConversationChange,
+  ConversationRecord,
+  MessagePage,
+  NewConversation,
+  PageRequest,
+  VisitorRecord,
+} from '../store/records.js';
 import { appendMessage } from './append-message.js';
 import type { BotRunner } from './bot-runner.js';
 import type { CampaignDelivery } from './campaign-delivery.js';
 import type { FanOut } from './fan-out.js';
+import type { FeedbackAnswer, FeedbackService } from './feedback-service.js';
 import { ownedUploads } from './owned-uploads.js';
 import { isSameRequest, requestFingerprint } from './request-fingerprint.js';
 import type { SiteDirectory } from './site-directory.js';
@@ -30,6 +39,8 @@ export class ConversationService {
     private readonly fanOut: FanOut,
     private readonly campaigns: CampaignDelivery,
     private readonly bot: BotRunner,
+    private readonly feedback: FeedbackService,
+    private readonly clock: () => Date,
   ) {}
 
   async list(visitor: VisitorRecord): Promise<Conversation[]> {
@@ -38,7 +49,9 @@ export class ConversationService {
   }
 
   /**
-   * Creates a conversation once per client id; with a campaign, its message comes first.
+   * Creates a conversation once per client id, with a reference unique on the site. With a campaign, its message
+   * comes first: the latest send of it to this visitor as it was rendered (with the event's data), else the
+   * campaign rendered now; the visitor's first message then answers that send.
    * @throws {ProblemError} 403 when the visitor has {@link MAX_OPEN_CONVERSATIONS} open already
    */
   async create(
@@ -59,8 +72,19 @@ export class ConversationService {
         );
       }
       const site = this.sites.site(visitor.siteKey);
-      const first = this.campaigns.firstMessage(site, campaignId, visitor);
-      let record = await transaction.conversations.create(site.siteKey, visitorId, clientConversationId);
+      const opening = campaignId
+        ? await this.campaigns.opening(transaction, site, campaignId, visitor)
+        : undefined;
+      const sendId = opening?.send?.id;
+      let record = await createWithReference(transaction, {
+        siteKey: site.siteKey,
+        visitorId,
+        clientConversationId,
+        ...(sendId ? { campaignSendId: sendId } : {}),
+      });
+      if (sendId)
+        record = await transaction.conversations.update(record.conversation.id, { awaitingSendId: sendId });
+      const first = opening?.message;
       const message = first && (await appendMessage(transaction, record.conversation.id, first));
       if (message) record = message.conversation;
       const events = this.fanOut.in(transaction);
@@ -113,17 +137,43 @@ export class ConversationService {
       });
       const events = this.fanOut.in(transaction);
       await events.messageCreated(appended.conversation, appended.message);
-      // A visitor writing into a resolved conversation opens it again.
-      if (record.conversation.status === 'resolved') {
-        const reopened = await transaction.conversations.update(conversationId, { status: 'open' });
-        await events.conversationUpdated(reopened, appended.message);
-        return { message: appended.message, created: true, conversation: reopened };
+      const answer = await this.feedback.fromVisitorMessage(transaction, record, send);
+      const change = await this.answered(transaction, record, answer);
+      // A visitor writing into a resolved conversation opens it again; answering its feedback request does not.
+      if (record.conversation.status === 'resolved' && !answer) change.status = 'open';
+      if (Object.keys(change).length === 0) {
+        await events.agentConversationUpdated(appended.conversation, appended.message);
+        return { message: appended.message, created: true, conversation: appended.conversation, answer };
       }
-      await events.agentConversationUpdated(appended.conversation, appended.message);
-      return { message: appended.message, created: true, conversation: appended.conversation };
+      const updated = await transaction.conversations.update(conversationId, change);
+      if (change.status) await events.conversationUpdated(updated, appended.message);
+      else await events.agentConversationUpdated(updated, appended.message, answer !== undefined);
+      return { message: appended.message, created: true, conversation: updated, answer };
     });
-    if (sent.created) await this.bot.afterVisitorSend(visitor, sent.conversation, send);
+    if (sent.created && sent.answer) await this.feedback.thank(visitor, conversationId, sent.answer);
+    else if (sent.created) await this.bot.afterVisitorSend(visitor, sent.conversation, send);
     return { message: sent.message, created: sent.created };
+  }
+
+  /**
+   * What a visitor's message settles: the campaign send the conversation waited on is answered (the visitor
+   * wrote in the conversation it started, or after its feedback request), and after a score the next text is
+   * its comment. Returns the conversation change that records it.
+   */
+  private async answered(
+    transaction: Repositories,
+    record: ConversationRecord,
+    answer: FeedbackAnswer | undefined,
+  ): Promise<ConversationChange> {
+    const change: ConversationChange = {};
+    if (record.awaitingSendId) {
+      const at = this.clock().toISOString();
+      await transaction.campaignSends.markAnswered(record.awaitingSendId, record.conversation.id, at);
+      change.awaitingSendId = null;
+    }
+    if (answer?.kind === 'score') change.awaitingCommentId = answer.feedback.id;
+    else if (record.awaitingCommentId) change.awaitingCommentId = null;
+    return change;
   }
 
   /** Live only: agents see the visitor typing. */
@@ -150,14 +200,31 @@ export class ConversationService {
     });
   }
 
-  /** Records the visitor's rating (CSAT) of a conversation. */
+  /**
+   * Records the visitor's rating (CSAT) of a conversation, also as feedback (with the agent assigned); a second
+   * call for the same resolution (the comment after the stars) updates it.
+   */
   async rate(visitor: VisitorRecord, conversationId: string, score: number, comment?: string): Promise<void> {
-    const rating = comment === undefined ? { score } : { score, comment };
     await this.store.transaction(async (transaction) => {
-      await owned(transaction, visitor, conversationId);
+      const record = await owned(transaction, visitor, conversationId);
+      const rating = await this.feedback.recordRating(transaction, record, score, comment);
       const rated = await transaction.conversations.update(conversationId, { rating });
-      await this.fanOut.in(transaction).conversationUpdated(rated);
+      await this.fanOut.in(transaction).conversationUpdated(rated, undefined, true);
     });
+  }
+}
+
+/** Creates a conversation with a fresh reference, drawing again while the site already has the one drawn. */
+async function createWithReference(
+  repositories: Repositories,
+  conversation: Omit<NewConversation, 'reference'>,
+): Promise<ConversationRecord> {
+  for (let attempt = 0; ; attempt++) {
+    const created = await repositories.conversations.create({
+      ...conversation,
+      reference: newConversationReference(attempt),
+    });
+    if (created) return created;
   }
 }
 

@@ -6,8 +6,13 @@ import { AgentInbox } from './agent-inbox.js';
 import { AgentViews } from './agent-views.js';
 import { BotRunner } from './bot-runner.js';
 import { CampaignDelivery } from './campaign-delivery.js';
+import { CareMetrics } from './care-metrics.js';
+import { type CareScheduler, createCareScheduler } from './care-scheduler.js';
 import { ConversationService } from './conversation-service.js';
+import { type EmailOptions, EmailReplies } from './email-replies.js';
+import { EventRules } from './event-rules.js';
 import { FanOut } from './fan-out.js';
+import { FeedbackService } from './feedback-service.js';
 import { SessionService } from './session-service.js';
 import { SiteDirectory } from './site-directory.js';
 import { type UploadQuota, UploadService } from './upload-service.js';
@@ -19,10 +24,16 @@ export interface Services {
   sessions: SessionService;
   conversations: ConversationService;
   campaigns: CampaignDelivery;
+  rules: EventRules;
   visitorStream: VisitorStream;
   agentInbox: AgentInbox;
   agentAccounts: AgentAccounts;
+  care: CareMetrics;
   uploads: UploadService;
+  /** The timed part of customer care (delayed rules, feedback requests, emailed replies). */
+  scheduler: CareScheduler;
+  /** Closes what the services hold open (the mail connection). */
+  close(): void;
 }
 
 /** What the services are built on. */
@@ -38,9 +49,14 @@ export interface ServiceOptions {
   operatorToken?: string;
   /** How much one visitor may upload per window. */
   uploadQuota?: UploadQuota;
-  /** Milliseconds since the epoch: upload times, quotas and the sweep of unattached uploads. */
-  clock?: () => number;
   log: (message: string, error?: unknown) => void;
+  /**
+   * The server's clock: business hours, sessions, rules, the scheduler, upload times, quotas and sweeps read it.
+   * Default the system clock.
+   */
+  now?: () => Date;
+  /** Mail for emailed replies; without it nothing is emailed. */
+  email?: EmailOptions;
 }
 
 /**
@@ -48,20 +64,28 @@ export interface ServiceOptions {
  * between the services and the live streams.
  */
 export function createServices(options: ServiceOptions): Services {
-  const { store, hub } = options;
-  const sites = new SiteDirectory(options.sites, hub);
+  const { store, hub, log } = options;
+  const clock = options.now ?? (() => new Date());
+  const sites = new SiteDirectory(options.sites, hub, clock, options.email !== undefined);
   const views = new AgentViews(hub);
   const fanOut = new FanOut(store, hub, views, options.streamRetention);
-  const campaigns = new CampaignDelivery(store, sites, fanOut);
-  const bot = new BotRunner(store, sites, fanOut);
+  const campaigns = new CampaignDelivery(store, sites, clock);
+  const rules = new EventRules(store, sites, fanOut, campaigns, clock);
+  const feedback = new FeedbackService(store, sites, fanOut, campaigns, clock);
+  const emails = new EmailReplies(store, sites, hub, clock, log, options.email);
+  const bot = new BotRunner(store, sites, fanOut, clock);
   return {
     sites,
-    sessions: new SessionService(store, sites, fanOut, campaigns),
-    conversations: new ConversationService(store, sites, fanOut, campaigns, bot),
+    sessions: new SessionService(store, sites, fanOut, rules, clock),
+    conversations: new ConversationService(store, sites, fanOut, campaigns, bot, feedback, clock),
     campaigns,
-    visitorStream: new VisitorStream(store, hub, fanOut, options.log),
-    agentInbox: new AgentInbox(store, hub, sites, fanOut, views),
+    rules,
+    visitorStream: new VisitorStream(store, hub, fanOut, log),
+    agentInbox: new AgentInbox(store, hub, sites, fanOut, views, emails),
     agentAccounts: new AgentAccounts(store, options.operatorToken ?? ''),
-    uploads: new UploadService(store, sites, options.uploadDir, options.uploadQuota, options.clock),
+    care: new CareMetrics(store, sites, clock),
+    uploads: new UploadService(store, sites, options.uploadDir, options.uploadQuota, () => clock().getTime()),
+    scheduler: createCareScheduler({ rules, feedback, emails, log }),
+    close: () => emails.close(),
   };
 }

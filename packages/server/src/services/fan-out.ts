@@ -109,15 +109,26 @@ export class TransactionEvents {
    * A conversation changed in a way the visitor sees: durable `conversation.updated`, and the agents'
    * view of it. `lastMessage` saves a read when the change came with a new message.
    */
-  async conversationUpdated(record: ConversationRecord, lastMessage?: Message): Promise<void> {
+  async conversationUpdated(
+    record: ConversationRecord,
+    lastMessage?: Message,
+    withFeedback = false,
+  ): Promise<void> {
     await this.toVisitor(record.visitorId, 'conversation.updated', { conversation: record.conversation });
-    await this.agentConversationUpdated(record, lastMessage);
+    await this.agentConversationUpdated(record, lastMessage, withFeedback);
   }
 
-  /** A change only agents see (a new last message, their unread count): their view of the conversation. */
-  async agentConversationUpdated(record: ConversationRecord, lastMessage?: Message): Promise<void> {
+  /**
+   * A change only agents see (a new last message, their unread count, feedback): their view of the conversation,
+   * with its feedback when `withFeedback`.
+   */
+  async agentConversationUpdated(
+    record: ConversationRecord,
+    lastMessage?: Message,
+    withFeedback = false,
+  ): Promise<void> {
     if (this.hub.agentStreamCount === 0) return;
-    const view = await this.views.conversation(this.transaction, record, lastMessage);
+    const view = await this.views.conversation(this.transaction, record, lastMessage, withFeedback);
     this.toAgents('conversation.updated', { conversation: view });
   }
 

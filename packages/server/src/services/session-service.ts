@@ -6,11 +6,12 @@ import type {
   Visitor,
   VisitorUpdate,
 } from '@sapa/protocol';
+import type { ProfileFieldSource, ProfileSources } from '@sapa/protocol/agent';
 import { formatCursor, newToken } from '../ids.js';
 import { ProblemError } from '../problem.js';
 import type { ChatStore, Repositories } from '../store/chat-store.js';
 import type { VisitorProfile, VisitorRecord } from '../store/records.js';
-import type { CampaignDelivery } from './campaign-delivery.js';
+import type { EventRules } from './event-rules.js';
 import type { FanOut, TransactionEvents } from './fan-out.js';
 import type { SiteDirectory } from './site-directory.js';
 import { verifyUserHash } from './user-hash.js';
@@ -25,7 +26,8 @@ export class SessionService {
     private readonly store: ChatStore,
     private readonly sites: SiteDirectory,
     private readonly fanOut: FanOut,
-    private readonly campaigns: CampaignDelivery,
+    private readonly rules: EventRules,
+    private readonly clock: () => Date,
   ) {}
 
   /** Resumes the token's visitor (rotating the token) or makes a new anonymous one. */
@@ -48,7 +50,7 @@ export class SessionService {
         visitorId = (await transaction.visitors.create(siteKey, locale, page)).visitor.id;
       }
       // The cursor is taken before the campaigns below, so the visitor's stream replays them.
-      const session = { ...(await issueToken(transaction, visitorId)), visitorId };
+      const session = { ...(await issueToken(transaction, visitorId, this.clock())), visitorId };
       await this.afterVisitorChange(transaction, this.fanOut.in(transaction), visitorId);
       return session;
     });
@@ -105,8 +107,9 @@ export class SessionService {
         await transaction.sessions.delete(token);
       }
       const visitorId = target.visitor.id;
-      await this.applyProfile(transaction, visitorId, pickProfile(request));
-      const { token: newSessionToken } = await issueToken(transaction, visitorId);
+      const source = verified ? 'identity-verified' : 'identity';
+      await this.applyProfile(transaction, visitorId, pickProfile(request), source);
+      const { token: newSessionToken } = await issueToken(transaction, visitorId, this.clock());
       // The old visitor's streams end, so its tabs reconnect with the new token (to the user's stream).
       if (visitorId !== current.visitor.id) events.closeVisitorStreams(current.visitor.id);
       const visitor = await this.afterVisitorChange(transaction, events, visitorId);
@@ -117,24 +120,32 @@ export class SessionService {
     });
   }
 
-  /** Changes the visitor's profile (attributes are merged). */
+  /**
+   * Changes the visitor's profile (attributes are merged) and records where the values came from: `form` or
+   * `chat` as the client says, else `identity` (the page's own code, as an unverified identify).
+   */
   async updateVisitor(current: VisitorRecord, update: VisitorUpdate): Promise<Visitor> {
+    const { source, ...profile } = update;
     return this.store.transaction(async (transaction) => {
-      await this.applyProfile(transaction, current.visitor.id, update);
+      await this.applyProfile(transaction, current.visitor.id, profile, source ?? 'identity');
       return this.afterVisitorChange(transaction, this.fanOut.in(transaction), current.visitor.id);
     });
   }
 
   /**
    * A profile change, its attributes checked against the per-visitor caps first (on the visitor as this
-   * transaction sees them, so two requests cannot pass the caps together). @throws {ProblemError} 413
+   * transaction sees them, so two requests cannot pass the caps together), with where its values came from.
+   * @throws {ProblemError} 413
    */
-  private async applyProfile(transaction: Repositories, visitorId: string, profile: VisitorProfile) {
-    if (profile.attributes !== undefined) {
-      const record = (await transaction.visitors.get(visitorId)) as VisitorRecord;
-      mergeAttributes(record.visitor.attributes, profile.attributes);
-    }
-    await transaction.visitors.updateProfile(visitorId, profile);
+  private async applyProfile(
+    transaction: Repositories,
+    visitorId: string,
+    profile: VisitorProfile,
+    source: ProfileFieldSource,
+  ) {
+    const record = (await transaction.visitors.get(visitorId)) as VisitorRecord;
+    if (profile.attributes !== undefined) mergeAttributes(record.visitor.attributes, profile.attributes);
+    await transaction.visitors.updateProfile(visitorId, withSources(record, profile, source));
   }
 
   /** Forgets expired sessions (they already fail), keeping the table the size of the live ones. */
@@ -150,6 +161,10 @@ export class SessionService {
     known: VisitorRecord,
   ): Promise<void> {
     const moved = await transaction.conversations.moveAll(anonymous.visitor.id, known.visitor.id);
+    // What customer care knows of the visit goes along: campaigns sent, events counted, sends waiting.
+    await transaction.campaignSends.moveAll(anonymous.visitor.id, known.visitor.id);
+    await transaction.trackedEvents.moveAll(anonymous.visitor.id, known.visitor.id);
+    await transaction.scheduledSends.moveAll(anonymous.visitor.id, known.visitor.id);
     await transaction.visitors.markMerged(anonymous.visitor.id, known.visitor.id);
     await transaction.sessions.deleteForVisitor(anonymous.visitor.id);
     for (const conversationId of moved) {
@@ -162,23 +177,44 @@ export class SessionService {
     }
   }
 
-  /** Date campaigns may be due now; agents see the visitor as it is. */
+  /** Date and attribute campaigns may be due now; agents see the visitor as it is. */
   private async afterVisitorChange(
     transaction: Repositories,
     events: TransactionEvents,
     visitorId: string,
   ): Promise<Visitor> {
-    await this.campaigns.deliverDue(transaction, events, visitorId);
+    await this.rules.afterProfileChange(transaction, events, visitorId);
     return events.visitorUpdated(visitorId);
   }
+}
+
+/**
+ * The profile change with the sources it leaves: each value given records `source`, unless it is the value the
+ * visitor already had (a form repeating a verified name keeps "verified"); a verified identity always wins.
+ */
+function withSources(
+  current: VisitorRecord,
+  profile: VisitorProfile,
+  source: ProfileFieldSource,
+): VisitorProfile {
+  const sources: ProfileSources = { ...current.sources };
+  for (const field of ['name', 'email', 'phone'] as const) {
+    const value = profile[field];
+    if (value === undefined) continue;
+    if (value !== current.visitor[field] || source === 'identity-verified' || !sources[field]) {
+      sources[field] = source;
+    }
+  }
+  return { ...profile, sources };
 }
 
 async function issueToken(
   repositories: Repositories,
   visitorId: string,
+  now: Date,
 ): Promise<{ token: string; expiresAt: string; cursor: string }> {
   const token = newToken();
-  const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS).toISOString();
+  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString();
   await repositories.sessions.create(visitorId, token, expiresAt);
   // A resumed visitor continues from its own newest event; a new one from the log's head.
   const position =

@@ -11,6 +11,9 @@ export class SiteDirectory {
   constructor(
     private readonly sites: ReadonlyMap<string, ResolvedSite>,
     private readonly hub: EventHub,
+    private readonly clock: () => Date,
+    /** Whether agents' replies are emailed to visitors who are away (mail is configured). */
+    private readonly emailReplies = false,
   ) {}
 
   /** The site with this key. @throws {ProblemError} 404 */
@@ -18,6 +21,16 @@ export class SiteDirectory {
     const site = this.sites.get(siteKey);
     if (!site) throw new ProblemError('not_found', `No site with the key ${JSON.stringify(siteKey)}.`);
     return site;
+  }
+
+  /** The site with this key, if this server still serves it. */
+  find(siteKey: string): ResolvedSite | undefined {
+    return this.sites.get(siteKey);
+  }
+
+  /** Every site served. */
+  all(): ResolvedSite[] {
+    return [...this.sites.values()];
   }
 
   /** The site an agent upload belongs to when it names none: the first one. */
@@ -31,20 +44,39 @@ export class SiteDirectory {
   }
 
   /** Agents are online while a console stream is open, and, when the site has hours, inside them. */
-  agentsOnline(site: ResolvedSite, now = new Date()): boolean {
+  agentsOnline(site: ResolvedSite, now = this.clock()): boolean {
     if (this.hub.agentStreamCount === 0) return false;
     return !site.businessHours || isWithinBusinessHours(site.businessHours, now);
   }
 
-  availability(site: ResolvedSite, now = new Date()): Availability {
-    if (this.agentsOnline(site, now)) return { online: true, replyTime: 'minutes' };
-    if (!site.businessHours || isWithinBusinessHours(site.businessHours, now)) {
-      return { online: false, replyTime: 'hours' };
-    }
-    const availability: Availability = { online: false, replyTime: 'day' };
-    const opening = nextOpening(site.businessHours, now);
+  /**
+   * Whether anyone answers now, and the honest promise when nobody does: in hours "within hours", outside them
+   * "within a day" with the next opening; the site's time zone (to say "back at 08.00 WIB") and whether replies
+   * are emailed when mail is configured.
+   */
+  availability(site: ResolvedSite, now = this.clock()): Availability {
+    const availability: Availability = this.agentsOnline(site, now)
+      ? { online: true, replyTime: 'minutes' }
+      : !site.businessHours || isWithinBusinessHours(site.businessHours, now)
+        ? { online: false, replyTime: 'hours' }
+        : { online: false, replyTime: 'day' };
+    const opening =
+      availability.replyTime === 'day' && site.businessHours && nextOpening(site.businessHours, now);
     if (opening) availability.nextOpenAt = opening.toISOString();
+    if (site.businessHours) availability.timezone = site.businessHours.timezone;
+    if (this.emailReplies) availability.emailReplies = true;
     return availability;
+  }
+
+  /** When the team is back, for a site with hours while it is outside them. */
+  returnsAt(site: ResolvedSite, now = this.clock()): Date | undefined {
+    if (!site.businessHours || isWithinBusinessHours(site.businessHours, now)) return undefined;
+    return nextOpening(site.businessHours, now);
+  }
+
+  /** Whether agents' replies reach a visitor who is away by email. */
+  get emailsReplies(): boolean {
+    return this.emailReplies;
   }
 
   /** What `GET /v1/config` answers for a site. */
@@ -60,6 +92,7 @@ export class SiteDirectory {
       campaigns: site.campaigns,
       upload: site.upload,
       identityRequired: site.identityRequired,
+      offline: site.offline,
     };
     if (site.accentColor !== undefined) config.accentColor = site.accentColor;
     if (site.logoUrl !== undefined) config.logoUrl = site.logoUrl;

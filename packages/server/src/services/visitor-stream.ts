@@ -71,7 +71,7 @@ export class VisitorStream {
             }));
       // Last seen is kept to the minute: a stream reopened sooner (a flaky network, every tab of a visitor
       // reconnecting after a restart) writes nothing (issue 14).
-      if (Date.now() - Date.parse(visitor.lastSeenAt) >= LAST_SEEN_PRECISION_MS) {
+      if (Date.parse(this.store.now()) - Date.parse(visitor.lastSeenAt) >= LAST_SEEN_PRECISION_MS) {
         await this.store.visitors.touch(visitorId);
       }
       if (!wasOnline) await this.fanOut.visitorPresenceChanged(visitorId);

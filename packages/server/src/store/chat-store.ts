@@ -1,17 +1,25 @@
-import type { Message, PageInfo } from '@sapa/protocol';
+import type { Attributes, Message, PageInfo } from '@sapa/protocol';
+import type { AgentRef, FeedbackKind } from '@sapa/protocol/agent';
 import type {
   AgentRecord,
+  CampaignSendRecord,
   ConversationChange,
+  ConversationEmailState,
   ConversationRecord,
+  FeedbackRecord,
   InboxPage,
   InboxPageRequest,
   MessagePage,
   MessageRecord,
+  NewConversation,
   NewMessage,
   NewStoredEvent,
   PageRequest,
+  ScheduledSend,
+  SendTimes,
   StoredEvent,
   StoredUpload,
+  TrackedEvent,
   UploadUsage,
   VisitorProfile,
   VisitorRecord,
@@ -49,19 +57,32 @@ export interface SessionRepository {
 
 /** The `conversations` table. */
 export interface ConversationRepository {
-  create(
-    siteKey: string,
-    visitorId: string,
-    clientConversationId: string | undefined,
-  ): Promise<ConversationRecord>;
+  /** Creates a conversation; undefined when its reference is already taken on the site (draw another). */
+  create(conversation: NewConversation): Promise<ConversationRecord | undefined>;
   get(id: string): Promise<ConversationRecord | undefined>;
   findByClientId(visitorId: string, clientConversationId: string): Promise<ConversationRecord | undefined>;
   /** A visitor's conversations, newest first. */
   listForVisitor(visitorId: string): Promise<ConversationRecord[]>;
-  /** One page of every visitor's conversations, newest activity first (`updatedAt`, then `id`, descending). */
+  /**
+   * One page of every visitor's conversations, newest activity first (`updatedAt`, then `id`, descending);
+   * with `reference` or `text`, only those with that reference or whose visitor's name or email contains the text.
+   */
   page(request: InboxPageRequest): Promise<InboxPage>;
   /** How many of a visitor's conversations are not resolved. */
   countOpen(visitorId: string): Promise<number>;
+  /**
+   * A site's resolved conversations whose resolution is in `(after, atOrBefore]` and that have no send of the
+   * campaign yet: who a feedback request is due for. Oldest resolution first.
+   */
+  awaitingFeedbackRequest(
+    siteKey: string,
+    campaignId: string,
+    after: string,
+    atOrBefore: string,
+    limit: number,
+  ): Promise<ConversationRecord[]>;
+  /** Every assignee a site's conversations had. */
+  assignees(siteKey: string): Promise<AgentRef[]>;
   /** Gives every conversation of one visitor to another; returns their ids. */
   moveAll(fromVisitorId: string, toVisitorId: string): Promise<string[]>;
   /** Applies a change (always touching `updatedAt`) and returns the conversation after it. */
@@ -127,10 +148,79 @@ export interface VisitorEventRepository {
   headPosition(): Promise<number>;
 }
 
-/** The `campaign_deliveries` table: what reached whom, so no campaign is sent twice. */
-export interface CampaignDeliveryRepository {
-  /** Records a delivery; false when this key was already delivered to the visitor. */
-  claim(visitorId: string, deliveryKey: string): Promise<boolean>;
+/** The `campaign_sends` table: every campaign send, what it said, and whether it was seen and answered. */
+export interface CampaignSendRepository {
+  insert(send: Omit<CampaignSendRecord, 'id'>): Promise<CampaignSendRecord>;
+  get(id: string): Promise<CampaignSendRecord | undefined>;
+  /** The visitor's latest send of a campaign. */
+  latest(visitorId: string, campaignId: string): Promise<CampaignSendRecord | undefined>;
+  /** How many sends of a campaign the visitor had, and when the latest was. */
+  visitorHistory(visitorId: string, campaignId: string): Promise<{ count: number; lastSentAt?: string }>;
+  /** Sends of a campaign on a site since a time (the per-day cap). */
+  countSince(siteKey: string, campaignId: string, since: string): Promise<number>;
+  /** Records that the visitor saw their latest send of a campaign, once; false when there was none to mark. */
+  markSeen(visitorId: string, campaignId: string, at: string): Promise<boolean>;
+  /** Records the answer of a send, once; false when it was answered already. */
+  markAnswered(id: string, conversationId: string, at: string): Promise<boolean>;
+  /** The latest send of a kind posted in a conversation (a feedback request). */
+  latestInConversation(
+    conversationId: string,
+    kind: CampaignSendRecord['kind'],
+  ): Promise<CampaignSendRecord | undefined>;
+  /** Times of a site's sends that were sent, seen or answered in `[from, to)`. */
+  timesBetween(siteKey: string, from: string, to: string): Promise<SendTimes[]>;
+  /** Moves sends to another visitor (identify merged them). */
+  moveAll(fromVisitorId: string, toVisitorId: string): Promise<void>;
+}
+
+/** The `feedback` table: ratings and NPS answers. */
+export interface FeedbackRepository {
+  insert(feedback: Omit<FeedbackRecord, 'id' | 'updatedAt'>): Promise<FeedbackRecord>;
+  get(id: string): Promise<FeedbackRecord | undefined>;
+  /** Changes the score and, when given, the comment; touches `updatedAt`. */
+  update(id: string, change: { score?: number; comment?: string }): Promise<FeedbackRecord>;
+  /** The latest answer of a kind in a conversation (or to one send). */
+  latest(conversationId: string, kind: FeedbackKind, sendId?: string): Promise<FeedbackRecord | undefined>;
+  /** Every answer of a conversation, oldest first. */
+  listForConversation(conversationId: string): Promise<FeedbackRecord[]>;
+  /** A site's answers created in `[from, to)`, optionally only those with an agent, oldest first. */
+  between(siteKey: string, from: string, to: string, agentId?: string): Promise<FeedbackRecord[]>;
+}
+
+/** The `tracked_events` table: custom events a counting rule may need. */
+export interface TrackedEventRepository {
+  insert(visitorId: string, name: string, properties: Attributes): Promise<void>;
+  /** The visitor's events of a name tracked at or after `since`, oldest first. */
+  since(visitorId: string, name: string, since: string): Promise<TrackedEvent[]>;
+  /** Forgets events tracked before a time; returns how many. */
+  deleteBefore(before: string): Promise<number>;
+  moveAll(fromVisitorId: string, toVisitorId: string): Promise<void>;
+}
+
+/** The `scheduled_sends` table: delayed rules waiting for their time. */
+export interface ScheduledSendRepository {
+  /** Schedules a send; a send already waiting for the visitor and campaign is replaced (its time moves). */
+  put(send: ScheduledSend): Promise<void>;
+  /** Cancels what waits for the visitor of these campaigns; returns how many. */
+  cancel(visitorId: string, campaignIds: string[]): Promise<number>;
+  /** Sends due at or before a time, earliest first. */
+  due(at: string, limit: number): Promise<ScheduledSend[]>;
+  delete(visitorId: string, campaignId: string): Promise<void>;
+  /** Moves what waits to another visitor (identify merged them); theirs wins where both wait for a campaign. */
+  moveAll(fromVisitorId: string, toVisitorId: string): Promise<void>;
+}
+
+/** The `conversation_emails` table: emailed replies, batched per conversation. */
+export interface ConversationEmailRepository {
+  get(conversationId: string): Promise<ConversationEmailState | undefined>;
+  /** Sets when the next email is due, unless one is already waiting. */
+  schedule(conversationId: string, dueAt: string): Promise<void>;
+  /** Conversations whose email is due at or before a time. */
+  due(at: string, limit: number): Promise<ConversationEmailState[]>;
+  /** An email went out (or was not needed) carrying messages through `throughSeq`; nothing waits any more. */
+  markSent(conversationId: string, sentAt: string | undefined, throughSeq: number): Promise<void>;
+  /** Moves the due time (an email that failed is tried again later). */
+  postpone(conversationId: string, dueAt: string): Promise<void>;
 }
 
 /** Every repository, bound either to the store (each call on its own) or to one transaction. */
@@ -141,7 +231,11 @@ export interface Repositories {
   readonly messages: MessageRepository;
   readonly uploads: UploadRepository;
   readonly events: VisitorEventRepository;
-  readonly campaignDeliveries: CampaignDeliveryRepository;
+  readonly campaignSends: CampaignSendRepository;
+  readonly feedback: FeedbackRepository;
+  readonly trackedEvents: TrackedEventRepository;
+  readonly scheduledSends: ScheduledSendRepository;
+  readonly conversationEmails: ConversationEmailRepository;
   readonly agents: AgentRepository;
 }
 
@@ -170,6 +264,8 @@ export interface Transaction extends Repositories {
 export interface ChatStore extends Repositories {
   /** Absolute base URL that attachment URLs start with. */
   publicUrl: string;
+  /** The current time as the store writes it (the server's clock). */
+  now(): string;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T>;
   /** Waits for a running transaction, then closes the database. */

@@ -11,8 +11,11 @@ import type {
   Participant,
   Rating,
   StreamEventMap,
+  Survey,
+  TriggeredCampaign,
   Visitor,
 } from '@sapa/protocol';
+import type { AgentRef, FeedbackKind, ProfileSources } from '@sapa/protocol/agent';
 
 /** A stored upload: an attachment without its URL, plus who may use it. */
 export interface StoredUpload {
@@ -50,14 +53,20 @@ export interface VisitorRecord {
   lastSeenAt: string;
   /** Events at or below this position were dropped from the visitor's event log (retention). */
   prunedThrough: number;
+  /** Where each of name, email and phone came from. */
+  sources: ProfileSources;
 }
 
-/** What a profile change may set; `undefined` fields stay as they were, attributes are merged. */
+/**
+ * What a profile change may set; `undefined` fields stay as they were, attributes are merged, `sources` (when
+ * given) replaces the recorded sources.
+ */
 export interface VisitorProfile {
   name?: string;
   email?: string;
   phone?: string;
   attributes?: Attributes;
+  sources?: ProfileSources;
 }
 
 /** A conversation as the server keeps it. */
@@ -66,9 +75,30 @@ export interface ConversationRecord {
   siteKey: string;
   visitorId: string;
   handedOver: boolean;
+  /** When it was last resolved (kept when it is reopened). */
+  resolvedAt?: string;
+  /** The campaign send the conversation was started from (`POST /v1/conversations { campaignId }`). */
+  campaignSendId?: string;
+  /** A campaign send in this conversation that the visitor's next message answers. */
+  awaitingSendId?: string;
+  /** An NPS answer whose comment the visitor's next text message is. */
+  awaitingCommentId?: string;
 }
 
-/** A change to a conversation; read positions only move forward (and never past `lastSeq`). */
+/** A conversation to create; undefined from `create` when the reference is already taken on the site. */
+export interface NewConversation {
+  siteKey: string;
+  visitorId: string;
+  clientConversationId?: string;
+  reference: string;
+  /** The campaign send it starts from; the visitor's first message answers it. */
+  campaignSendId?: string;
+}
+
+/**
+ * A change to a conversation; read positions only move forward (and never past `lastSeq`). Resolving records
+ * `resolvedAt`. `null` clears an awaited send or comment.
+ */
 export interface ConversationChange {
   status?: ConversationStatus;
   visitorReadSeq?: number;
@@ -76,6 +106,8 @@ export interface ConversationChange {
   assignee?: Participant;
   rating?: Rating;
   handedOver?: boolean;
+  awaitingSendId?: string | null;
+  awaitingCommentId?: string | null;
 }
 
 /** A stored message and the canonical body it was sent with (idempotency). */
@@ -92,6 +124,7 @@ export interface NewMessage {
   attachments?: StoredUpload[];
   actions?: Action[];
   card?: Card;
+  survey?: Survey;
   clientMessageId?: string;
   requestKey?: string;
 }
@@ -120,6 +153,10 @@ export type NewStoredEvent =
 /** Which conversations an inbox page holds: of some statuses (all when absent), older than a position. */
 export interface InboxPageRequest {
   statuses?: ConversationStatus[];
+  /** Only the conversation with this reference (`SP-7KQ2`, as stored)… */
+  reference?: string;
+  /** …or those whose visitor's name or email contains this text (any case). */
+  text?: string;
   /** The last row of the previous page: this page starts just after it. */
   after?: { updatedAt: string; id: string };
   limit: number;
@@ -137,6 +174,86 @@ export interface StoredEvent {
   type: keyof StreamEventMap;
   /** The event's JSON text, written to the stream as it is (an event about a message: the message as it is now). */
   data: string;
+}
+
+/**
+ * What a campaign send is: a backend rule's `campaign.triggered` (`event`), a client-side campaign the visitor saw
+ * (`client`, known only from `POST /v1/campaigns/{id}/seen`), or a feedback request posted in a conversation.
+ */
+export type CampaignSendKind = 'event' | 'client' | 'feedback';
+
+/** What a send said: the rendered campaign, or the feedback request's message. */
+export type SendPayload =
+  | { campaign: TriggeredCampaign }
+  | { message: { text: string; actions?: Action[]; survey?: Survey } };
+
+/** One row of the campaign send log (`campaign_sends`). */
+export interface CampaignSendRecord {
+  id: string;
+  siteKey: string;
+  campaignId: string;
+  kind: CampaignSendKind;
+  visitorId: string;
+  /** Absent for client-side campaigns (the client rendered them) and for sends older than the log. */
+  payload?: SendPayload;
+  sentAt: string;
+  seenAt?: string;
+  answeredAt?: string;
+  /** The conversation the send was answered in (a feedback request: the conversation it was posted in). */
+  conversationId?: string;
+}
+
+/** A send's times, as the care report counts them. */
+export interface SendTimes {
+  campaignId: string;
+  sentAt: string;
+  seenAt?: string;
+  answeredAt?: string;
+}
+
+/** One rating or NPS answer (`feedback`). */
+export interface FeedbackRecord {
+  id: string;
+  siteKey: string;
+  conversationId: string;
+  kind: FeedbackKind;
+  score: number;
+  comment?: string;
+  /** The campaign it answers. */
+  campaignId?: string;
+  /** The send it answers (an NPS answer's feedback request). */
+  sendId?: string;
+  /** The assignee when it came. */
+  agent?: AgentRef;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An event a counting rule may need later (`tracked_events`). */
+export interface TrackedEvent {
+  name: string;
+  properties: Attributes;
+  trackedAt: string;
+}
+
+/** A delayed rule's send waiting for its time (`scheduled_sends`): one per visitor and campaign. */
+export interface ScheduledSend {
+  visitorId: string;
+  campaignId: string;
+  siteKey: string;
+  /** The properties of the event that scheduled it, for `{{event.<key>}}`. */
+  properties: Attributes;
+  dueAt: string;
+}
+
+/** A conversation's email notifications (`conversation_emails`). */
+export interface ConversationEmailState {
+  conversationId: string;
+  /** When the next email is due; absent when none is waiting. */
+  dueAt?: string;
+  sentAt?: string;
+  /** The newest message seq an email already carried. */
+  sentThroughSeq: number;
 }
 
 /** The wire attachment of an upload: its URL under `publicUrl`. */

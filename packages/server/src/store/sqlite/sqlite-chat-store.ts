@@ -1,13 +1,17 @@
 import type { SqliteDatabase } from '../../database.js';
 import type { ChatStore, Repositories, Transaction } from '../chat-store.js';
 import { SqliteAgents } from './sqlite-agents.js';
-import { SqliteCampaignDeliveries } from './sqlite-campaign-deliveries.js';
+import { SqliteCampaignSends } from './sqlite-campaign-sends.js';
 import { type CheckpointOptions, SqliteCheckpoints } from './sqlite-checkpoints.js';
 import { type Runner, SqliteConnection } from './sqlite-connection.js';
+import { SqliteConversationEmails } from './sqlite-conversation-emails.js';
 import { SqliteConversations } from './sqlite-conversations.js';
+import { SqliteFeedback } from './sqlite-feedback.js';
 import { SqliteMessages } from './sqlite-messages.js';
+import { SqliteScheduledSends } from './sqlite-scheduled-sends.js';
 import { SqliteSessions } from './sqlite-sessions.js';
 import { SqliteStoreMemory } from './sqlite-store-memory.js';
+import { SqliteTrackedEvents } from './sqlite-tracked-events.js';
 import { SqliteUploads } from './sqlite-uploads.js';
 import { SqliteVisitorEvents } from './sqlite-visitor-events.js';
 import { SqliteVisitors } from './sqlite-visitors.js';
@@ -30,14 +34,22 @@ export class SqliteChatStore implements ChatStore {
   readonly messages;
   readonly uploads;
   readonly events;
-  readonly campaignDeliveries;
+  readonly campaignSends;
+  readonly feedback;
+  readonly trackedEvents;
+  readonly scheduledSends;
+  readonly conversationEmails;
   readonly agents;
   private readonly connection: SqliteConnection;
   private readonly checkpoints: SqliteCheckpoints | undefined;
   private readonly memory = new SqliteStoreMemory();
 
-  constructor(database: SqliteDatabase, options: { checkpoints?: CheckpointOptions } = {}) {
-    this.connection = new SqliteConnection(database);
+  /**
+   * `now` is the server's clock, written in every `*_at` column (default: the system clock); `checkpoints` tunes
+   * the checkpoint worker (tests).
+   */
+  constructor(database: SqliteDatabase, now?: () => Date, options: { checkpoints?: CheckpointOptions } = {}) {
+    this.connection = new SqliteConnection(database, now);
     this.connection.onRollback(() => this.memory.forgetRows());
     const eventHead = this.memory.eventHead;
     this.connection.onBeforeCommit(() => {
@@ -70,8 +82,16 @@ export class SqliteChatStore implements ChatStore {
     this.messages = direct.messages;
     this.uploads = direct.uploads;
     this.events = direct.events;
-    this.campaignDeliveries = direct.campaignDeliveries;
+    this.campaignSends = direct.campaignSends;
+    this.feedback = direct.feedback;
+    this.trackedEvents = direct.trackedEvents;
+    this.scheduledSends = direct.scheduledSends;
+    this.conversationEmails = direct.conversationEmails;
     this.agents = direct.agents;
+  }
+
+  now(): string {
+    return this.connection.now();
   }
 
   transaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
@@ -96,7 +116,11 @@ export class SqliteChatStore implements ChatStore {
       messages: new SqliteMessages(connection, run, publicUrl, this.memory),
       uploads: new SqliteUploads(connection, run),
       events: new SqliteVisitorEvents(connection, run, publicUrl, this.memory),
-      campaignDeliveries: new SqliteCampaignDeliveries(connection, run),
+      campaignSends: new SqliteCampaignSends(connection, run),
+      feedback: new SqliteFeedback(connection, run),
+      trackedEvents: new SqliteTrackedEvents(connection, run),
+      scheduledSends: new SqliteScheduledSends(connection, run),
+      conversationEmails: new SqliteConversationEmails(connection, run),
       agents: new SqliteAgents(connection, run),
     } satisfies Repositories;
   }

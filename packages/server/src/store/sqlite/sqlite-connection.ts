@@ -11,11 +11,6 @@ export type Statement = Database.Statement<unknown[]>;
  */
 export type Runner = <T>(statements: () => T) => Promise<T>;
 
-/** The current time as stored in every `*_at` column. */
-export function now(): string {
-  return new Date().toISOString();
-}
-
 /** The calls that ran inside one SQLite transaction, settled together when it commits. */
 interface Batch {
   readonly settle: Array<{ commit: () => void; fail: (error: unknown) => void }>;
@@ -59,7 +54,16 @@ export class SqliteConnection {
   private readonly commitListeners: Array<() => void> = [];
   private readonly beforeCommitListeners: Array<() => void> = [];
 
-  constructor(private readonly database: SqliteDatabase) {}
+  constructor(
+    private readonly database: SqliteDatabase,
+    /** The server's clock (injectable, so tests move time instead of waiting). */
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** The current time as stored in every `*_at` column. */
+  now(): string {
+    return this.clock().toISOString();
+  }
 
   /** The prepared statement of a SQL text (prepared on first use). */
   sql(text: string): Statement {

@@ -1,8 +1,15 @@
 import type { Conversation, ConversationStatus, Participant, Rating } from '@sapa/protocol';
+import type { AgentRef } from '@sapa/protocol/agent';
 import { newId } from '../../ids.js';
 import type { ConversationRepository } from '../chat-store.js';
-import type { ConversationChange, ConversationRecord, InboxPage, InboxPageRequest } from '../records.js';
-import { now, type Runner, type SqliteConnection } from './sqlite-connection.js';
+import type {
+  ConversationChange,
+  ConversationRecord,
+  InboxPage,
+  InboxPageRequest,
+  NewConversation,
+} from '../records.js';
+import type { Runner, SqliteConnection } from './sqlite-connection.js';
 import type { SqliteStoreMemory } from './sqlite-store-memory.js';
 
 interface ConversationRow {
@@ -19,6 +26,11 @@ interface ConversationRow {
   assignee: string | null;
   rating: string | null;
   handed_over: number;
+  reference: string | null;
+  resolved_at: string | null;
+  campaign_send_id: string | null;
+  awaiting_send_id: string | null;
+  awaiting_comment_id: string | null;
 }
 
 function toConversationRecord(row: ConversationRow): ConversationRecord {
@@ -34,12 +46,23 @@ function toConversationRecord(row: ConversationRow): ConversationRecord {
   if (row.client_conversation_id !== null) conversation.clientConversationId = row.client_conversation_id;
   if (row.assignee !== null) conversation.assignee = JSON.parse(row.assignee) as Participant;
   if (row.rating !== null) conversation.rating = JSON.parse(row.rating) as Rating;
-  return {
+  if (row.reference !== null) conversation.reference = row.reference;
+  const record: ConversationRecord = {
     conversation,
     siteKey: row.site_key,
     visitorId: row.visitor_id,
     handedOver: row.handed_over === 1,
   };
+  if (row.resolved_at !== null) record.resolvedAt = row.resolved_at;
+  if (row.campaign_send_id !== null) record.campaignSendId = row.campaign_send_id;
+  if (row.awaiting_send_id !== null) record.awaitingSendId = row.awaiting_send_id;
+  if (row.awaiting_comment_id !== null) record.awaitingCommentId = row.awaiting_comment_id;
+  return record;
+}
+
+/** `%…%` for LIKE (lower case), with the text's own wildcards and the escape character escaped. */
+function containing(text: string): string {
+  return `%${text.toLowerCase().replace(/[!%_]/g, (character) => `!${character}`)}%`;
 }
 
 /**
@@ -53,20 +76,27 @@ export class SqliteConversations implements ConversationRepository {
     private readonly memory: SqliteStoreMemory,
   ) {}
 
-  create(
-    siteKey: string,
-    visitorId: string,
-    clientConversationId: string | undefined,
-  ): Promise<ConversationRecord> {
+  create(conversation: NewConversation): Promise<ConversationRecord | undefined> {
     return this.run(() => {
-      const at = now();
+      const at = this.connection.now();
+      // A taken reference is the only unique key a new row can collide on; ON CONFLICT DO NOTHING (SQLite and
+      // PostgreSQL alike) answers no row instead of failing the transaction, and the caller draws another.
       const row = this.connection
         .sql(
-          `INSERT INTO conversations (id, site_key, visitor_id, client_conversation_id, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
+          `INSERT INTO conversations (id, site_key, visitor_id, client_conversation_id, reference, campaign_send_id,
+             created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING *`,
         )
-        .get(newId('c'), siteKey, visitorId, clientConversationId ?? null, at, at) as ConversationRow;
-      return this.remember(row);
+        .get(
+          newId('c'),
+          conversation.siteKey,
+          conversation.visitorId,
+          conversation.clientConversationId ?? null,
+          conversation.reference,
+          conversation.campaignSendId ?? null,
+          at,
+          at,
+        ) as ConversationRow | undefined;
+      return row && this.remember(row);
     });
   }
 
@@ -104,19 +134,27 @@ export class SqliteConversations implements ConversationRepository {
       const where: string[] = [];
       const values: unknown[] = [];
       if (request.statuses) {
-        where.push(`status IN (${request.statuses.map(() => '?').join(', ')})`);
+        where.push(`c.status IN (${request.statuses.map(() => '?').join(', ')})`);
         values.push(...request.statuses);
       }
+      // A search: the reference, or text in the visitor's name or email (the visitors join only then).
+      const matches: string[] = [];
+      if (request.reference !== undefined) matches.push('c.reference = ?') && values.push(request.reference);
+      if (request.text !== undefined) {
+        matches.push("LOWER(v.name) LIKE ? ESCAPE '!'", "LOWER(v.email) LIKE ? ESCAPE '!'");
+        values.push(containing(request.text), containing(request.text));
+      }
+      if (matches.length > 0) where.push(`(${matches.join(' OR ')})`);
       if (request.after) {
         // Keyset paging: rows changing while the agent pages move to the top, never into a page twice.
-        where.push('(updated_at < ? OR (updated_at = ? AND id < ?))');
+        where.push('(c.updated_at < ? OR (c.updated_at = ? AND c.id < ?))');
         values.push(request.after.updatedAt, request.after.updatedAt, request.after.id);
       }
       // The statement text depends only on which filters are used, so there are few of them to prepare.
       const rows = this.connection
         .sql(
-          `SELECT * FROM conversations ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-             ORDER BY updated_at DESC, id DESC LIMIT ?`,
+          `SELECT c.* FROM conversations c${request.text !== undefined ? ' JOIN visitors v ON v.id = c.visitor_id' : ''}
+             ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`,
         )
         .all(...values, request.limit + 1) as ConversationRow[];
       return {
@@ -132,6 +170,40 @@ export class SqliteConversations implements ConversationRepository {
         .sql("SELECT COUNT(*) AS count FROM conversations WHERE visitor_id = ? AND status <> 'resolved'")
         .get(visitorId) as { count: number };
       return row.count;
+    });
+  }
+
+  awaitingFeedbackRequest(
+    siteKey: string,
+    campaignId: string,
+    after: string,
+    atOrBefore: string,
+    limit: number,
+  ): Promise<ConversationRecord[]> {
+    return this.run(() => {
+      const rows = this.connection
+        .sql(
+          `SELECT c.* FROM conversations c
+             WHERE c.status = 'resolved' AND c.resolved_at > ? AND c.resolved_at <= ? AND c.site_key = ?
+               AND NOT EXISTS (SELECT 1 FROM campaign_sends s WHERE s.conversation_id = c.id AND s.campaign_id = ?)
+             ORDER BY c.resolved_at LIMIT ?`,
+        )
+        .all(after, atOrBefore, siteKey, campaignId, limit) as ConversationRow[];
+      return rows.map(toConversationRecord);
+    });
+  }
+
+  assignees(siteKey: string): Promise<AgentRef[]> {
+    return this.run(() => {
+      const rows = this.connection
+        .sql('SELECT DISTINCT assignee FROM conversations WHERE site_key = ? AND assignee IS NOT NULL')
+        .all(siteKey) as Array<{ assignee: string }>;
+      const agents = new Map<string, AgentRef>();
+      for (const row of rows) {
+        const { id, name } = JSON.parse(row.assignee) as Participant;
+        agents.set(id, name === undefined ? { id } : { id, name });
+      }
+      return [...agents.values()];
     });
   }
 
@@ -151,8 +223,11 @@ export class SqliteConversations implements ConversationRepository {
   update(id: string, change: ConversationChange): Promise<ConversationRecord> {
     return this.run(() => {
       const sets: string[] = ['updated_at = ?'];
-      const values: unknown[] = [now()];
+      const at = this.connection.now();
+      const values: unknown[] = [at];
       if (change.status !== undefined) sets.push('status = ?') && values.push(change.status);
+      // SET expressions read the row as it was, so the time is passed again rather than copied from updated_at.
+      if (change.status === 'resolved') sets.push('resolved_at = ?') && values.push(at);
       // Read positions only move forward, whatever order the requests arrive in.
       if (change.visitorReadSeq !== undefined) {
         sets.push('visitor_read_seq = MAX(visitor_read_seq, MIN(?, last_seq))') &&
@@ -167,6 +242,10 @@ export class SqliteConversations implements ConversationRepository {
       if (change.rating !== undefined) sets.push('rating = ?') && values.push(JSON.stringify(change.rating));
       if (change.handedOver !== undefined)
         sets.push('handed_over = ?') && values.push(change.handedOver ? 1 : 0);
+      if (change.awaitingSendId !== undefined)
+        sets.push('awaiting_send_id = ?') && values.push(change.awaitingSendId);
+      if (change.awaitingCommentId !== undefined)
+        sets.push('awaiting_comment_id = ?') && values.push(change.awaitingCommentId);
       // The statement text depends only on which fields change, so there are few of them to prepare.
       const row = this.connection
         .sql(`UPDATE conversations SET ${sets.join(', ')} WHERE id = ? RETURNING *`)
@@ -178,7 +257,7 @@ export class SqliteConversations implements ConversationRepository {
 
   advanceSeq(id: string): Promise<ConversationRecord> {
     return this.run(() => {
-      const at = now();
+      const at = this.connection.now();
       const known = this.memory.conversations.get(id);
       if (known) {
         // The remembered row is the stored one (every write updates it), so the row after the change is known

@@ -1,4 +1,4 @@
-import type { Action, Card, Message, MessageType, Participant } from '@sapa/protocol';
+import type { Action, Card, Message, MessageType, Participant, Survey } from '@sapa/protocol';
 import { type MessageRecord, type StoredUpload, toAttachment } from '../records.js';
 
 /** A row of `messages`, as `SELECT *` reads it. */
@@ -16,6 +16,7 @@ export interface MessageRow {
   attachments: string | null;
   actions: string | null;
   card: string | null;
+  survey: string | null;
   created_at: string;
 }
 
@@ -32,6 +33,7 @@ export interface MessageFields {
   attachments?: StoredUpload[] | undefined;
   actions?: Action[] | undefined;
   card?: Card | undefined;
+  survey?: Survey | undefined;
 }
 
 /** The wire message of stored fields; attachment URLs start with `publicUrl`. */
@@ -50,6 +52,7 @@ export function toMessage(fields: MessageFields, publicUrl: string): Message {
     message.attachments = fields.attachments.map((upload) => toAttachment(upload, publicUrl));
   if (fields.actions) message.actions = fields.actions;
   if (fields.card) message.card = fields.card;
+  if (fields.survey) message.survey = fields.survey;
   return message;
 }
 
@@ -69,6 +72,7 @@ export function toMessageRecord(row: MessageRow, publicUrl: string): MessageReco
         attachments: row.attachments === null ? undefined : JSON.parse(row.attachments),
         actions: row.actions === null ? undefined : JSON.parse(row.actions),
         card: row.card === null ? undefined : JSON.parse(row.card),
+        survey: row.survey === null ? undefined : JSON.parse(row.survey),
       },
       publicUrl,
     ),

@@ -22,7 +22,7 @@ export class SqliteMessages implements MessageRepository {
       const { lastInsertRowid } = this.connection
         .sql(
           `INSERT INTO messages (id, conversation_id, seq, client_message_id, request_key, author, author_role, type,
-             text, attachments, actions, card, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             text, attachments, actions, card, survey, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           id,
@@ -37,6 +37,7 @@ export class SqliteMessages implements MessageRepository {
           input.attachments ? JSON.stringify(input.attachments) : null,
           input.actions ? JSON.stringify(input.actions) : null,
           input.card ? JSON.stringify(input.card) : null,
+          input.survey ? JSON.stringify(input.survey) : null,
           createdAt,
         );
       this.memory.unreadCounts.stored(conversationId, seq, input.author.role);

@@ -1,6 +1,6 @@
 import { hashToken } from '../../ids.js';
 import type { SessionRepository } from '../chat-store.js';
-import { now, type Runner, type SqliteConnection } from './sqlite-connection.js';
+import type { Runner, SqliteConnection } from './sqlite-connection.js';
 import type { SessionRecord, SqliteStoreMemory } from './sqlite-store-memory.js';
 
 /** The `sessions` table on SQLite; tokens are stored only as their SHA-256. */
@@ -15,14 +15,14 @@ export class SqliteSessions implements SessionRepository {
     return this.run(() => {
       this.connection
         .sql('INSERT INTO sessions (token_hash, visitor_id, expires_at, created_at) VALUES (?, ?, ?, ?)')
-        .run(hashToken(token), visitorId, expiresAt, now());
+        .run(hashToken(token), visitorId, expiresAt, this.connection.now());
       this.memory.sessions.set(token, { visitorId, expiresAt });
     });
   }
 
   find(token: string): Promise<SessionRecord | undefined> {
     return this.run(() => {
-      const at = now();
+      const at = this.connection.now();
       // Remembered by the token itself (in memory only), so a request's session costs no hashing either.
       const known = this.memory.sessions.get(token);
       if (known) return known.expiresAt > at ? known : undefined;
@@ -50,7 +50,8 @@ export class SqliteSessions implements SessionRepository {
   deleteExpired(): Promise<number> {
     // Expired sessions in memory already answer as unknown (find checks the time).
     return this.run(
-      () => this.connection.sql('DELETE FROM sessions WHERE expires_at <= ?').run(now()).changes,
+      () =>
+        this.connection.sql('DELETE FROM sessions WHERE expires_at <= ?').run(this.connection.now()).changes,
     );
   }
 }

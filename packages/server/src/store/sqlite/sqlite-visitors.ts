@@ -2,7 +2,7 @@ import type { PageInfo, Visitor } from '@sapa/protocol';
 import { newId } from '../../ids.js';
 import type { VisitorRepository } from '../chat-store.js';
 import type { VisitorProfile, VisitorRecord } from '../records.js';
-import { now, type Runner, type SqliteConnection } from './sqlite-connection.js';
+import type { Runner, SqliteConnection } from './sqlite-connection.js';
 import type { SqliteStoreMemory } from './sqlite-store-memory.js';
 
 interface VisitorRow {
@@ -20,6 +20,7 @@ interface VisitorRow {
   last_seen_at: string;
   merged_into: string | null;
   pruned_through: number;
+  sources: string;
 }
 
 function toVisitorRecord(row: VisitorRow): VisitorRecord {
@@ -37,6 +38,7 @@ function toVisitorRecord(row: VisitorRow): VisitorRecord {
     siteKey: row.site_key,
     lastSeenAt: row.last_seen_at,
     prunedThrough: row.pruned_through,
+    sources: JSON.parse(row.sources),
   };
   if (row.locale !== null) record.locale = row.locale;
   if (row.page !== null) record.page = JSON.parse(row.page) as PageInfo;
@@ -53,7 +55,7 @@ export class SqliteVisitors implements VisitorRepository {
 
   create(siteKey: string, locale: string | undefined, page: PageInfo | undefined): Promise<VisitorRecord> {
     return this.run(() => {
-      const at = now();
+      const at = this.connection.now();
       const row = this.connection
         .sql(
           `INSERT INTO visitors (id, site_key, locale, page, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -83,7 +85,7 @@ export class SqliteVisitors implements VisitorRepository {
         .sql(
           'UPDATE visitors SET last_seen_at = ?, locale = COALESCE(?, locale), page = COALESCE(?, page) WHERE id = ?',
         )
-        .run(now(), locale ?? null, page ? JSON.stringify(page) : null, id);
+        .run(this.connection.now(), locale ?? null, page ? JSON.stringify(page) : null, id);
       this.memory.visitors.delete(id);
     });
   }
@@ -96,13 +98,14 @@ export class SqliteVisitors implements VisitorRepository {
       const row = this.connection
         .sql(
           `UPDATE visitors SET name = COALESCE(?, name), email = COALESCE(?, email), phone = COALESCE(?, phone),
-             attributes = ? WHERE id = ? RETURNING *`,
+             attributes = ?, sources = ? WHERE id = ? RETURNING *`,
         )
         .get(
           profile.name ?? null,
           profile.email ?? null,
           profile.phone ?? null,
           JSON.stringify(attributes),
+          JSON.stringify(profile.sources ?? current.sources),
           id,
         ) as VisitorRow;
       return this.remember(row);
