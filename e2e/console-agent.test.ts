@@ -3,8 +3,7 @@
  * and a visitor speaking the protocol with plain fetch calls.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,10 +14,10 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser.js';
+import { axeViolations } from './support/console-axe.js';
 
 const consoleConfig = fileURLToPath(new URL('../packages/server/console/vite.config.ts', import.meta.url));
 const builtConsole = fileURLToPath(new URL('../packages/server/dist/console/index.html', import.meta.url));
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const { businessHours: _businessHours, ...withoutBusinessHours } = DEMO_SITE;
 
@@ -138,20 +137,6 @@ async function openConsole(fragment: string): Promise<Page> {
   return page;
 }
 
-async function axeViolations(page: Page): Promise<{ id: string; nodes: unknown[] }[]> {
-  // Evaluated rather than added as a <script>: the console's CSP allows no script but its own, and keeps it so.
-  await page.evaluate(readFileSync(axePath, 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations.map((violation) => ({ id: violation.id, nodes: violation.nodes }));
-  });
-}
-
 describe('agent console', () => {
   it('answers a visitor live: unread marker, reply with a quick reply, typing, resolve, rating, no axe violations', async () => {
     const page = await openConsole(`#token=${rina}`);
@@ -227,9 +212,12 @@ describe('agent console', () => {
       score: 5,
       comment: 'Terima kasih, cepat sekali!',
     });
+    // The rating shows in the conversation; the visitor's facts stay beside it.
+    const feedback = page.getByRole('main').getByRole('region', { name: 'Feedback' });
+    await feedback.getByText('Rated 5 out of 5').waitFor();
+    await feedback.getByText('Terima kasih, cepat sekali!').waitFor();
+    expect(await feedback.textContent()).toContain('handled by Rina');
     const profile = page.getByRole('complementary', { name: 'Visitor' });
-    await profile.getByText('5 out of 5').waitFor();
-    await profile.getByText('Terima kasih, cepat sekali!').waitFor();
     expect(await profile.textContent()).toContain('Keranjang belanja');
 
     // The open inbox no longer lists it; the resolved one does.

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { InvalidDataError } from '@sapa/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AgentApi, AgentApiError, AgentNetworkError } from './agent-api.js';
-import { conversationFixture, messageFixture } from './test-fixtures.js';
+import { careReportFixture, conversationFixture, messageFixture } from './test-fixtures.js';
 
 interface Recorded {
   method?: string;
@@ -130,6 +130,26 @@ describe('AgentApi', () => {
     ]);
   });
 
+  it('searches every status by reference or name, and asks for the care report of a period and an agent', async () => {
+    const { apiUrl, requests } = await listen((recorded) =>
+      recorded.url?.startsWith('/agent/v1/care')
+        ? { status: 200, body: careReportFixture() }
+        : { status: 200, body: { conversations: [conversationFixture({ reference: 'SP-7KQ2' })] } },
+    );
+    const api = new AgentApi(apiUrl, 't');
+    const found = await api.searchConversations('Ref SP-7KQ2');
+    expect(found.conversations[0]?.reference).toBe('SP-7KQ2');
+    await api.searchConversations('budi@example.id', 'next');
+    expect((await api.careReport()).timezone).toBe('Asia/Jakarta');
+    await api.careReport({ from: '2026-03-02', to: '2026-03-06', agent: 'agent:Sari' });
+    expect(requests.map((request) => request.url)).toEqual([
+      '/agent/v1/conversations?status=all&q=Ref+SP-7KQ2',
+      '/agent/v1/conversations?status=all&q=budi%40example.id&cursor=next',
+      '/agent/v1/care',
+      '/agent/v1/care?from=2026-03-02&to=2026-03-06&agent=agent%3ASari',
+    ]);
+  });
+
   it('turns a problem answer into an error that carries the status and problem', async () => {
     const problem = {
       type: 'https://sapa.dev/problems/unauthorized',
@@ -146,8 +166,9 @@ describe('AgentApi', () => {
       status: 401,
       problem,
       unauthorized: true,
-      operation: 'Loading conversations',
+      operation: 'loadConversations',
     });
+    expect((error as Error).message).toBe('Agent API call loadConversations failed: Unauthorized.');
   });
 
   it('checks what the server answers against the agent API guards, naming the first wrong field', async () => {

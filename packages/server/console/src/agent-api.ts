@@ -14,10 +14,12 @@ import {
   type AgentConversation,
   type AgentConversationList,
   type AgentVisitor,
+  type CareReport,
   parseAgentAccount,
   parseAgentConversation,
   parseAgentConversationList,
   parseAgentVisitor,
+  parseCareReport,
 } from '@sapa/protocol/agent';
 import type { AgentReply, StatusFilter } from './agent-types.js';
 
@@ -25,17 +27,37 @@ import type { AgentReply, StatusFilter } from './agent-types.js';
 type Parse<T> = (json: unknown) => T;
 const nothing: Parse<void> = () => undefined;
 
+/**
+ * What the console was doing when a call failed; the console names it in the agent's language
+ * (`operation.loadConversations` in its catalogs).
+ */
+export type AgentOperation =
+  | 'signIn'
+  | 'loadConversations'
+  | 'search'
+  | 'loadVisitor'
+  | 'loadConversation'
+  | 'loadMessages'
+  | 'send'
+  | 'upload'
+  | 'typing'
+  | 'markRead'
+  | 'resolve'
+  | 'reopen'
+  | 'loadCare';
+
 /** An agent API call answered with a non-2xx status. */
 export class AgentApiError extends Error {
   override readonly name = 'AgentApiError';
   constructor(
-    /** What the console was doing, e.g. "Loading conversations". */
-    readonly operation: string,
+    /** What the console was doing, e.g. `loadConversations`. */
+    readonly operation: AgentOperation,
     readonly status: number,
     /** The RFC 9457 problem body, when the server sent one. */
     readonly problem?: Problem,
   ) {
-    super(`${operation} failed: ${problem?.detail ?? problem?.title ?? `the server answered ${status}`}.`);
+    // For logs and developers; agents read it through describeError, in their language.
+    super(`Agent API call ${operation} failed: ${problem?.detail ?? problem?.title ?? `status ${status}`}.`);
   }
 
   /** The token was refused: the agent has to sign in again. */
@@ -48,11 +70,21 @@ export class AgentApiError extends Error {
 export class AgentNetworkError extends Error {
   override readonly name = 'AgentNetworkError';
   constructor(
-    readonly operation: string,
+    readonly operation: AgentOperation,
     override readonly cause: unknown,
   ) {
-    super(`${operation} failed: the server could not be reached.`);
+    super(`Agent API call ${operation} failed: the server could not be reached.`);
   }
+}
+
+/** What the care report covers; each part is optional (the server's default: the last 30 days, every agent). */
+export interface CareQuery {
+  /** First day, `YYYY-MM-DD`, in the site's time zone. */
+  from?: string;
+  /** Last day, included. */
+  to?: string;
+  /** An assignee's id: feedback that came while they handled the conversation. */
+  agent?: string;
 }
 
 /** Paging of `GET …/messages`: at most one of `after` and `before`. */
@@ -84,25 +116,41 @@ export class AgentApi {
 
   /** Who this token signs in as. */
   me(): Promise<AgentAccount> {
-    return this.request('Signing in', parseAgentAccount, 'GET', '/me');
+    return this.request('signIn', parseAgentAccount, 'GET', '/me');
   }
 
   /** One page of the inbox, newest first; `cursor` is the previous page's `nextCursor`. */
   listConversations(status: StatusFilter, cursor?: string): Promise<AgentConversationList> {
     const query = new URLSearchParams({ status });
     if (cursor !== undefined) query.set('cursor', cursor);
-    return this.request(
-      'Loading conversations',
-      parseAgentConversationList,
-      'GET',
-      `/conversations?${query}`,
-    );
+    return this.request('loadConversations', parseAgentConversationList, 'GET', `/conversations?${query}`);
+  }
+
+  /**
+   * Conversations of every status whose reference is `query` (`SP-7KQ2`, `sp-7kq2`, `7KQ2`, `Ref SP-7KQ2`), or
+   * whose visitor's name or email contains it; a page at a time, like the inbox.
+   */
+  searchConversations(query: string, cursor?: string): Promise<AgentConversationList> {
+    const search = new URLSearchParams({ status: 'all', q: query });
+    if (cursor !== undefined) search.set('cursor', cursor);
+    return this.request('search', parseAgentConversationList, 'GET', `/conversations?${search}`);
+  }
+
+  /** How customer care did in a period: campaigns, ratings, NPS, each day and the latest comments. */
+  careReport(query: CareQuery = {}): Promise<CareReport> {
+    const search = new URLSearchParams();
+    for (const name of ['from', 'to', 'agent'] as const) {
+      const value = query[name];
+      if (value) search.set(name, value);
+    }
+    const suffix = search.size > 0 ? `?${search}` : '';
+    return this.request('loadCare', parseCareReport, 'GET', `/care${suffix}`);
   }
 
   /** A visitor's whole profile, attributes included. */
   getVisitor(visitorId: string): Promise<AgentVisitor> {
     return this.request(
-      'Loading the visitor',
+      'loadVisitor',
       parseAgentVisitor,
       'GET',
       `/visitors/${encodeURIComponent(visitorId)}`,
@@ -111,7 +159,7 @@ export class AgentApi {
 
   getConversation(conversationId: string): Promise<AgentConversation> {
     return this.request(
-      'Loading a conversation',
+      'loadConversation',
       parseAgentConversation,
       'GET',
       `/conversations/${encodeURIComponent(conversationId)}`,
@@ -125,7 +173,7 @@ export class AgentApi {
     if (paging.limit !== undefined) query.set('limit', String(paging.limit));
     const search = query.size > 0 ? `?${query}` : '';
     return this.request(
-      'Loading messages',
+      'loadMessages',
       parseMessagePage,
       'GET',
       `/conversations/${encodeURIComponent(conversationId)}/messages${search}`,
@@ -134,7 +182,7 @@ export class AgentApi {
 
   sendMessage(conversationId: string, reply: AgentReply): Promise<Message> {
     return this.request(
-      'Sending the reply',
+      'send',
       parseMessage,
       'POST',
       `/conversations/${encodeURIComponent(conversationId)}/messages`,
@@ -144,7 +192,7 @@ export class AgentApi {
 
   /** Uploads a file; its id goes into a `file` reply. */
   async upload(file: File): Promise<Attachment> {
-    return this.request('Uploading the file', parseAttachment, 'POST', '/uploads', file, {
+    return this.request('upload', parseAttachment, 'POST', '/uploads', file, {
       'Content-Type': file.type || 'application/octet-stream',
       'X-Sapa-Filename': encodeURIComponent(file.name),
     });
@@ -153,7 +201,7 @@ export class AgentApi {
   /** The visitor reads who is typing: the signed-in agent's name. */
   async setTyping(conversationId: string, typing: boolean): Promise<void> {
     await this.request(
-      'Sending typing',
+      'typing',
       nothing,
       'POST',
       `/conversations/${encodeURIComponent(conversationId)}/typing`,
@@ -163,7 +211,7 @@ export class AgentApi {
 
   async markRead(conversationId: string, seq: number): Promise<void> {
     await this.request(
-      'Marking as read',
+      'markRead',
       nothing,
       'POST',
       `/conversations/${encodeURIComponent(conversationId)}/read`,
@@ -175,7 +223,7 @@ export class AgentApi {
 
   resolve(conversationId: string): Promise<Conversation> {
     return this.request(
-      'Resolving the conversation',
+      'resolve',
       parseConversation,
       'POST',
       `/conversations/${encodeURIComponent(conversationId)}/resolve`,
@@ -184,7 +232,7 @@ export class AgentApi {
 
   reopen(conversationId: string): Promise<Conversation> {
     return this.request(
-      'Reopening the conversation',
+      'reopen',
       parseConversation,
       'POST',
       `/conversations/${encodeURIComponent(conversationId)}/reopen`,
@@ -196,7 +244,7 @@ export class AgentApi {
    * an `InvalidDataError` naming the field, not later somewhere in the UI.
    */
   private async request<T>(
-    operation: string,
+    operation: AgentOperation,
     parse: Parse<T>,
     method: string,
     path: string,

@@ -8,10 +8,15 @@ import type { StatusFilter } from '@sapa/protocol/agent';
 export type {
   AgentAccount,
   AgentConversation,
+  AgentRef,
   AgentReply,
   AgentStreamEvent,
   AgentVisitor,
   AgentVisitorSummary,
+  CareComment,
+  CareReport,
+  ConversationFeedback,
+  ProfileFieldSource,
   StatusFilter,
 } from '@sapa/protocol/agent';
 

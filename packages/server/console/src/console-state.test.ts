@@ -223,3 +223,105 @@ describe('consoleReducer', () => {
     expect(state.conversations.a?.visitor.online).toBe(false);
   });
 });
+
+describe('searching conversations', () => {
+  it('shows what a search found in the server order, follows live changes, and clears back to the inbox', () => {
+    let state = stateWith(conversationFixture({ id: 'inbox', updatedAt: '2026-03-02T09:00:00Z' }));
+    state = consoleReducer(state, { type: 'search.started', query: 'SP-7KQ2' });
+    expect(state.search).toEqual({ query: 'SP-7KQ2', ids: [], loading: true });
+    expect(visibleConversations(state)).toEqual([]);
+    state = consoleReducer(state, {
+      type: 'search.loaded',
+      query: 'SP-7KQ2',
+      more: false,
+      conversations: [
+        conversationFixture({ id: 'found', status: 'resolved', reference: 'SP-7KQ2' }),
+        conversationFixture({ id: 'also', updatedAt: '2026-03-01T09:00:00Z' }),
+      ],
+      nextCursor: 'next',
+    });
+    expect(visibleConversations(state).map((conversation) => conversation.id)).toEqual(['found', 'also']);
+    expect(state.search?.nextCursor).toBe('next');
+    state = consoleReducer(state, {
+      type: 'search.loaded',
+      query: 'SP-7KQ2',
+      more: true,
+      conversations: [conversationFixture({ id: 'last' })],
+    });
+    expect(visibleConversations(state).map((conversation) => conversation.id)).toEqual([
+      'found',
+      'also',
+      'last',
+    ]);
+    expect(state.search?.nextCursor).toBeUndefined();
+    // A result reopened live shows as it is now.
+    state = consoleReducer(state, {
+      type: 'stream',
+      event: {
+        type: 'conversation.updated',
+        data: { conversation: conversationFixture({ id: 'found', status: 'open', reference: 'SP-7KQ2' }) },
+      },
+    });
+    expect(visibleConversations(state)[0]?.status).toBe('open');
+    // An answer to an older search is dropped.
+    const stale = consoleReducer(state, {
+      type: 'search.loaded',
+      query: 'Budi',
+      more: false,
+      conversations: [conversationFixture({ id: 'budi' })],
+    });
+    expect(stale).toBe(state);
+    state = consoleReducer(state, { type: 'search.cleared' });
+    expect(state.search).toBeUndefined();
+    // The inbox again: its filter over every conversation the console knows, found ones included.
+    const inbox = visibleConversations(state);
+    expect(inbox.map((conversation) => conversation.id)).toContain('inbox');
+    expect(inbox.every((conversation) => conversation.status !== 'resolved')).toBe(true);
+  });
+
+  it('ends a search when the agent picks a filter', () => {
+    let state = consoleReducer(initialConsoleState, { type: 'search.started', query: 'budi@example.id' });
+    state = consoleReducer(state, { type: 'filter', filter: 'pending' });
+    expect(state.search).toBeUndefined();
+    expect(state.filter).toBe('pending');
+  });
+});
+
+describe('feedback on screen', () => {
+  it('keeps a conversation feedback when a row or an update without it arrives, and takes a newer list', () => {
+    const rated = {
+      kind: 'rating' as const,
+      score: 5,
+      createdAt: '2026-03-02T09:00:00Z',
+      updatedAt: '2026-03-02T09:00:00Z',
+    };
+    let state = stateWith(conversationFixture({ id: 'a', status: 'resolved' }));
+    state = consoleReducer(state, {
+      type: 'conversation.loaded',
+      conversation: conversationFixture({ id: 'a', status: 'resolved', feedback: [rated] }),
+    });
+    state = consoleReducer(state, {
+      type: 'conversations.loaded',
+      conversations: [conversationFixture({ id: 'a', status: 'resolved' })],
+    });
+    state = consoleReducer(state, {
+      type: 'stream',
+      event: {
+        type: 'conversation.updated',
+        data: { conversation: conversationFixture({ id: 'a', status: 'resolved' }) },
+      },
+    });
+    expect(state.conversations.a?.feedback).toEqual([rated]);
+    const answered = { ...rated, kind: 'nps' as const, score: 9 };
+    state = consoleReducer(state, {
+      type: 'stream',
+      event: {
+        type: 'conversation.updated',
+        data: {
+          conversation: conversationFixture({ id: 'a', status: 'resolved', feedback: [rated, answered] }),
+        },
+      },
+    });
+    expect(state.conversations.a?.feedback).toEqual([rated, answered]);
+  });
+});

@@ -20,6 +20,17 @@ export interface ConversationMessages {
   loaded: boolean;
 }
 
+/** A search of the conversations (by reference, visitor name or email) and what it found so far. */
+export interface ConversationSearchState {
+  query: string;
+  /** The conversations found, in the server's order; the conversations themselves are in `conversations`. */
+  ids: string[];
+  /** Where the next page of results starts; absent on the last page. */
+  nextCursor?: string;
+  /** The first page is on its way. */
+  loading: boolean;
+}
+
 /** Everything the console shows; changed only through {@link consoleReducer}. */
 export interface ConsoleState {
   filter: InboxFilter;
@@ -34,6 +45,8 @@ export interface ConsoleState {
   visitorTyping: Record<string, boolean>;
   connection: ConnectionStatus;
   retryInMs?: number;
+  /** The search on screen, in place of the filtered inbox; absent when none is on. */
+  search?: ConversationSearchState;
 }
 
 export type ConsoleAction =
@@ -48,7 +61,17 @@ export type ConsoleAction =
   | { type: 'read'; conversationId: string; seq: number }
   | { type: 'typing.expired'; conversationId: string }
   | { type: 'connection'; status: ConnectionStatus; retryInMs?: number }
-  | { type: 'stream'; event: AgentStreamEvent };
+  | { type: 'stream'; event: AgentStreamEvent }
+  | { type: 'search.started'; query: string }
+  | {
+      type: 'search.loaded';
+      query: string;
+      conversations: AgentConversation[];
+      nextCursor?: string;
+      /** A further page: added after the results shown. */
+      more: boolean;
+    }
+  | { type: 'search.cleared' };
 
 export const initialConsoleState: ConsoleState = {
   filter: 'active',
@@ -66,8 +89,14 @@ export function matchesFilter(conversation: AgentConversation, filter: InboxFilt
   return conversation.status === filter;
 }
 
-/** Conversations that pass the filter, newest activity first. */
+/** Conversations that pass the filter, newest activity first; while a search is on, what it found. */
 export function visibleConversations(state: ConsoleState): AgentConversation[] {
+  if (state.search) {
+    return state.search.ids.flatMap((id) => {
+      const conversation = state.conversations[id];
+      return conversation ? [conversation] : [];
+    });
+  }
   return Object.values(state.conversations)
     .filter((conversation) => matchesFilter(conversation, state.filter))
     .sort((left, right) =>
@@ -90,8 +119,22 @@ function later(left: string, right: string): string {
   return right;
 }
 
+/**
+ * A newer copy of a conversation. Only the single-conversation view and the update a rating sends carry its
+ * `feedback`; the inbox rows and other updates leave it out, which must not make the feedback on screen vanish.
+ */
+function newer(known: AgentConversation | undefined, incoming: AgentConversation): AgentConversation {
+  return incoming.feedback === undefined && known?.feedback !== undefined
+    ? { ...incoming, feedback: known.feedback }
+    : incoming;
+}
+
 function withConversation(state: ConsoleState, conversation: AgentConversation): ConsoleState {
-  return { ...state, conversations: { ...state.conversations, [conversation.id]: conversation } };
+  const known = state.conversations[conversation.id];
+  return {
+    ...state,
+    conversations: { ...state.conversations, [conversation.id]: newer(known, conversation) },
+  };
 }
 
 function applyMessage(state: ConsoleState, conversationId: string, message: Message): ConsoleState {
@@ -143,13 +186,33 @@ function applyVisitor(state: ConsoleState, visitor: AgentVisitorSummary): Consol
 export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
   switch (action.type) {
     case 'filter': {
-      // The pages loaded so far belong to the old filter; the new one starts at its first page.
-      const { nextCursor: _, ...rest } = state;
+      // The pages loaded so far belong to the old filter; the new one starts at its first page. Choosing a
+      // filter ends a search.
+      const { nextCursor: _, search: __, ...rest } = state;
       return { ...rest, filter: action.filter };
+    }
+    case 'search.started':
+      return { ...state, search: { query: action.query, ids: [], loading: true } };
+    case 'search.loaded': {
+      // An answer for a search the agent has replaced or cleared since is dropped.
+      if (state.search?.query !== action.query) return state;
+      const conversations = { ...state.conversations };
+      for (const conversation of action.conversations)
+        conversations[conversation.id] = newer(conversations[conversation.id], conversation);
+      const found = action.conversations.map((conversation) => conversation.id);
+      const ids = action.more ? [...new Set([...state.search.ids, ...found])] : found;
+      const search: ConversationSearchState = { query: action.query, ids, loading: false };
+      if (action.nextCursor !== undefined) search.nextCursor = action.nextCursor;
+      return { ...state, conversations, search };
+    }
+    case 'search.cleared': {
+      const { search: _, ...rest } = state;
+      return rest;
     }
     case 'conversations.loaded': {
       const conversations = { ...state.conversations };
-      for (const conversation of action.conversations) conversations[conversation.id] = conversation;
+      for (const conversation of action.conversations)
+        conversations[conversation.id] = newer(conversations[conversation.id], conversation);
       const { nextCursor: _, ...rest } = state;
       return action.nextCursor === undefined
         ? { ...rest, conversations }

@@ -1,32 +1,38 @@
 import type { Message, Participant } from '@sapa/protocol';
 import type { AgentConversation, AgentVisitorSummary } from './agent-types.js';
+import type { Translate } from './i18n/console-i18n.js';
 import { revealBidi } from './reveal-bidi.js';
 
 /**
- * The visitor's name, or "Visitor 1a2b" from the end of their id. Bidirectional formatting characters are shown
- * as markers: `\u202Eitsnah\u202C Admin` reads "⟨U+202E⟩itsnah⟨U+202C⟩ Admin", never "hansti Admin".
+ * The visitor's name, or "Visitor 1a2b" ("Pengunjung 1a2b") from the end of their id. Bidirectional formatting
+ * characters are shown as markers: `\u202Eitsnah\u202C Admin` reads "⟨U+202E⟩itsnah⟨U+202C⟩ Admin", never
+ * "hansti Admin".
  */
-export function visitorLabel(visitor: Pick<AgentVisitorSummary, 'id' | 'name'>): string {
+export function visitorLabel(visitor: Pick<AgentVisitorSummary, 'id' | 'name'>, t: Translate): string {
   const name = visitor.name?.trim();
   if (name) return revealBidi(name);
   const tail = visitor.id
     .replace(/[^a-z0-9]/gi, '')
     .slice(-4)
     .toLowerCase();
-  return `Visitor ${tail}`;
+  return t('visitor.anonymous', { id: tail });
 }
 
 /** Who wrote a message, as the agent reads it. */
-export function authorLabel(author: Participant, visitor: Pick<AgentVisitorSummary, 'id' | 'name'>): string {
+export function authorLabel(
+  author: Participant,
+  visitor: Pick<AgentVisitorSummary, 'id' | 'name'>,
+  t: Translate,
+): string {
   switch (author.role) {
     case 'visitor':
-      return visitorLabel(visitor);
+      return visitorLabel(visitor, t);
     case 'bot':
-      return author.name ? `${revealBidi(author.name)} (bot)` : 'Bot';
+      return author.name ? t('author.bot', { name: revealBidi(author.name) }) : t('author.botUnnamed');
     case 'agent':
-      return author.name ? revealBidi(author.name) : 'Agent';
+      return author.name ? revealBidi(author.name) : t('author.agent');
     default:
-      return 'System';
+      return t('author.system');
   }
 }
 
@@ -39,16 +45,16 @@ export function wantsHuman(conversation: Pick<AgentConversation, 'handedOver' | 
 }
 
 /** One line that stands for a message in the conversation list, bidirectional controls shown as markers. */
-export function messagePreview(message: Message): string {
-  return revealBidi(previewText(message));
+export function messagePreview(message: Message, t: Translate): string {
+  return revealBidi(previewText(message, t));
 }
 
-function previewText(message: Message): string {
+function previewText(message: Message, t: Translate): string {
   if (message.text?.trim()) return message.text.trim().replace(/\s+/g, ' ');
-  if (message.type === 'card' && message.card) return `Card: ${message.card.title}`;
+  if (message.type === 'card' && message.card) return t('preview.card', { title: message.card.title });
   if (message.type === 'file') {
     const names = message.attachments?.map((attachment) => attachment.name).join(', ');
-    return names ? `File: ${names}` : 'File';
+    return names ? t('preview.file', { names }) : t('preview.fileUnnamed');
   }
   return '';
 }
@@ -64,27 +70,4 @@ function previewText(message: Message): string {
 export function pageLinkLabel(url: URL): string {
   const path = url.pathname === '/' ? '' : url.pathname;
   return `${url.host}${path}`;
-}
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** Short time for today, date and time otherwise. */
-export function formatTime(timestamp: string, now = new Date()): string {
-  const date = new Date(timestamp);
-  if (Number.isNaN(date.getTime())) return '';
-  return date.toDateString() === now.toDateString() ? timeFormat.format(date) : dateTimeFormat.format(date);
-}
-
-/** Full date and time, for a tooltip or a `<time>` title. */
-export function formatDateTime(timestamp: string): string {
-  const date = new Date(timestamp);
-  return Number.isNaN(date.getTime()) ? '' : dateTimeFormat.format(date);
-}
-
-/** File size in B, KB or MB. */
-export function formatBytes(size: number): string {
-  if (size < 1024) return `${size} B`;
-  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
-  return `${(size / 1024 / 1024).toFixed(1)} MB`;
 }

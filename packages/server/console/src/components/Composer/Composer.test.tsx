@@ -1,6 +1,7 @@
-import { render, screen } from '@testing-library/preact';
+import { render, screen, within } from '@testing-library/preact';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { renderIn } from '../../test-render.js';
 import { type ComposedReply, Composer } from './Composer.js';
 
 function setup(onSend = vi.fn(async (_reply: ComposedReply) => {})) {
@@ -92,5 +93,42 @@ describe('Composer', () => {
     await user.type(textbox, '   {Enter}');
     expect(onSend).not.toHaveBeenCalled();
     expect(screen.getByRole('alert').textContent).toBe('Write a reply first.');
+  });
+});
+
+describe('Composer in Indonesian', () => {
+  it('names its fields and says what is missing in Indonesian', async () => {
+    const onSend = vi.fn(async (_reply: ComposedReply) => {});
+    const user = userEvent.setup();
+    renderIn('id', <Composer onSend={onSend} />);
+    const form = screen.getByRole('form', { name: 'Balasan' });
+    const textbox = within(form).getByRole('textbox', { name: 'Balas pengunjung' });
+    expect(textbox.getAttribute('placeholder')).toBe(
+      'Tulis balasan… (Enter untuk mengirim, Shift+Enter untuk baris baru)',
+    );
+    await user.click(within(form).getByRole('button', { name: 'Kirim' }));
+    expect(screen.getByRole('alert').textContent).toBe('Tulis balasan terlebih dahulu.');
+    await user.click(within(form).getByRole('button', { name: 'Tambah balasan cepat' }));
+    expect(within(form).getByRole('textbox', { name: 'Label 1' })).toBeTruthy();
+    expect(within(form).getByRole('textbox', { name: 'Payload 1' }).getAttribute('placeholder')).toBe(
+      'sama dengan label',
+    );
+    await user.type(textbox, 'Halo{Enter}');
+    expect(screen.getByRole('alert').textContent).toBe('Setiap balasan cepat perlu label.');
+    await user.click(within(form).getByRole('button', { name: 'Hapus balasan cepat 1' }));
+    expect(within(form).queryByRole('textbox', { name: 'Label 1' })).toBeNull();
+    await user.click(within(form).getByRole('button', { name: 'Kartu' }));
+    expect(textbox.getAttribute('placeholder')).toBe('Teks kartu (opsional)');
+    await user.type(within(form).getByRole('textbox', { name: 'URL gambar' }), 'data:image/png,x');
+    await user.type(within(form).getByRole('textbox', { name: 'Judul' }), 'Promo');
+    await user.type(textbox, '{Enter}');
+    expect(screen.getByRole('alert').textContent).toBe('URL gambar harus diawali http:// atau https://.');
+    await user.upload(
+      within(form).getByLabelText('Lampirkan berkas'),
+      new File(['x'.repeat(2048)], 'resi.pdf', { type: 'application/pdf' }),
+    );
+    expect(form.textContent).toContain('Terlampir: resi.pdf (2 kB)');
+    expect(within(form).getByRole('button', { name: 'Hapus berkas' })).toBeTruthy();
+    expect(onSend).not.toHaveBeenCalled();
   });
 });

@@ -2,7 +2,10 @@ import type { Action, Card } from '@sapa/protocol';
 import { MAX_TEXT_LENGTH } from '@sapa/protocol';
 import type { JSX, Ref } from 'preact';
 import { useState } from 'preact/hooks';
-import { formatBytes } from '../../format.js';
+import type { TranslationKey } from '../../i18n/console-i18n.js';
+import { describeError } from '../../i18n/describe-error.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { Interpolated } from '../../i18n/Interpolated.js';
 import { safeHttpUrl } from '../../safe-url.js';
 
 /** What the agent sends: text, a card, or a file; quick replies go with text and cards. */
@@ -33,6 +36,7 @@ let nextKey = 1;
  * a card (title, text, image and link) are optional; a chosen file is sent with the text as caption.
  */
 export function Composer({ onSend, onInput, disabled, textareaRef }: ComposerProps) {
+  const { t, format } = useI18n();
   const [text, setText] = useState('');
   const [quickReplies, setQuickReplies] = useState<QuickReplyDraft[]>([]);
   const [cardOpen, setCardOpen] = useState(false);
@@ -42,20 +46,21 @@ export function Composer({ onSend, onInput, disabled, textareaRef }: ComposerPro
   const [error, setError] = useState<string | undefined>();
   const [sending, setSending] = useState(false);
 
-  const build = (): ComposedReply | string => {
+  /** The reply, or why it cannot go (a catalog key and its values). */
+  const build = (): ComposedReply | { problem: TranslationKey; values?: Record<string, number> } => {
     const actions: Action[] = [];
     for (const draft of quickReplies) {
       const label = draft.label.trim();
-      if (!label) return 'Every quick reply needs a label.';
+      if (!label) return { problem: 'composer.error.quickReplyLabel' };
       actions.push({ type: 'reply', label, payload: draft.payload.trim() || label });
     }
     if (file) {
-      if (actions.length > 0) return 'Quick replies cannot go with a file; send them with text.';
+      if (actions.length > 0) return { problem: 'composer.error.quickRepliesWithFile' };
       return text.trim() ? { type: 'file', file, text: text.trim() } : { type: 'file', file };
     }
     if (cardOpen) {
       const title = card.title.trim();
-      if (!title) return 'A card needs a title.';
+      if (!title) return { problem: 'composer.error.cardTitle' };
       const result: Card = { title };
       const cardText = card.text?.trim() || text.trim();
       if (cardText) result.text = cardText;
@@ -63,22 +68,23 @@ export function Composer({ onSend, onInput, disabled, textareaRef }: ComposerPro
         const value = card[field]?.trim();
         if (!value) continue;
         const url = safeHttpUrl(value);
-        if (!url) return `The ${field === 'url' ? 'link' : 'image'} URL must start with http:// or https://.`;
+        if (!url) return { problem: field === 'url' ? 'composer.error.linkUrl' : 'composer.error.imageUrl' };
         result[field] = url;
       }
       return { type: 'card', card: result, actions };
     }
     const trimmed = text.trim();
-    if (!trimmed) return 'Write a reply first.';
-    if (trimmed.length > MAX_TEXT_LENGTH) return `A reply can be at most ${MAX_TEXT_LENGTH} characters.`;
+    if (!trimmed) return { problem: 'composer.error.empty' };
+    if (trimmed.length > MAX_TEXT_LENGTH)
+      return { problem: 'composer.error.tooLong', values: { max: MAX_TEXT_LENGTH } };
     return { type: 'text', text: trimmed, actions };
   };
 
   const submit = async () => {
     if (sending || disabled) return;
     const reply = build();
-    if (typeof reply === 'string') {
-      setError(reply);
+    if ('problem' in reply) {
+      setError(t(reply.problem, reply.values));
       return;
     }
     setSending(true);
@@ -92,7 +98,7 @@ export function Composer({ onSend, onInput, disabled, textareaRef }: ComposerPro
       setFile(undefined);
       setFileInputKey((key) => key + 1);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'Sending the reply failed.');
+      setError(caught instanceof Error ? describeError(caught, t) : t('composer.error.failed'));
     } finally {
       setSending(false);
     }
@@ -112,23 +118,21 @@ export function Composer({ onSend, onInput, disabled, textareaRef }: ComposerPro
   return (
     <form
       class="composer"
-      aria-label="Reply"
+      aria-label={t('composer.label')}
       onSubmit={(event) => {
         event.preventDefault();
         void submit();
       }}
     >
       <label class="visually-hidden" for="composer-text">
-        Reply to the visitor
+        {t('composer.textLabel')}
       </label>
       <textarea
         id="composer-text"
         ref={textareaRef}
         value={text}
         rows={3}
-        placeholder={
-          cardOpen ? 'Card text (optional)' : 'Write a reply… (Enter sends, Shift+Enter for a new line)'
-        }
+        placeholder={cardOpen ? t('composer.cardPlaceholder') : t('composer.placeholder')}
         disabled={disabled}
         aria-describedby={error ? 'composer-error' : undefined}
         onInput={(event) => {
@@ -140,21 +144,21 @@ export function Composer({ onSend, onInput, disabled, textareaRef }: ComposerPro
       />
       {quickReplies.length > 0 ? (
         <fieldset class="composer__quick-replies">
-          <legend>Quick replies</legend>
+          <legend>{t('composer.quickReplies')}</legend>
           {quickReplies.map((draft, index) => (
             <div class="composer__row" key={draft.key}>
               <label>
-                Label {index + 1}
+                {t('composer.quickReplyLabel', { number: index + 1 })}
                 <input
                   value={draft.label}
                   onInput={(event) => updateQuickReply(draft.key, { label: event.currentTarget.value })}
                 />
               </label>
               <label>
-                Payload {index + 1}
+                {t('composer.quickReplyPayload', { number: index + 1 })}
                 <input
                   value={draft.payload}
-                  placeholder="same as label"
+                  placeholder={t('composer.payloadPlaceholder')}
                   onInput={(event) => updateQuickReply(draft.key, { payload: event.currentTarget.value })}
                 />
               </label>
@@ -162,7 +166,7 @@ export function Composer({ onSend, onInput, disabled, textareaRef }: ComposerPro
                 type="button"
                 onClick={() => setQuickReplies((drafts) => drafts.filter((item) => item.key !== draft.key))}
               >
-                Remove quick reply {index + 1}
+                {t('composer.removeQuickReply', { number: index + 1 })}
               </button>
             </div>
           ))}
@@ -170,16 +174,16 @@ export function Composer({ onSend, onInput, disabled, textareaRef }: ComposerPro
       ) : null}
       {cardOpen ? (
         <fieldset class="composer__card">
-          <legend>Card</legend>
+          <legend>{t('composer.card')}</legend>
           <label>
-            Title
+            {t('composer.cardTitle')}
             <input
               value={card.title}
               onInput={(event) => setCard({ ...card, title: event.currentTarget.value })}
             />
           </label>
           <label>
-            Image URL
+            {t('composer.cardImage')}
             <input
               type="url"
               value={card.imageUrl ?? ''}
@@ -187,7 +191,7 @@ export function Composer({ onSend, onInput, disabled, textareaRef }: ComposerPro
             />
           </label>
           <label>
-            Link URL
+            {t('composer.cardLink')}
             <input
               type="url"
               value={card.url ?? ''}
@@ -199,7 +203,10 @@ export function Composer({ onSend, onInput, disabled, textareaRef }: ComposerPro
       {file ? (
         <p class="composer__file">
           <span>
-            Attached: <bdi>{file.name}</bdi> ({formatBytes(file.size)})
+            <Interpolated
+              text={t('composer.attached')}
+              values={{ name: <bdi>{file.name}</bdi>, size: format.bytes(file.size) }}
+            />
           </span>{' '}
           <button
             type="button"
@@ -208,7 +215,7 @@ export function Composer({ onSend, onInput, disabled, textareaRef }: ComposerPro
               setFileInputKey((key) => key + 1);
             }}
           >
-            Remove file
+            {t('composer.removeFile')}
           </button>
         </p>
       ) : null}
@@ -223,7 +230,7 @@ export function Composer({ onSend, onInput, disabled, textareaRef }: ComposerPro
           disabled={disabled}
           onClick={() => setQuickReplies((drafts) => [...drafts, { key: nextKey++, label: '', payload: '' }])}
         >
-          Add quick reply
+          {t('composer.addQuickReply')}
         </button>
         <button
           type="button"
@@ -231,10 +238,10 @@ export function Composer({ onSend, onInput, disabled, textareaRef }: ComposerPro
           disabled={disabled}
           onClick={() => setCardOpen(!cardOpen)}
         >
-          Card
+          {t('composer.card')}
         </button>
         <label class="file-button">
-          Attach file
+          {t('composer.attach')}
           <input
             key={fileInputKey}
             type="file"
@@ -244,7 +251,7 @@ export function Composer({ onSend, onInput, disabled, textareaRef }: ComposerPro
           />
         </label>
         <button type="submit" class="primary" disabled={disabled || sending}>
-          {sending ? 'Sending…' : 'Send'}
+          {sending ? t('composer.sending') : t('composer.send')}
         </button>
       </div>
     </form>

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { conversationFixture, messageFixture, NOW } from '../../test-fixtures.js';
+import { renderIn } from '../../test-render.js';
 import { ConversationList } from './ConversationList.js';
 
 const conversations = [
@@ -172,5 +173,52 @@ describe('ConversationList', () => {
     expect(row.textContent).toContain('Kode: ⟨U+202E⟩0987654321⟨U+202C⟩');
     expect(row.textContent).not.toMatch(/[\u202A-\u202E]/);
     expect(row.querySelector('bdi')?.textContent).toBe('⟨U+202E⟩itsnah⟨U+202C⟩ Admin');
+  });
+});
+
+describe('ConversationList in Indonesian', () => {
+  it('speaks as an Indonesian support team writes: filters, unread, hand-over, typing, relative times', () => {
+    renderIn(
+      'id',
+      <ConversationList
+        conversations={conversations}
+        filter="active"
+        visitorTyping={{ c2: true }}
+        onFilter={() => {}}
+        onSelect={() => {}}
+        now={NOW}
+      />,
+    );
+    const inbox = screen.getByRole('navigation', { name: 'Percakapan' });
+    for (const label of ['Aktif', 'Terbuka', 'Menunggu', 'Selesai', 'Semua']) {
+      expect(within(inbox).getByRole('button', { name: label })).toBeTruthy();
+    }
+    const rows = within(inbox).getAllByRole('button', { name: /Pengunjung|Siti/ });
+    expect(rows[0]?.textContent).toContain('Pengunjung 1a2b');
+    expect(rows[0]?.textContent).toContain('2 belum dibaca');
+    expect(rows[0]?.textContent).toContain('Minta dilayani agen');
+    expect(rows[0]?.textContent).toContain('Menunggu');
+    // Updated at 09:10, seen at 09:30.
+    expect(rows[0]?.querySelector('time')?.textContent).toBe('20 mnt lalu');
+    expect(rows[1]?.textContent).toContain('sedang mengetik…');
+    expect(rows[2]?.textContent).toContain('Belum ada pesan');
+  });
+
+  it('says there is nothing to answer, and offers the next page', () => {
+    const { rerender } = renderIn(
+      'id',
+      <ConversationList conversations={[]} filter="pending" onFilter={() => {}} onSelect={() => {}} />,
+    );
+    expect(screen.getByText('Tidak ada percakapan yang menunggu.')).toBeTruthy();
+    rerender(
+      <ConversationList
+        conversations={conversations}
+        filter="all"
+        hasMore
+        onFilter={() => {}}
+        onSelect={() => {}}
+      />,
+    );
+    expect(screen.getByRole('button', { name: 'Muat percakapan lainnya' })).toBeTruthy();
   });
 });

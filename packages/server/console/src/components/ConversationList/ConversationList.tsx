@@ -1,18 +1,28 @@
 import type { JSX } from 'preact';
 import type { AgentConversation, InboxFilter } from '../../agent-types.js';
-import { formatDateTime, formatTime, messagePreview, visitorLabel, wantsHuman } from '../../format.js';
+import { messagePreview, visitorLabel, wantsHuman } from '../../format.js';
+import type { TranslationKey } from '../../i18n/console-i18n.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
 import { IsolatedText } from '../IsolatedText.js';
+import { ConversationSearch } from './ConversationSearch.js';
 
-export const STATUS_FILTERS: { value: InboxFilter; label: string }[] = [
-  { value: 'active', label: 'Active' },
-  { value: 'open', label: 'Open' },
-  { value: 'pending', label: 'Pending' },
-  { value: 'resolved', label: 'Resolved' },
-  { value: 'all', label: 'All' },
+export const STATUS_FILTERS: { value: InboxFilter; label: TranslationKey; empty: TranslationKey }[] = [
+  { value: 'active', label: 'inbox.filter.active', empty: 'inbox.empty.active' },
+  { value: 'open', label: 'inbox.filter.open', empty: 'inbox.empty.open' },
+  { value: 'pending', label: 'inbox.filter.pending', empty: 'inbox.empty.pending' },
+  { value: 'resolved', label: 'inbox.filter.resolved', empty: 'inbox.empty.resolved' },
+  { value: 'all', label: 'inbox.filter.all', empty: 'inbox.empty.all' },
 ];
 
+/** The words of each status badge. */
+export const STATUS_LABELS: Record<AgentConversation['status'], TranslationKey> = {
+  open: 'status.open',
+  pending: 'status.pending',
+  resolved: 'status.resolved',
+};
+
 export interface ConversationListProps {
-  /** Already filtered and sorted, newest first. */
+  /** Already filtered and sorted, newest first; the search results while a search is on. */
   conversations: AgentConversation[];
   filter: InboxFilter;
   selectedId?: string;
@@ -25,13 +35,20 @@ export interface ConversationListProps {
   onLoadMore?: () => void;
   onFilter: (filter: InboxFilter) => void;
   onSelect: (conversationId: string) => void;
+  /** What the list was searched for: the list holds the results. Undefined when no search is on. */
+  searchQuery?: string;
+  /** A search is on its way. */
+  searching?: boolean;
+  onSearch?: (query: string) => void;
+  onClearSearch?: () => void;
   now?: Date;
 }
 
 /**
  * The agent's inbox. Arrow keys, Home and End move between conversations; Enter or a click opens one. The server
  * sends it a page at a time: "Load more conversations" at the end asks for the next one, and keeps the focus
- * where it was while the rows arrive above it.
+ * where it was while the rows arrive above it. The search box finds a conversation by its reference (the
+ * `SP-7KQ2` a visitor quotes on WhatsApp or by email), or by the visitor's name or email.
  */
 export function ConversationList({
   conversations,
@@ -43,8 +60,13 @@ export function ConversationList({
   onLoadMore,
   onFilter,
   onSelect,
+  searchQuery,
+  searching = false,
+  onSearch,
+  onClearSearch,
   now,
 }: ConversationListProps) {
+  const { t } = useI18n();
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLUListElement>) => {
     const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button.conversation')];
     const current = buttons.indexOf(document.activeElement as HTMLButtonElement);
@@ -57,26 +79,39 @@ export function ConversationList({
     event.preventDefault();
     buttons[next]?.focus();
   };
-  const filterLabel = STATUS_FILTERS.find((option) => option.value === filter)?.label ?? filter;
+  const searchOn = searchQuery !== undefined;
+  const empty = STATUS_FILTERS.find((option) => option.value === filter)?.empty ?? 'inbox.empty.all';
   return (
     <nav class="inbox" aria-labelledby="inbox-heading">
-      <h2 id="inbox-heading">Conversations</h2>
+      <h2 id="inbox-heading">{t('inbox.heading')}</h2>
+      {onSearch ? (
+        <ConversationSearch
+          query={searchQuery}
+          searching={searching}
+          count={conversations.length}
+          onSearch={onSearch}
+          onClear={() => onClearSearch?.()}
+        />
+      ) : null}
       <fieldset class="filters">
-        <legend>Show</legend>
+        <legend>{t('inbox.filterLegend')}</legend>
         {STATUS_FILTERS.map((option) => (
           <button
             key={option.value}
             type="button"
             class="filter"
-            aria-pressed={option.value === filter}
+            aria-pressed={!searchOn && option.value === filter}
             onClick={() => onFilter(option.value)}
           >
-            {option.label}
+            {t(option.label)}
           </button>
         ))}
       </fieldset>
       {conversations.length === 0 ? (
-        <p class="inbox__empty">No {filter === 'all' ? '' : `${filterLabel.toLowerCase()} `}conversations.</p>
+        // A search says what it found (or did not) in its own status line.
+        searchOn ? null : (
+          <p class="inbox__empty">{t(empty)}</p>
+        )
       ) : (
         <ul class="inbox__list" onKeyDown={onKeyDown}>
           {conversations.map((conversation) => (
@@ -100,7 +135,7 @@ export function ConversationList({
             if (!loadingMore) onLoadMore?.();
           }}
         >
-          {loadingMore ? 'Loading more conversations…' : 'Load more conversations'}
+          {loadingMore ? t('inbox.loadingMore') : t('inbox.loadMore')}
         </button>
       ) : null}
     </nav>
@@ -120,8 +155,9 @@ function ConversationRow({
   onSelect: (conversationId: string) => void;
   now?: Date;
 }) {
+  const { t, format } = useI18n();
   const unread = conversation.unreadCount > 0;
-  const preview = conversation.lastMessage ? messagePreview(conversation.lastMessage) : '';
+  const preview = conversation.lastMessage ? messagePreview(conversation.lastMessage, t) : '';
   const classes = ['conversation'];
   if (unread) classes.push('conversation--unread');
   const handover = wantsHuman(conversation);
@@ -141,25 +177,40 @@ function ConversationRow({
               class={conversation.visitor.online ? 'presence presence--online' : 'presence'}
               aria-hidden="true"
             />
-            <bdi>{visitorLabel(conversation.visitor)}</bdi>
-            <span class="visually-hidden">{conversation.visitor.online ? ', online' : ', offline'}</span>
+            <bdi>{visitorLabel(conversation.visitor, t)}</bdi>
+            <span class="visually-hidden">
+              {conversation.visitor.online ? t('inbox.online') : t('inbox.offline')}
+            </span>
           </span>
-          <time dateTime={conversation.updatedAt} title={formatDateTime(conversation.updatedAt)}>
-            {formatTime(conversation.updatedAt, now)}
+          <time dateTime={conversation.updatedAt} title={format.dateTime(conversation.updatedAt)}>
+            {format.ago(conversation.updatedAt, now ?? new Date(), t('time.justNow'))}
           </time>
         </span>
         <span class="conversation__preview">
-          {typing ? <em class="conversation__typing">typing…</em> : <bdi>{preview || 'No messages yet'}</bdi>}
+          {typing ? (
+            <em class="conversation__typing">{t('inbox.typing')}</em>
+          ) : (
+            <bdi>{preview || t('inbox.noMessages')}</bdi>
+          )}
         </span>
         <span class="conversation__badges">
-          {handover ? <span class="badge badge--handover">Wants a human</span> : null}
-          {conversation.status !== 'open' ? <span class="badge">{conversation.status}</span> : null}
+          {conversation.reference ? (
+            <span class="badge badge--reference">
+              <IsolatedText text={conversation.reference} />
+            </span>
+          ) : null}
+          {handover ? <span class="badge badge--handover">{t('inbox.wantsHuman')}</span> : null}
+          {conversation.status !== 'open' ? (
+            <span class="badge">{t(STATUS_LABELS[conversation.status])}</span>
+          ) : null}
           {conversation.assignee?.name ? (
             <span class="badge">
               <IsolatedText text={conversation.assignee.name} />
             </span>
           ) : null}
-          {unread ? <span class="badge badge--unread">{conversation.unreadCount} unread</span> : null}
+          {unread ? (
+            <span class="badge badge--unread">{t('inbox.unread', { count: conversation.unreadCount })}</span>
+          ) : null}
         </span>
       </button>
     </li>

@@ -1,6 +1,8 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
+import { AgentNetworkError } from '../../agent-api.js';
 import { conversationFixture, messageFixture, NOW } from '../../test-fixtures.js';
+import { renderIn } from '../../test-render.js';
 import { ConversationView, type ConversationViewProps } from './ConversationView.js';
 
 const messages = [
@@ -114,5 +116,45 @@ describe('ConversationView', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Resolve conversation' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Resolving the conversation failed: gone.');
+  });
+});
+
+describe('ConversationView in Indonesian', () => {
+  it('labels the conversation, its authors, seen replies, typing and actions in Indonesian', async () => {
+    const props: ConversationViewProps = {
+      conversation: conversationFixture({
+        lastSeq: 6,
+        visitorReadSeq: 4,
+        status: 'pending',
+        handedOver: true,
+        assignee: { role: 'agent', id: 'agent:Rina', name: 'Rina' },
+      }),
+      messages: { items: messages, hasMore: true, loaded: true },
+      visitorTyping: true,
+      apiUrl: 'http://127.0.0.1:8787',
+      onLoadOlder: vi.fn(async () => {}),
+      onResolve: vi.fn(async () =>
+        Promise.reject(new AgentNetworkError('resolve', new TypeError('offline'))),
+      ),
+      onReopen: vi.fn(async () => {}),
+      onSend: vi.fn(async () => {}),
+      now: NOW,
+    };
+    renderIn('id', <ConversationView {...props} />);
+    const log = screen.getByRole('log', { name: 'Pesan dengan Pengunjung 1a2b' });
+    expect(log.querySelector('li.message')?.textContent).toContain('Pengunjung 1a2b');
+    expect(screen.getByText('Sepatu Lari').closest('li')?.textContent).toContain('Dilihat');
+    expect(screen.getByText('Pengunjung 1a2b sedang mengetik…')).toBeTruthy();
+    const header = screen.getByRole('heading', { level: 2 }).parentElement as HTMLElement;
+    expect(header.textContent).toContain('Menunggu');
+    expect(header.textContent).toContain('Minta dilayani agen');
+    expect(header.textContent).toContain('Ditangani oleh Rina');
+    expect(screen.getByRole('button', { name: 'Muat pesan sebelumnya' })).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Lampiran' })).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Pilihan balasan cepat' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Selesaikan percakapan' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Gagal menyelesaikan percakapan: server tidak dapat dihubungi.',
+    );
   });
 });

@@ -3,9 +3,15 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AgentConversation } from '../../agent-types.js';
 import type { ConversationMessages } from '../../console-state.js';
 import { visitorLabel, wantsHuman } from '../../format.js';
+import { describeError } from '../../i18n/describe-error.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { Interpolated } from '../../i18n/Interpolated.js';
 import { type ComposedReply, Composer } from '../Composer/Composer.js';
+import { STATUS_LABELS } from '../ConversationList/ConversationList.js';
+import { FeedbackList } from '../FeedbackList/FeedbackList.js';
 import { IsolatedText } from '../IsolatedText.js';
 import { MessageItem } from '../MessageItem/MessageItem.js';
+import { ReferenceTag } from '../ReferenceTag/ReferenceTag.js';
 
 export interface ConversationViewProps {
   conversation: AgentConversation;
@@ -40,7 +46,8 @@ export function ConversationView({
   const stickToBottom = useRef(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const name = visitorLabel(conversation.visitor);
+  const { t } = useI18n();
+  const name = visitorLabel(conversation.visitor, t);
   const items = messages?.items ?? [];
   const firstSeq = items[0]?.seq;
   const lastSeq = items[items.length - 1]?.seq;
@@ -71,7 +78,7 @@ export function ConversationView({
     try {
       await work();
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'That did not work.');
+      setError(describeError(caught, t));
     } finally {
       setBusy(false);
     }
@@ -84,24 +91,29 @@ export function ConversationView({
         <h2 id="thread-heading">
           <bdi>{name}</bdi>
         </h2>
-        <span class={`badge badge--${conversation.status}`}>{conversation.status}</span>
-        {wantsHuman(conversation) ? <span class="badge badge--handover">Wants a human</span> : null}
+        <span class={`badge badge--${conversation.status}`}>{t(STATUS_LABELS[conversation.status])}</span>
+        {wantsHuman(conversation) ? <span class="badge badge--handover">{t('inbox.wantsHuman')}</span> : null}
         {conversation.assignee ? (
           <span class="muted">
-            Assigned to <IsolatedText text={conversation.assignee.name ?? 'an agent'} />
+            <Interpolated
+              text={t('thread.assignedTo')}
+              values={{ name: <IsolatedText text={conversation.assignee.name ?? t('thread.anAgent')} /> }}
+            />
           </span>
         ) : null}
+        {conversation.reference ? <ReferenceTag reference={conversation.reference} /> : null}
         <span class="spacer" />
         {resolved ? (
           <button type="button" disabled={busy} onClick={() => run(onReopen)}>
-            Reopen conversation
+            {t('thread.reopen')}
           </button>
         ) : (
           <button type="button" disabled={busy} onClick={() => run(onResolve)}>
-            Resolve conversation
+            {t('thread.resolve')}
           </button>
         )}
       </header>
+      <FeedbackList conversation={conversation} />
       {error ? (
         <p class="thread__error" role="alert">
           {error}
@@ -120,7 +132,7 @@ export function ConversationView({
             });
           }}
         >
-          Load older messages
+          {t('thread.loadOlder')}
         </button>
       ) : null}
       <div
@@ -128,7 +140,7 @@ export function ConversationView({
         class="thread__messages"
         role="log"
         aria-live="polite"
-        aria-label={`Messages with ${name}`}
+        aria-label={t('thread.messagesLabel', { name })}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable log must be reachable by keyboard (WCAG 2.1.1)
         tabIndex={0}
         onScroll={(event) => {
@@ -136,8 +148,8 @@ export function ConversationView({
           stickToBottom.current = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
         }}
       >
-        {!messages?.loaded ? <p class="muted">Loading messages…</p> : null}
-        {messages?.loaded && items.length === 0 ? <p class="muted">No messages yet.</p> : null}
+        {!messages?.loaded ? <p class="muted">{t('thread.loading')}</p> : null}
+        {messages?.loaded && items.length === 0 ? <p class="muted">{t('thread.empty')}</p> : null}
         <ol class="thread__list">
           {items.map((message) => (
             <MessageItem
@@ -152,7 +164,7 @@ export function ConversationView({
         </ol>
       </div>
       <p class="thread__typing" aria-live="polite">
-        {visitorTyping ? `${name} is typing…` : ''}
+        {visitorTyping ? t('thread.typing', { name }) : ''}
       </p>
       <Composer onSend={onSend} onInput={onInput} textareaRef={composerRef} />
     </section>

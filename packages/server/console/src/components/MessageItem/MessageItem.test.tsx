@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { messageFixture } from '../../test-fixtures.js';
+import { renderIn } from '../../test-render.js';
 import { MessageItem } from './MessageItem.js';
 
 const visitor = { id: 'visitor-00001a2b', name: 'Budi' };
@@ -48,5 +49,50 @@ describe('MessageItem', () => {
     const links = screen.getAllByRole('link');
     expect(links.map((link) => link.getAttribute('href'))).toEqual(['https://toko.example/pesanan']);
     expect(screen.getByText(/https:\/\/toko-sapa\.example@evil\.example\/login/)).toBeTruthy();
+  });
+});
+
+describe('MessageItem in Indonesian', () => {
+  it('names the bot, unnamed agents and the system, and sizes files as Indonesians write them', () => {
+    const { container } = renderIn(
+      'id',
+      <ol>
+        <MessageItem
+          message={messageFixture({
+            seq: 1,
+            author: { role: 'bot', id: 'bot', name: 'Toko Sapa' },
+            text: 'Halo!',
+          })}
+          visitor={visitor}
+          apiUrl="http://127.0.0.1:8787"
+          visitorReadSeq={0}
+        />
+        <MessageItem
+          message={messageFixture({
+            seq: 2,
+            author: { role: 'agent', id: 'operator' },
+            type: 'file',
+            text: undefined,
+            attachments: [
+              {
+                id: 'f1',
+                name: 'katalog.pdf',
+                size: 1_530_000,
+                mime: 'application/pdf',
+                url: '/v1/uploads/f1/k.pdf',
+              },
+            ],
+          })}
+          visitor={visitor}
+          apiUrl="http://127.0.0.1:8787"
+          visitorReadSeq={2}
+        />
+      </ol>,
+    );
+    const items = container.querySelectorAll('li.message');
+    expect(items[0]?.textContent).toContain('Toko Sapa (bot)');
+    expect(items[1]?.textContent).toContain('Agen');
+    expect(items[1]?.textContent).toContain('Dilihat');
+    expect(screen.getByRole('link', { name: /katalog\.pdf/ }).textContent).toBe('katalog.pdf (1,5 MB)');
   });
 });

@@ -1,6 +1,7 @@
 import type { Message } from '@sapa/protocol';
 import type { AgentVisitorSummary } from '../../agent-types.js';
-import { authorLabel, formatBytes, formatDateTime, formatTime } from '../../format.js';
+import { authorLabel } from '../../format.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
 import { safeHttpUrl } from '../../safe-url.js';
 import { IsolatedText } from '../IsolatedText.js';
 import { LinkedText } from '../LinkedText.js';
@@ -17,9 +18,10 @@ export interface MessageItemProps {
 
 /** One message of a conversation, whoever wrote it; system events as a centred line. */
 export function MessageItem({ message, visitor, apiUrl, visitorReadSeq, now }: MessageItemProps) {
+  const { t, format } = useI18n();
   const time = (
-    <time dateTime={message.createdAt} title={formatDateTime(message.createdAt)}>
-      {formatTime(message.createdAt, now)}
+    <time dateTime={message.createdAt} title={format.dateTime(message.createdAt)}>
+      {format.time(message.createdAt, now)}
     </time>
   );
   if (message.type === 'event') {
@@ -33,7 +35,7 @@ export function MessageItem({ message, visitor, apiUrl, visitorReadSeq, now }: M
     );
   }
   const role = message.author.role;
-  const author = authorLabel(message.author, visitor);
+  const author = authorLabel(message.author, visitor, t);
   const seenByVisitor = role !== 'visitor' && message.seq <= visitorReadSeq;
   return (
     <li class={`message message--${role}`} data-seq={message.seq}>
@@ -42,7 +44,7 @@ export function MessageItem({ message, visitor, apiUrl, visitorReadSeq, now }: M
           <bdi>{author}</bdi>
         </span>{' '}
         {time}
-        {seenByVisitor ? <span class="message__seen"> · Seen</span> : null}
+        {seenByVisitor ? <span class="message__seen"> · {t('message.seen')}</span> : null}
       </div>
       <div class="message__body">
         {message.text ? (
@@ -52,12 +54,12 @@ export function MessageItem({ message, visitor, apiUrl, visitorReadSeq, now }: M
         ) : null}
         {message.card ? <CardView card={message.card} /> : null}
         {message.attachments?.length ? (
-          <ul class="message__attachments" aria-label="Attachments">
+          <ul class="message__attachments" aria-label={t('message.attachments')}>
             {message.attachments.map((attachment) => {
               const url = safeHttpUrl(attachment.url, apiUrl);
               const label = (
                 <>
-                  <IsolatedText text={attachment.name} /> ({formatBytes(attachment.size)})
+                  <IsolatedText text={attachment.name} /> ({format.bytes(attachment.size)})
                 </>
               );
               return (
@@ -75,7 +77,7 @@ export function MessageItem({ message, visitor, apiUrl, visitorReadSeq, now }: M
           </ul>
         ) : null}
         {message.actions?.length ? (
-          <ul class="message__actions" aria-label="Quick replies offered">
+          <ul class="message__actions" aria-label={t('message.quickReplies')}>
             {message.actions.map((action, index) => {
               const url = action.type === 'link' ? safeHttpUrl(action.url) : undefined;
               return (

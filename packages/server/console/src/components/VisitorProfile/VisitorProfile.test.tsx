@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { conversationFixture } from '../../test-fixtures.js';
+import { conversationFixture, NOW } from '../../test-fixtures.js';
+import { renderIn } from '../../test-render.js';
 import { VisitorProfile } from './VisitorProfile.js';
 
 const budi = {
@@ -14,19 +15,16 @@ const budi = {
 };
 
 describe('VisitorProfile', () => {
-  it('shows who the visitor is, where they are and how they rated the conversation', () => {
+  it('shows who the visitor is, where they are, and where each profile value came from', () => {
     render(
       <VisitorProfile
-        conversation={conversationFixture({
-          status: 'resolved',
-          rating: { score: 4, comment: 'Cepat dan ramah, terima kasih!' },
-          visitor: budi,
-        })}
+        conversation={conversationFixture({ status: 'resolved', visitor: budi })}
         profile={{
           ...budi,
           userId: 'user-77',
           phone: '+62 812 3456 7890',
           attributes: { plan: 'Gold', orders: 12, newsletter: false },
+          sources: { name: 'identity-verified', email: 'form', phone: 'chat' },
         }}
       />,
     );
@@ -43,12 +41,16 @@ describe('VisitorProfile', () => {
       'Gold',
       '12',
       'false',
-      '4 out of 5',
-      'Cepat dan ramah, terima kasih!',
       'Keranjang belanja',
     ]) {
       expect(text).toContain(expected);
     }
+    const fact = (term: string) => screen.getByText(term, { selector: 'dt' }).nextElementSibling?.textContent;
+    expect(fact('Name')).toBe('Budi Santoso, verified identity');
+    expect(fact('Email')).toBe('budi@example.id, from a form');
+    expect(fact('Phone')).toBe('+62 812 3456 7890, asked in the chat');
+    // The conversation's rating is in the conversation view, not among the visitor's facts.
+    expect(text).not.toContain('out of 5');
     expect(text).not.toContain('Loading the profile');
     expect(screen.getByRole('link', { name: 'toko.example/keranjang' }).getAttribute('href')).toBe(
       'https://toko.example/keranjang',
@@ -64,7 +66,7 @@ describe('VisitorProfile', () => {
     expect(text).not.toContain('Attributes');
   });
 
-  it('shows an anonymous, unverified, offline visitor without a rating and no unsafe page link', () => {
+  it('shows an anonymous, unverified, offline visitor without sources and no unsafe page link', () => {
     const visitor = {
       id: 'visitor-9f8e',
       verified: false,
@@ -81,7 +83,7 @@ describe('VisitorProfile', () => {
     expect(text).toContain('Visitor 9f8e');
     expect(text).toContain('Not verified');
     expect(text).toContain('Offline');
-    expect(text).toContain('Not rated yet.');
+    expect(screen.getByRole('complementary').querySelector('.profile__source')).toBeNull();
     expect(screen.queryByRole('link')).toBeNull();
   });
 
@@ -121,5 +123,47 @@ describe('VisitorProfile', () => {
     expect(text).toContain('invoice⟨U+202E⟩fdp.exe');
     expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
     expect(container.querySelector('dd bdi')?.textContent).toBe('⟨U+202E⟩itsnah⟨U+202C⟩ Admin');
+  });
+});
+
+describe('VisitorProfile in Indonesian', () => {
+  it('names every fact in Indonesian and says when the visitor was last seen, relative to now', () => {
+    const visitor = {
+      ...budi,
+      online: false,
+      verified: false,
+      lastSeenAt: '2026-03-02T09:25:00Z',
+    };
+    renderIn(
+      'id',
+      <VisitorProfile
+        conversation={conversationFixture({ visitor })}
+        profile={{
+          ...visitor,
+          phone: '+62 812 3456 7890',
+          userId: 'user-77',
+          attributes: { plan: 'Gold' },
+          sources: { name: 'identity', email: 'chat', phone: 'form' },
+        }}
+        now={NOW}
+      />,
+    );
+    const profile = screen.getByRole('complementary', { name: 'Pengunjung' });
+    const terms = [...profile.querySelectorAll('.profile__facts dt')].map((term) => term.textContent);
+    expect(terms).toEqual([
+      'Nama',
+      'Identitas',
+      'Status',
+      'Email',
+      'Telepon',
+      'ID pengguna',
+      'Halaman yang dibuka',
+      'Bahasa',
+    ]);
+    expect(profile.textContent).toContain('Belum terverifikasi');
+    expect(profile.textContent).toContain('Offline, terakhir terlihat 5 mnt lalu');
+    expect(screen.getByRole('heading', { name: 'Atribut' })).toBeTruthy();
+    const sources = [...profile.querySelectorAll('.profile__source')].map((source) => source.textContent);
+    expect(sources).toEqual([', dari situs', ', ditanyakan di chat', ', dari formulir']);
   });
 });

@@ -1,48 +1,73 @@
-import type { AgentConversation, AgentVisitor } from '../../agent-types.js';
-import { formatDateTime, pageLinkLabel, visitorLabel } from '../../format.js';
+import type { AgentConversation, AgentVisitor, ProfileFieldSource } from '../../agent-types.js';
+import { pageLinkLabel, visitorLabel } from '../../format.js';
+import type { TranslationKey } from '../../i18n/console-i18n.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
 import { safeHttpUrl } from '../../safe-url.js';
 import { IsolatedText } from '../IsolatedText.js';
 
 export interface VisitorProfileProps {
-  /** The conversation on screen: its visitor summary and its rating. */
+  /** The conversation on screen: its visitor summary. */
   conversation: AgentConversation;
   /** The visitor's whole profile (phone, user id, attributes); undefined while it loads. */
   profile?: AgentVisitor;
+  now?: Date;
 }
 
+/** How each source of a profile value is told to agents. */
+const SOURCE_LABELS: Record<ProfileFieldSource, TranslationKey> = {
+  'identity-verified': 'profile.source.identityVerified',
+  identity: 'profile.source.identity',
+  form: 'profile.source.form',
+  chat: 'profile.source.chat',
+};
+
 /**
- * Who the agent is talking to, where they are, and how they rated the conversation. Everything here was written
- * by the visitor: it is isolated and its bidirectional controls shown, and the page link says the host it opens,
- * never the page title the visitor sent (issue 13).
+ * Who the agent is talking to and where they are, and where each of name, email and phone came from (the site's
+ * verified identity, the site, a form, or asked in the chat: issue 12). Everything here was written by the
+ * visitor: it is isolated and its bidirectional controls shown, and the page link says the host it opens, never
+ * the page title the visitor sent (issue 13). The conversation's rating is in the conversation view.
  */
-export function VisitorProfile({ conversation, profile }: VisitorProfileProps) {
+export function VisitorProfile({ conversation, profile, now }: VisitorProfileProps) {
+  const { t, format } = useI18n();
   const visitor = { ...conversation.visitor, ...profile };
   const pageUrl = safeHttpUrl(visitor.page?.url);
   const attributes = Object.entries(profile?.attributes ?? {});
+  const sources = profile?.sources ?? {};
+  const source = (field: keyof typeof sources) => {
+    const from = sources[field];
+    return from ? t(SOURCE_LABELS[from]) : undefined;
+  };
   return (
     <aside class="profile" aria-labelledby="profile-heading">
-      <h2 id="profile-heading">Visitor</h2>
+      <h2 id="profile-heading">{t('profile.heading')}</h2>
       <dl class="profile__facts">
-        <dt>Name</dt>
+        <dt>{t('profile.name')}</dt>
         <dd>
-          <bdi>{visitorLabel(visitor)}</bdi>
+          <bdi>{visitorLabel(visitor, t)}</bdi>
+          <Source text={source('name')} />
         </dd>
-        <dt>Identity</dt>
-        <dd>{visitor.verified ? 'Verified' : 'Not verified'}</dd>
-        <dt>Status</dt>
+        <dt>{t('profile.identity')}</dt>
+        <dd>{visitor.verified ? t('profile.verified') : t('profile.notVerified')}</dd>
+        <dt>{t('profile.status')}</dt>
         <dd>
-          {visitor.online
-            ? 'Online'
-            : visitor.lastSeenAt
-              ? `Offline, last seen ${formatDateTime(visitor.lastSeenAt)}`
-              : 'Offline'}
+          {visitor.online ? (
+            t('profile.online')
+          ) : visitor.lastSeenAt ? (
+            <time dateTime={visitor.lastSeenAt} title={format.dateTime(visitor.lastSeenAt)}>
+              {t('profile.lastSeen', {
+                time: format.ago(visitor.lastSeenAt, now ?? new Date(), t('time.justNow')),
+              })}
+            </time>
+          ) : (
+            t('profile.offline')
+          )}
         </dd>
-        <Fact term="Email" value={visitor.email} />
-        <Fact term="Phone" value={profile?.phone} />
-        <Fact term="User ID" value={profile?.userId} />
+        <Fact term={t('profile.email')} value={visitor.email} source={source('email')} />
+        <Fact term={t('profile.phone')} value={profile?.phone} source={source('phone')} />
+        <Fact term={t('profile.userId')} value={profile?.userId} />
         {visitor.page ? (
           <>
-            <dt>Current page</dt>
+            <dt>{t('profile.page')}</dt>
             <dd class="profile__page">
               {visitor.page.title ? (
                 <span class="profile__page-title">
@@ -59,12 +84,12 @@ export function VisitorProfile({ conversation, profile }: VisitorProfileProps) {
             </dd>
           </>
         ) : null}
-        <Fact term="Language" value={visitor.locale} />
+        <Fact term={t('profile.language')} value={visitor.locale} />
       </dl>
-      {profile === undefined ? <p class="muted">Loading the profile…</p> : null}
+      {profile === undefined ? <p class="muted">{t('profile.loading')}</p> : null}
       {attributes.length > 0 ? (
         <>
-          <h3>Attributes</h3>
+          <h3>{t('profile.attributes')}</h3>
           <dl class="profile__attributes">
             {attributes.map(([key, value]) => (
               <div key={key}>
@@ -77,38 +102,31 @@ export function VisitorProfile({ conversation, profile }: VisitorProfileProps) {
           </dl>
         </>
       ) : null}
-      <h3>Rating</h3>
-      {conversation.rating ? (
-        <div class="rating">
-          <p>
-            <span class="rating__stars" aria-hidden="true">
-              {'★'.repeat(conversation.rating.score)}
-              {'☆'.repeat(Math.max(0, 5 - conversation.rating.score))}
-            </span>{' '}
-            {conversation.rating.score} out of 5
-          </p>
-          {conversation.rating.comment ? (
-            <blockquote>
-              <IsolatedText text={conversation.rating.comment} />
-            </blockquote>
-          ) : null}
-        </div>
-      ) : (
-        <p class="muted">Not rated yet.</p>
-      )}
     </aside>
   );
 }
 
-/** One fact of the profile, left out when the visitor has none. */
-function Fact({ term, value }: { term: string; value: string | undefined }) {
+/** One fact of the profile, left out when the visitor has none; where it came from, when known. */
+function Fact({ term, value, source }: { term: string; value: string | undefined; source?: string }) {
   if (!value) return null;
   return (
     <>
       <dt>{term}</dt>
       <dd>
         <IsolatedText text={value} />
+        <Source text={source} />
       </dd>
     </>
+  );
+}
+
+/** Where a value came from, under it: "verified identity", "from a form" (read after a pause: the comma). */
+function Source({ text }: { text?: string }) {
+  if (!text) return null;
+  return (
+    <span class="profile__source">
+      <span class="visually-hidden">, </span>
+      {text}
+    </span>
   );
 }
