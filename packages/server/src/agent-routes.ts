@@ -1,7 +1,8 @@
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Action, Card, ConversationStatus } from '@sapa/protocol';
 import { Hono } from 'hono';
 import type { AppContext, AppEnvironment } from './app-context.js';
-import { eventStreamHeadResponse, eventStreamResponse } from './event-stream.js';
+import { eventStreamHeadResponse, writeEventStream } from './event-stream.js';
 import { ProblemError } from './problem.js';
 import { field, readJsonObject } from './request-body.js';
 import { bearerToken, clientAddress, readPageQuery } from './request-input.js';
@@ -208,15 +209,14 @@ export function agentRoutes(app: AppContext): Hono<AppEnvironment> {
     if (c.req.method === 'HEAD') return eventStreamHeadResponse();
     const account = c.get('agent');
     const token = bearerToken(c.req.raw);
-    return eventStreamResponse({
+    writeEventStream(c.env.outgoing, {
       replay: [],
       subscribe: (listener) => agentInbox.subscribe(listener),
-      heartbeatMs: app.heartbeatMs,
-      signal: c.req.raw.signal,
-      registry: app.streams,
+      streams: app.streams,
       // A removed agent's stream ends at the next heartbeat.
       stillAllowed: async () => (await agentAccounts.authenticate(token))?.id === account.id,
     });
+    return RESPONSE_ALREADY_SENT;
   });
 
   return routes;

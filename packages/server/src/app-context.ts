@@ -1,6 +1,6 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { AgentAccount } from '@sapa/protocol/agent';
-import type { StreamRegistry } from './event-stream.js';
+import type { OpenStreams } from './event-stream.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { Services } from './services/create-services.js';
 import type { VisitorRecord } from './store/records.js';
@@ -16,7 +16,7 @@ export interface AppContext {
   trustProxyHops: number;
   /** Repository root the static folders are found under. */
   staticRoot: string;
-  streams: StreamRegistry;
+  streams: OpenStreams;
   log: (message: string, error?: unknown) => void;
 }
 

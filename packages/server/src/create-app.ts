@@ -75,9 +75,12 @@ export function createApp(app: AppContext): Hono<AppEnvironment> {
         },
       });
     }
+    // Set on the Node response, so that every answer carries them: those Hono makes (Node adds these to the
+    // headers of the answer) and those written to it directly (event streams).
+    const outgoing = c.env.outgoing;
+    outgoing.setHeader(PROTOCOL_HEADER, PROTOCOL_VERSION);
+    for (const [name, value] of Object.entries(corsHeaders)) outgoing.setHeader(name, value);
     await next();
-    c.res.headers.set(PROTOCOL_HEADER, PROTOCOL_VERSION);
-    for (const [name, value] of Object.entries(corsHeaders)) c.res.headers.set(name, value);
   });
 
   // Hono answers HEAD with the GET handler and drops its body unread; a streamed body (a file, an event stream)

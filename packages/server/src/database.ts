@@ -29,6 +29,10 @@ export function openDatabase(path: string): SqliteDatabase {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // Savepoints (one per transaction inside a shared commit) keep their undo pages in memory, not a temp file.
+  database.pragma('temp_store = MEMORY');
+  // After a checkpoint, a WAL file that grew past 64 MiB under load is cut back.
+  database.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
   migrate(database);
   return database;
 }

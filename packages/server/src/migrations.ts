@@ -248,4 +248,68 @@ export const MIGRATIONS: readonly Migration[] = [
       database.exec('DROP TABLE campaign_deliveries');
     },
   },
+  // 5 (issue 14): a message is stored once. The event log refers to a new message instead of holding a copy of
+  // its JSON (a replay reads the message row, so it shows the message as it is now), and is keyed by visitor and
+  // cursor (no separate index); the newest cursor ever handed out is kept in visitor_event_head. Messages get a
+  // stable integer key for those references, lose the unique index on their random id (nothing looks a message
+  // up by it) and the role index (unread counts are kept per conversation in memory and counted from seq). A
+  // visitor's conversations are found by visitor alone (they are few; sorted after), so a message's new
+  // updated_at no longer rewrites an entry of that index too; the inbox index of migration 3 (updated_at, id)
+  // serves what conversations_updated did.
+  `
+  DROP INDEX conversations_visitor;
+  CREATE INDEX conversations_visitor ON conversations (visitor_id);
+  DROP INDEX conversations_updated;
+
+  CREATE TABLE messages_keyed (
+    key INTEGER PRIMARY KEY,
+    id TEXT NOT NULL,
+    conversation_id TEXT NOT NULL REFERENCES conversations (id),
+    seq INTEGER NOT NULL,
+    client_message_id TEXT,
+    request_key TEXT,
+    author TEXT NOT NULL,
+    author_role TEXT NOT NULL,
+    type TEXT NOT NULL,
+    text TEXT,
+    attachments TEXT,
+    actions TEXT,
+    card TEXT,
+    survey TEXT,
+    created_at TEXT NOT NULL
+  );
+  INSERT INTO messages_keyed (key, id, conversation_id, seq, client_message_id, request_key, author, author_role,
+      type, text, attachments, actions, card, survey, created_at)
+    SELECT rowid, id, conversation_id, seq, client_message_id, request_key, author,
+      COALESCE(author_role, json_extract(author, '$.role')), type, text, attachments, actions, card, survey,
+      created_at
+    FROM messages ORDER BY rowid;
+  DROP TABLE messages;
+  ALTER TABLE messages_keyed RENAME TO messages;
+  CREATE UNIQUE INDEX messages_seq ON messages (conversation_id, seq);
+  CREATE UNIQUE INDEX messages_client_id ON messages (conversation_id, client_message_id)
+    WHERE client_message_id IS NOT NULL;
+
+  CREATE TABLE visitor_events_keyed (
+    visitor_id TEXT NOT NULL,
+    cursor INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    message_key INTEGER,
+    data TEXT,
+    PRIMARY KEY (visitor_id, cursor)
+  ) WITHOUT ROWID;
+  INSERT INTO visitor_events_keyed (visitor_id, cursor, type, message_key, data)
+    SELECT event.visitor_id, event.cursor, event.type, message.key,
+      CASE WHEN message.key IS NULL THEN event.data END
+    FROM visitor_events AS event LEFT JOIN messages AS message
+      ON event.type IN ('message.created', 'message.updated')
+      AND message.conversation_id = json_extract(event.data, '$.message.conversationId')
+      AND message.seq = json_extract(event.data, '$.message.seq');
+  CREATE TABLE visitor_event_head (position INTEGER NOT NULL);
+  INSERT INTO visitor_event_head (position) SELECT MAX(
+    COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'visitor_events'), 0),
+    COALESCE((SELECT MAX(cursor) FROM visitor_events), 0));
+  DROP TABLE visitor_events;
+  ALTER TABLE visitor_events_keyed RENAME TO visitor_events;
+  `,
 ];

@@ -10,9 +10,13 @@ export const MAX_JSON_BYTES = 256 * 1024;
  * then while reading, so a lying or missing length cannot exhaust memory).
  */
 export async function readBody(request: Request, limit: number): Promise<Buffer> {
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  const length = request.headers.get('content-length');
+  const declared = Number(length ?? Number.NaN);
   if (declared > limit)
     throw new ProblemError('payload_too_large', `The body may be at most ${limit} bytes.`);
+  // With a length, Node's parser delivers exactly that many bytes: read them at once. On @hono/node-server this
+  // reads the Node request directly instead of building a web Request and its stream (issue 14).
+  if (length !== null) return Buffer.from(await request.arrayBuffer());
   if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -1,7 +1,8 @@
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { MAX_TEXT_LENGTH, type PageInfo, type ProfileSource } from '@sapa/protocol';
 import { Hono } from 'hono';
 import type { AppContext, AppEnvironment } from './app-context.js';
-import { eventStreamHeadResponse, eventStreamResponse } from './event-stream.js';
+import { eventStreamHeadResponse, writeEventStream } from './event-stream.js';
 import { ProblemError } from './problem.js';
 import { field, readAttributes, readEventProperties, readJsonObject } from './request-body.js';
 import { bearerToken, clientAddress, readPageQuery } from './request-input.js';
@@ -212,12 +213,8 @@ export function visitorRoutes(app: AppContext): Hono<AppEnvironment> {
       return eventStreamHeadResponse();
     }
     const opened = await visitorStream.open(c.get('visitor'), cursor);
-    return eventStreamResponse({
-      ...opened,
-      heartbeatMs: app.heartbeatMs,
-      signal: c.req.raw.signal,
-      registry: app.streams,
-    });
+    writeEventStream(c.env.outgoing, { ...opened, streams: app.streams });
+    return RESPONSE_ALREADY_SENT;
   });
 
   return routes;

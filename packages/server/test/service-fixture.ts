@@ -10,6 +10,7 @@ import { FanOut } from '../src/services/fan-out.js';
 import { resolveSite } from '../src/site-config.js';
 import type { ChatStore } from '../src/store/chat-store.js';
 import { SqliteChatStore } from '../src/store/sqlite/sqlite-chat-store.js';
+import type { CheckpointOptions } from '../src/store/sqlite/sqlite-checkpoints.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -17,13 +18,16 @@ afterEach(async () => {
 });
 
 /**
- * Real services on a real SQLite file, without HTTP, and one visitor with one conversation whose live
- * events are collected in `live`. `wrapStore` may change how the services see the store.
+ * Real services on a real SQLite file (in `folder`), without HTTP, and one visitor with one conversation whose
+ * live events are collected in `live`. `wrapStore` may change how the services see the store.
  */
-export async function startServices(wrapStore: (store: SqliteChatStore) => ChatStore = (store) => store) {
+export async function startServices(
+  wrapStore: (store: SqliteChatStore) => ChatStore = (store) => store,
+  { streamRetention = 1000, checkpoints }: { streamRetention?: number; checkpoints?: CheckpointOptions } = {},
+) {
   const folder = mkdtempSync(join(tmpdir(), 'sapa-services-'));
   const database = openDatabase(join(folder, 'sapa.db'));
-  const sqlite = new SqliteChatStore(database);
+  const sqlite = new SqliteChatStore(database, undefined, checkpoints ? { checkpoints } : {});
   cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
   cleanups.push(() => sqlite.close());
   const store = wrapStore(sqlite);
@@ -33,11 +37,11 @@ export async function startServices(wrapStore: (store: SqliteChatStore) => ChatS
     store,
     hub,
     sites,
-    streamRetention: 1000,
+    streamRetention,
     uploadDir: folder,
     log: () => {},
   });
-  const fanOut = new FanOut(store, hub, new AgentViews(hub), 1000);
+  const fanOut = new FanOut(store, hub, new AgentViews(hub), streamRetention);
   const session = await services.sessions.start('demo', undefined);
   const visitor = await services.sessions.authenticate(session.token);
   const { conversation } = await services.conversations.create(visitor, 'first');
@@ -49,6 +53,7 @@ export async function startServices(wrapStore: (store: SqliteChatStore) => ChatS
   return {
     /** Runs SQL on the database directly (to make a step fail). */
     execute: (sql: string) => void database.exec(sql),
+    folder,
     store,
     hub,
     services,

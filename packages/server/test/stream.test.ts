@@ -34,6 +34,18 @@ describe('the visitor stream', () => {
     expect(server.stats().visitorStreams).toBe(1);
   });
 
+  it('carries the CORS headers of an allowed origin, written with the stream', async () => {
+    const server = await startTestServer();
+    const session = await newSession(server);
+    const stream = await visitorStream(server, session.token, session.cursor, {
+      Origin: 'http://localhost:5173',
+    });
+    expect(stream.response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(stream.response.headers.get('access-control-expose-headers')).toContain('Sapa-Protocol');
+    expect(stream.response.headers.get('vary')).toBe('Origin');
+    expect(stream.response.headers.get('sapa-protocol')).toBe('1');
+  });
+
   it("echoes the visitor's own send as message.created with its clientMessageId", async () => {
     const server = await startTestServer({ sites: [QUIET_SITE] });
     const { session, conversationId } = await visitorWithConversation(server);

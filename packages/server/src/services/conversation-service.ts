@@ -16,6 +16,7 @@ import type { CampaignDelivery } from './campaign-delivery.js';
 import type { FanOut } from './fan-out.js';
 import type { FeedbackAnswer, FeedbackService } from './feedback-service.js';
 import { ownedUploads } from './owned-uploads.js';
+import { isSameRequest, requestFingerprint } from './request-fingerprint.js';
 import type { SiteDirectory } from './site-directory.js';
 
 /**
@@ -106,7 +107,7 @@ export class ConversationService {
     clientMessageId: string,
     send: VisitorSend,
   ): Promise<{ message: Message; created: boolean }> {
-    const requestKey = JSON.stringify(send);
+    const request = JSON.stringify(send);
     const author: Participant = { role: 'visitor', id: visitor.visitor.id };
     if (visitor.visitor.name) author.name = visitor.visitor.name;
     // One transaction: the idempotency check, the message, a reopening, and the events that report them.
@@ -114,7 +115,7 @@ export class ConversationService {
       const record = await owned(transaction, visitor, conversationId);
       const existing = await transaction.messages.findByClientId(conversationId, clientMessageId);
       if (existing) {
-        if (existing.requestKey !== requestKey) {
+        if (!isSameRequest(existing.requestKey, request)) {
           throw new ProblemError(
             'idempotency_mismatch',
             `Message ${clientMessageId} was already sent with a different body.`,
@@ -132,7 +133,7 @@ export class ConversationService {
         ...(send.text !== undefined ? { text: send.text } : {}),
         ...(uploads ? { attachments: uploads } : {}),
         clientMessageId,
-        requestKey,
+        requestKey: requestFingerprint(request),
       });
       const events = this.fanOut.in(transaction);
       await events.messageCreated(appended.conversation, appended.message);

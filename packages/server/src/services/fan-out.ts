@@ -1,7 +1,7 @@
 import type { Message, Participant, StreamEventMap, Visitor } from '@sapa/protocol';
 import type { EventHub } from '../event-hub.js';
 import type { ChatStore, Transaction } from '../store/chat-store.js';
-import type { ConversationRecord, VisitorRecord } from '../store/records.js';
+import type { ConversationRecord, MessageEventType, VisitorRecord } from '../store/records.js';
 import type { AgentViews } from './agent-views.js';
 import { TypingThrottle } from './typing-throttle.js';
 
@@ -66,13 +66,13 @@ export class TransactionEvents {
   }
 
   /** Appends an event to the visitor's log (with a cursor) and sends it to their open streams after commit. */
-  async toVisitor<K extends keyof StreamEventMap>(
+  async toVisitor<K extends Exclude<keyof StreamEventMap, MessageEventType>>(
     visitorId: string,
     type: K,
     data: StreamEventMap[K],
   ): Promise<void> {
     const json = JSON.stringify(data);
-    const cursor = await this.transaction.events.append(visitorId, type, json, this.retention);
+    const cursor = await this.transaction.events.append(visitorId, { type, data: json }, this.retention);
     this.live.push(() => this.hub.publishToVisitor(visitorId, { type, id: cursor, data: json }));
   }
 
@@ -84,10 +84,25 @@ export class TransactionEvents {
     this.live.push(() => this.hub.publishToAgents({ type, data: json }));
   }
 
-  /** A new message: durable `message.created` for the visitor, live for the agents. */
+  /**
+   * A new message: durable `message.created` for the visitor (the log refers to the stored message), live
+   * for the agents. The message is turned into JSON once for both.
+   */
   async messageCreated(record: ConversationRecord, message: Message): Promise<void> {
-    await this.toVisitor(record.visitorId, 'message.created', { message });
-    this.toAgents('message.created', { conversationId: message.conversationId, message });
+    const cursor = await this.transaction.events.append(
+      record.visitorId,
+      { type: 'message.created', message },
+      this.retention,
+    );
+    const messageJson = JSON.stringify(message);
+    const visitorJson = `{"message":${messageJson}}`;
+    this.live.push(() =>
+      this.hub.publishToVisitor(record.visitorId, { type: 'message.created', id: cursor, data: visitorJson }),
+    );
+    if (this.hub.agentStreamCount === 0) return;
+    // The same text as JSON.stringify({ conversationId, message }).
+    const agentJson = `{"conversationId":${JSON.stringify(message.conversationId)},"message":${messageJson}}`;
+    this.live.push(() => this.hub.publishToAgents({ type: 'message.created', data: agentJson }));
   }
 
   /**

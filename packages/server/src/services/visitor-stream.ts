@@ -5,6 +5,9 @@ import type { ChatStore } from '../store/chat-store.js';
 import type { VisitorRecord } from '../store/records.js';
 import type { FanOut } from './fan-out.js';
 
+/** How stale a visitor's `lastSeenAt` may be before opening a stream writes it again. */
+const LAST_SEEN_PRECISION_MS = 60_000;
+
 /** A visitor's stream, opened: the durable events after their cursor, then live ones from `subscribe`. */
 export interface OpenedVisitorStream {
   replay: OutgoingEvent[];
@@ -66,7 +69,11 @@ export class VisitorStream {
               id: event.cursor,
               data: event.data,
             }));
-      await this.store.visitors.touch(visitorId);
+      // Last seen is kept to the minute: a stream reopened sooner (a flaky network, every tab of a visitor
+      // reconnecting after a restart) writes nothing (issue 14).
+      if (Date.parse(this.store.now()) - Date.parse(visitor.lastSeenAt) >= LAST_SEEN_PRECISION_MS) {
+        await this.store.visitors.touch(visitorId);
+      }
       if (!wasOnline) await this.fanOut.visitorPresenceChanged(visitorId);
     } catch (error) {
       this.stop(visitorId, unsubscribe);

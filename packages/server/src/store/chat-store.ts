@@ -1,4 +1,4 @@
-import type { Attributes, Message, PageInfo, StreamEventMap } from '@sapa/protocol';
+import type { Attributes, Message, PageInfo } from '@sapa/protocol';
 import type { AgentRef, FeedbackKind } from '@sapa/protocol/agent';
 import type {
   AgentRecord,
@@ -13,6 +13,7 @@ import type {
   MessageRecord,
   NewConversation,
   NewMessage,
+  NewStoredEvent,
   PageRequest,
   ScheduledSend,
   SendTimes,
@@ -132,10 +133,13 @@ export interface AgentRepository {
 /** The durable per-visitor event log behind stream cursors (`visitor_events`). */
 export interface VisitorEventRepository {
   /**
-   * Appends an event and drops the visitor's oldest beyond `retention` (raising the visitor's
-   * `prunedThrough`, so a stream resuming from before it gets 410). Returns the event's cursor.
+   * Appends an event and returns its cursor. At least the visitor's newest `retention` events are kept;
+   * older ones may be dropped (a store may trim in batches, keeping a few more for a while), raising the
+   * visitor's `prunedThrough`, so a stream resuming from before it gets 410. An event about a message refers
+   * to the stored message (append it after the message, in the same transaction): a replay shows the
+   * message as it is then.
    */
-  append(visitorId: string, type: keyof StreamEventMap, data: string, retention: number): Promise<string>;
+  append(visitorId: string, event: NewStoredEvent, retention: number): Promise<string>;
   /** The visitor's events after a position, in order. */
   after(visitorId: string, position: number): Promise<StoredEvent[]>;
   /** The position of the visitor's newest kept event, if any. */

@@ -142,6 +142,14 @@ export interface PageRequest {
   limit: number;
 }
 
+/** The durable events about a message; the event log refers to the stored message instead of copying it. */
+export type MessageEventType = 'message.created' | 'message.updated';
+
+/** A durable event to append: its JSON, or, for an event about a message, the message (as stored). */
+export type NewStoredEvent =
+  | { type: MessageEventType; message: Message }
+  | { type: Exclude<keyof StreamEventMap, MessageEventType>; data: string };
+
 /** Which conversations an inbox page holds: of some statuses (all when absent), older than a position. */
 export interface InboxPageRequest {
   statuses?: ConversationStatus[];
@@ -164,7 +172,7 @@ export interface InboxPage {
 export interface StoredEvent {
   cursor: string;
   type: keyof StreamEventMap;
-  /** The event's JSON text, written to the stream as it is. */
+  /** The event's JSON text, written to the stream as it is (an event about a message: the message as it is now). */
   data: string;
 }
 

@@ -10,6 +10,7 @@ import type {
   NewConversation,
 } from '../records.js';
 import type { Runner, SqliteConnection } from './sqlite-connection.js';
+import type { SqliteStoreMemory } from './sqlite-store-memory.js';
 
 interface ConversationRow {
   id: string;
@@ -64,11 +65,15 @@ function containing(text: string): string {
   return `%${text.toLowerCase().replace(/[!%_]/g, (character) => `!${character}`)}%`;
 }
 
-/** The `conversations` table on SQLite. */
+/**
+ * The `conversations` table on SQLite; records of recently used conversations are kept (see
+ * {@link SqliteStoreMemory}).
+ */
 export class SqliteConversations implements ConversationRepository {
   constructor(
     private readonly connection: SqliteConnection,
     private readonly run: Runner,
+    private readonly memory: SqliteStoreMemory,
   ) {}
 
   create(conversation: NewConversation): Promise<ConversationRecord | undefined> {
@@ -91,16 +96,18 @@ export class SqliteConversations implements ConversationRepository {
           at,
           at,
         ) as ConversationRow | undefined;
-      return row && toConversationRecord(row);
+      return row && this.remember(row);
     });
   }
 
   get(id: string): Promise<ConversationRecord | undefined> {
     return this.run(() => {
+      const known = this.memory.conversations.get(id);
+      if (known) return known;
       const row = this.connection.sql('SELECT * FROM conversations WHERE id = ?').get(id) as
         | ConversationRow
         | undefined;
-      return row && toConversationRecord(row);
+      return row && this.remember(row);
     });
   }
 
@@ -109,7 +116,7 @@ export class SqliteConversations implements ConversationRepository {
       const row = this.connection
         .sql('SELECT * FROM conversations WHERE visitor_id = ? AND client_conversation_id = ?')
         .get(visitorId, clientConversationId) as ConversationRow | undefined;
-      return row && toConversationRecord(row);
+      return row && this.remember(row);
     });
   }
 
@@ -208,6 +215,7 @@ export class SqliteConversations implements ConversationRepository {
       this.connection
         .sql('UPDATE conversations SET visitor_id = ? WHERE visitor_id = ?')
         .run(toVisitorId, fromVisitorId);
+      for (const row of rows) this.memory.conversations.delete(row.id);
       return rows.map((row) => row.id);
     });
   }
@@ -243,17 +251,36 @@ export class SqliteConversations implements ConversationRepository {
         .sql(`UPDATE conversations SET ${sets.join(', ')} WHERE id = ? RETURNING *`)
         .get(...values, id) as ConversationRow | undefined;
       if (!row) throw new Error(`Conversation ${id} does not exist.`);
-      return toConversationRecord(row);
+      return this.remember(row);
     });
   }
 
   advanceSeq(id: string): Promise<ConversationRecord> {
     return this.run(() => {
+      const at = this.connection.now();
+      const known = this.memory.conversations.get(id);
+      if (known) {
+        // The remembered row is the stored one (every write updates it), so the row after the change is known
+        // without `RETURNING *`, which costs about as much again as the update (issue 14: once per message).
+        this.connection
+          .sql('UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ?')
+          .run(at, id);
+        const conversation = {
+          ...known.conversation,
+          lastSeq: known.conversation.lastSeq + 1,
+          updatedAt: at,
+        };
+        return this.memory.conversations.set(id, { ...known, conversation });
+      }
       const row = this.connection
         .sql('UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING *')
-        .get(this.connection.now(), id) as ConversationRow | undefined;
+        .get(at, id) as ConversationRow | undefined;
       if (!row) throw new Error(`Conversation ${id} does not exist.`);
-      return toConversationRecord(row);
+      return this.remember(row);
     });
+  }
+
+  private remember(row: ConversationRow): ConversationRecord {
+    return this.memory.conversations.set(row.id, toConversationRecord(row));
   }
 }

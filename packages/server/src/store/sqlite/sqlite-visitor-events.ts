@@ -1,35 +1,61 @@
 import type { StreamEventMap } from '@sapa/protocol';
 import { formatCursor } from '../../ids.js';
 import type { VisitorEventRepository } from '../chat-store.js';
-import type { StoredEvent } from '../records.js';
+import type { NewStoredEvent, StoredEvent } from '../records.js';
 import type { Runner, SqliteConnection } from './sqlite-connection.js';
+import type { EventHead } from './sqlite-event-head.js';
+import { type MessageRow, toMessageRecord } from './sqlite-message-rows.js';
+import type { SqliteStoreMemory } from './sqlite-store-memory.js';
 
-/** The per-visitor event log (`visitor_events`) on SQLite; its cursor is the row's autoincrement key. */
+/** An event row joined with the message it refers to (all message columns null when it refers to none). */
+type EventRow = {
+  event_cursor: number;
+  event_type: keyof StreamEventMap;
+  event_data: string | null;
+} & { [column in keyof MessageRow]: MessageRow[column] | null };
+
+/**
+ * The per-visitor event log (`visitor_events`) on SQLite, keyed by visitor and cursor. An event about a
+ * message refers to the message's row instead of holding a copy (issue 14): a replay reads the message as it
+ * is now. Cursors continue from `visitor_event_head`, the newest position ever handed out, which never goes
+ * back (kept in memory, see {@link EventHead}).
+ */
 export class SqliteVisitorEvents implements VisitorEventRepository {
   constructor(
     private readonly connection: SqliteConnection,
     private readonly run: Runner,
+    private readonly publicUrl: () => string,
+    private readonly memory: SqliteStoreMemory,
   ) {}
 
-  append(visitorId: string, type: keyof StreamEventMap, data: string, retention: number): Promise<string> {
+  append(visitorId: string, event: NewStoredEvent, retention: number): Promise<string> {
     return this.run(() => {
-      const { cursor } = this.connection
-        .sql('INSERT INTO visitor_events (visitor_id, type, data) VALUES (?, ?, ?) RETURNING cursor')
-        .get(visitorId, type, data) as { cursor: number };
-      const oldestKept = this.connection
-        .sql('SELECT cursor FROM visitor_events WHERE visitor_id = ? ORDER BY cursor DESC LIMIT 1 OFFSET ?')
-        .get(visitorId, retention) as { cursor: number } | undefined;
-      if (oldestKept) {
-        // Everything at or below this position is dropped; a stream asking to resume from before it gets 410.
-        // The floor is kept on the visitor's row, which every stream request has already read.
+      const position = this.memory.eventHead.take(this.readHead);
+      const messageKey = 'message' in event ? this.memory.messageKeys.get(event.message) : undefined;
+      if (messageKey !== undefined) {
         this.connection
-          .sql('DELETE FROM visitor_events WHERE visitor_id = ? AND cursor <= ?')
-          .run(visitorId, oldestKept.cursor);
+          .sql('INSERT INTO visitor_events (visitor_id, cursor, type, message_key) VALUES (?, ?, ?, ?)')
+          .run(visitorId, position, event.type, messageKey);
+      } else if ('message' in event) {
+        // A message this process did not just store: found by its conversation and seq.
+        const inserted = this.connection
+          .sql(
+            `INSERT INTO visitor_events (visitor_id, cursor, type, message_key)
+               SELECT ?, ?, ?, key FROM messages WHERE conversation_id = ? AND seq = ?`,
+          )
+          .run(visitorId, position, event.type, event.message.conversationId, event.message.seq);
+        if (inserted.changes !== 1) {
+          throw new Error(`Message ${event.message.id} is not stored; its event cannot refer to it.`);
+        }
+      } else {
         this.connection
-          .sql('UPDATE visitors SET pruned_through = MAX(pruned_through, ?) WHERE id = ?')
-          .run(oldestKept.cursor, visitorId);
+          .sql('INSERT INTO visitor_events (visitor_id, cursor, type, data) VALUES (?, ?, ?, ?)')
+          .run(visitorId, position, event.type, event.data);
       }
-      return formatCursor(cursor);
+      // Trimmed in batches of a tenth of what is kept: the log holds up to 10 % more between trims.
+      if (this.memory.trims.due(visitorId, Math.max(1, Math.floor(retention / 10))))
+        this.trim(visitorId, retention);
+      return formatCursor(position);
     });
   }
 
@@ -37,10 +63,24 @@ export class SqliteVisitorEvents implements VisitorEventRepository {
     return this.run(() => {
       const rows = this.connection
         .sql(
-          'SELECT cursor, type, data FROM visitor_events WHERE visitor_id = ? AND cursor > ? ORDER BY cursor',
+          `SELECT event.cursor AS event_cursor, event.type AS event_type, event.data AS event_data, message.*
+             FROM visitor_events AS event LEFT JOIN messages AS message ON message.key = event.message_key
+             WHERE event.visitor_id = ? AND event.cursor > ? ORDER BY event.cursor`,
         )
-        .all(visitorId, position) as { cursor: number; type: keyof StreamEventMap; data: string }[];
-      return rows.map((row) => ({ cursor: formatCursor(row.cursor), type: row.type, data: row.data }));
+        .all(visitorId, position) as EventRow[];
+      const publicUrl = this.publicUrl();
+      const events: StoredEvent[] = [];
+      for (const row of rows) {
+        const data =
+          row.event_data ??
+          (row.key === null
+            ? undefined
+            : JSON.stringify({ message: toMessageRecord(row as MessageRow, publicUrl).message }));
+        // An event whose message is gone has nothing left to tell.
+        if (data !== undefined)
+          events.push({ cursor: formatCursor(row.event_cursor), type: row.event_type, data });
+      }
+      return events;
     });
   }
 
@@ -54,11 +94,25 @@ export class SqliteVisitorEvents implements VisitorEventRepository {
   }
 
   headPosition(): Promise<number> {
-    return this.run(() => {
-      const row = this.connection
-        .sql("SELECT seq FROM sqlite_sequence WHERE name = 'visitor_events'")
-        .get() as { seq: number } | undefined;
-      return row?.seq ?? 0;
-    });
+    return this.run(() => this.memory.eventHead.current(this.readHead));
+  }
+
+  private readonly readHead = () =>
+    (this.connection.sql('SELECT position FROM visitor_event_head').get() as { position: number }).position;
+
+  /** Drops the visitor's events beyond the newest `retention`, raising their `prunedThrough` (410 below it). */
+  private trim(visitorId: string, retention: number): void {
+    const newestDropped = this.connection
+      .sql('SELECT cursor FROM visitor_events WHERE visitor_id = ? ORDER BY cursor DESC LIMIT 1 OFFSET ?')
+      .get(visitorId, retention) as { cursor: number } | undefined;
+    if (!newestDropped) return;
+    this.connection
+      .sql('DELETE FROM visitor_events WHERE visitor_id = ? AND cursor <= ?')
+      .run(visitorId, newestDropped.cursor);
+    // The floor is kept on the visitor's row, which every stream request has already read.
+    this.connection
+      .sql('UPDATE visitors SET pruned_through = MAX(pruned_through, ?) WHERE id = ?')
+      .run(newestDropped.cursor, visitorId);
+    this.memory.visitors.delete(visitorId);
   }
 }

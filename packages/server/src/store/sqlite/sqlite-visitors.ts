@@ -3,6 +3,7 @@ import { newId } from '../../ids.js';
 import type { VisitorRepository } from '../chat-store.js';
 import type { VisitorProfile, VisitorRecord } from '../records.js';
 import type { Runner, SqliteConnection } from './sqlite-connection.js';
+import type { SqliteStoreMemory } from './sqlite-store-memory.js';
 
 interface VisitorRow {
   id: string;
@@ -44,11 +45,12 @@ function toVisitorRecord(row: VisitorRow): VisitorRecord {
   return record;
 }
 
-/** The `visitors` table on SQLite. */
+/** The `visitors` table on SQLite; records of recently used visitors are kept (see {@link SqliteStoreMemory}). */
 export class SqliteVisitors implements VisitorRepository {
   constructor(
     private readonly connection: SqliteConnection,
     private readonly run: Runner,
+    private readonly memory: SqliteStoreMemory,
   ) {}
 
   create(siteKey: string, locale: string | undefined, page: PageInfo | undefined): Promise<VisitorRecord> {
@@ -60,7 +62,7 @@ export class SqliteVisitors implements VisitorRepository {
            RETURNING *`,
         )
         .get(newId('v'), siteKey, locale ?? null, page ? JSON.stringify(page) : null, at, at) as VisitorRow;
-      return toVisitorRecord(row);
+      return this.remember(row);
     });
   }
 
@@ -73,7 +75,7 @@ export class SqliteVisitors implements VisitorRepository {
       const row = this.connection
         .sql('SELECT * FROM visitors WHERE site_key = ? AND user_id = ? AND verified = 1')
         .get(siteKey, userId) as VisitorRow | undefined;
-      return row && toVisitorRecord(row);
+      return row && this.remember(row);
     });
   }
 
@@ -84,6 +86,7 @@ export class SqliteVisitors implements VisitorRepository {
           'UPDATE visitors SET last_seen_at = ?, locale = COALESCE(?, locale), page = COALESCE(?, page) WHERE id = ?',
         )
         .run(this.connection.now(), locale ?? null, page ? JSON.stringify(page) : null, id);
+      this.memory.visitors.delete(id);
     });
   }
 
@@ -105,7 +108,7 @@ export class SqliteVisitors implements VisitorRepository {
           JSON.stringify(profile.sources ?? current.sources),
           id,
         ) as VisitorRow;
-      return toVisitorRecord(row);
+      return this.remember(row);
     });
   }
 
@@ -114,6 +117,7 @@ export class SqliteVisitors implements VisitorRepository {
       this.connection
         .sql('UPDATE visitors SET user_id = ?, verified = ? WHERE id = ?')
         .run(userId, verified ? 1 : 0, id);
+      this.memory.visitors.delete(id);
     });
   }
 
@@ -122,11 +126,18 @@ export class SqliteVisitors implements VisitorRepository {
       this.connection
         .sql('UPDATE visitors SET merged_into = ? WHERE id = ?')
         .run(intoVisitorId, fromVisitorId);
+      this.memory.visitors.delete(fromVisitorId);
     });
   }
 
   private read(id: string): VisitorRecord | undefined {
+    const known = this.memory.visitors.get(id);
+    if (known) return known;
     const row = this.connection.sql('SELECT * FROM visitors WHERE id = ?').get(id) as VisitorRow | undefined;
-    return row && toVisitorRecord(row);
+    return row && this.remember(row);
+  }
+
+  private remember(row: VisitorRow): VisitorRecord {
+    return this.memory.visitors.set(row.id, toVisitorRecord(row));
   }
 }

@@ -1,0 +1,82 @@
+import type { Action, Card, Message, MessageType, Participant, Survey } from '@sapa/protocol';
+import { type MessageRecord, type StoredUpload, toAttachment } from '../records.js';
+
+/** A row of `messages`, as `SELECT *` reads it. */
+export interface MessageRow {
+  key: number;
+  id: string;
+  conversation_id: string;
+  seq: number;
+  client_message_id: string | null;
+  request_key: string | null;
+  author: string;
+  author_role: string;
+  type: MessageType;
+  text: string | null;
+  attachments: string | null;
+  actions: string | null;
+  card: string | null;
+  survey: string | null;
+  created_at: string;
+}
+
+/** The parts of a message, as stored; one builder keeps a sent message and a read one alike. */
+export interface MessageFields {
+  id: string;
+  conversationId: string;
+  seq: number;
+  author: Participant;
+  type: MessageType;
+  createdAt: string;
+  clientMessageId?: string | undefined;
+  text?: string | undefined;
+  attachments?: StoredUpload[] | undefined;
+  actions?: Action[] | undefined;
+  card?: Card | undefined;
+  survey?: Survey | undefined;
+}
+
+/** The wire message of stored fields; attachment URLs start with `publicUrl`. */
+export function toMessage(fields: MessageFields, publicUrl: string): Message {
+  const message: Message = {
+    id: fields.id,
+    conversationId: fields.conversationId,
+    seq: fields.seq,
+    author: fields.author,
+    type: fields.type,
+    createdAt: fields.createdAt,
+  };
+  if (fields.clientMessageId !== undefined) message.clientMessageId = fields.clientMessageId;
+  if (fields.text !== undefined) message.text = fields.text;
+  if (fields.attachments)
+    message.attachments = fields.attachments.map((upload) => toAttachment(upload, publicUrl));
+  if (fields.actions) message.actions = fields.actions;
+  if (fields.card) message.card = fields.card;
+  if (fields.survey) message.survey = fields.survey;
+  return message;
+}
+
+/** A stored message and the request key it was sent with. */
+export function toMessageRecord(row: MessageRow, publicUrl: string): MessageRecord {
+  const record: MessageRecord = {
+    message: toMessage(
+      {
+        id: row.id,
+        conversationId: row.conversation_id,
+        seq: row.seq,
+        author: JSON.parse(row.author),
+        type: row.type,
+        createdAt: row.created_at,
+        clientMessageId: row.client_message_id ?? undefined,
+        text: row.text ?? undefined,
+        attachments: row.attachments === null ? undefined : JSON.parse(row.attachments),
+        actions: row.actions === null ? undefined : JSON.parse(row.actions),
+        card: row.card === null ? undefined : JSON.parse(row.card),
+        survey: row.survey === null ? undefined : JSON.parse(row.survey),
+      },
+      publicUrl,
+    ),
+  };
+  if (row.request_key !== null) record.requestKey = row.request_key;
+  return record;
+}
