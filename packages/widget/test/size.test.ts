@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import channelLinksEn from '../src/components/ChannelLinks/ChannelLinks.en.json' with { type: 'json' };
+import channelLinksId from '../src/components/ChannelLinks/ChannelLinks.id.json' with { type: 'json' };
 import screensEn from '../src/i18n/screens.en.json' with { type: 'json' };
 import screensId from '../src/i18n/screens.id.json' with { type: 'json' };
 
@@ -9,6 +11,12 @@ import screensId from '../src/i18n/screens.id.json' with { type: 'json' };
 // compressed the way a CDN serves them (brotli, quality 11).
 const dist = join(import.meta.dirname, '..', 'dist');
 const APP_ENTRY = 'src/app/start-app.tsx';
+/**
+ * What the chat fetches as it opens besides the app, on a site with other channels (the demo site, which the bench
+ * measures): the channel links show at once, so `useScreenPreload` fetches their chunk with the app
+ * (use-screen-preload.test.tsx pins that this is all it fetches for such a site).
+ */
+const OPEN_WITH_CHANNELS = 'src/components/ChannelLinks/ChannelLinks.tsx';
 
 /** DESIGN.md, budgets: the `sapa.js` loader. */
 const LOADER_BUDGET = 2_000;
@@ -107,8 +115,11 @@ describe('widget size (brotli, quality 11)', () => {
     expect(loader).toContain(`./${entry}`);
   });
 
-  test(`what a visitor downloads to chat is at most ${CHAT_BUDGET} B`, () => {
-    const files = ['sapa.js', ...filesOf(APP_ENTRY, false)];
+  test(`what a visitor downloads to chat, on a site with other channels, is at most ${CHAT_BUDGET} B`, () => {
+    const files = [
+      'sapa.js',
+      ...new Set([...filesOf(APP_ENTRY, false), ...filesOf(OPEN_WITH_CHANNELS, false)]),
+    ];
     const { total, report } = measure(files);
     console.info(`chat download: ${report} (budget ${CHAT_BUDGET} B, ${CHAT_BUDGET - total} B to spare)`);
     // Styles and both locales ship inside the app entry: they are part of what is measured.
@@ -119,7 +130,20 @@ describe('widget size (brotli, quality 11)', () => {
     expect(app).toContain('.sapa-root');
     expect(app).toContain('Buka obrolan');
     expect(app).toContain('Open chat');
+    expect(app).toContain(channelLinksId['channel.whatsapp']);
     expect(total).toBeLessThanOrEqual(CHAT_BUDGET);
+  });
+
+  test("the channel links bring their own strings and styles, not the other screens'", () => {
+    const chat = new Set(filesOf(APP_ENTRY, false));
+    const channelLinks = filesOf(OPEN_WITH_CHANNELS, false).filter((file) => !chat.has(file));
+    // One chunk: the component with its strings and styles, importing nothing but the app.
+    expect(channelLinks).toHaveLength(1);
+    const text = channelLinks.map((file) => readFileSync(join(dist, file), 'utf8')).join('');
+    expect(text).toContain(channelLinksEn['channels.title']);
+    expect(text).toContain('.sapa-channels');
+    expect(text).not.toContain(screensEn['teaser.label']);
+    expect(text).not.toContain('.sapa-card');
   });
 
   test('i18next ships without the messages it prints only in debug mode, and with those it always prints', () => {
