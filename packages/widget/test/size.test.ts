@@ -30,10 +30,11 @@ const CHAT_BUDGET = 45_000;
  * 37,242 B after the SDK's split into one part per concept (issue 10), rounded up again; with i18next back in the
  * chat (issue 11: +12,500 B of i18next, −400 B of the Terser pass on every chunk) and customer care (issue 12: the
  * promise, the email field, the NPS scale, the reference with the channel links, and the cards, files and screens'
- * styles moved out of the chat into chunks of their own) 54,038 B, rounded up.
+ * styles moved out of the chat into chunks of their own) 54,038 B, rounded up; 52,924 B once the channel links
+ * brought their own strings and styles and the i18next API the widget never calls was left out, rounded up.
  * No budget in DESIGN.md covers it; this keeps what moved out of the chat's download from growing unnoticed.
  */
-const TOTAL_RATCHET = 54_500;
+const TOTAL_RATCHET = 53_000;
 /** Screens a chat does not need to open, send, receive and switch language: each is a chunk of its own. */
 const LAZY_SCREENS = [
   'PrechatForm',
