@@ -147,7 +147,7 @@ describe('widget size (brotli, quality 11)', () => {
     expect(text).not.toContain('.sapa-card');
   });
 
-  test('i18next ships without the messages it prints only in debug mode, and with those it always prints', () => {
+  test('i18next ships without the messages it prints only in debug mode and the API the widget never calls', () => {
     const app = filesOf(APP_ENTRY, false)
       .map((file) => readFileSync(join(dist, file), 'utf8'))
       .join('');
@@ -155,6 +155,13 @@ describe('widget size (brotli, quality 11)', () => {
     expect(app).toContain('No Intl support, please use an Intl polyfill!');
     expect(app).not.toContain('You should call init just once');
     expect(app).not.toContain('was not yet loaded');
+    // build/trim-i18next.ts: the methods of the API the widget never calls are left out (their definitions,
+    // `getFixedT(e,t,a,n){`), those it calls are there.
+    const defines = (method: string) => new RegExp(`\\b${method}\\([^)]*\\)\\{`).test(app);
+    for (const method of ['cloneInstance', 'getFixedT', 'loadNamespaces', 'setDefaultNamespace', 'hydrate'])
+      expect(defines(method), method).toBe(false);
+    for (const method of ['addResourceBundle', 'changeLanguage', 'init'])
+      expect(defines(method), method).toBe(true);
   });
 
   test('screens a chat does not need are chunks of their own, loaded on demand', () => {
