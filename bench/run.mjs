@@ -268,10 +268,13 @@ try {
     const longTasks = await page.evaluate(() => window.__sapaLongTasks);
     const loaderBytes = [];
     const chatBytes = [];
+    const chatFiles = {};
     page.on('response', async (response) => {
       const url = new URL(response.url());
       if (!url.pathname.startsWith('/widget/') || response.status() !== 200) return;
-      chatBytes.push(brotli(await response.body()));
+      const bytes = brotli(await response.body());
+      chatBytes.push(bytes);
+      chatFiles[url.pathname] = bytes;
     });
     const loaderResponse = await fetch(`${server.url}/widget/sapa.js`);
     loaderBytes.push(brotli(Buffer.from(await loaderResponse.arrayBuffer())));
@@ -284,6 +287,8 @@ try {
     return {
       loaderBrotliBytes: loaderBytes[0],
       chatBrotliBytes: loaderBytes[0] + chatBytes.reduce((sum, bytes) => sum + bytes, 0),
+      // What the chat download is made of (brotli bytes per file), to see which part grew.
+      chatFiles,
       apiCallsBeforeInteraction,
       longTasksBeforeInteraction: longTasks,
     };

@@ -3,7 +3,7 @@
  *
  * - `app`: the chat app (Preact, SDK, strings, styles) as one hashed ES module, dist/app-*.js, plus a chunk
  *   per screen loaded on demand; dist/.vite/manifest.json names the entry. The loader imports it relative
- *   to its own URL.
+ *   to its own URL. i18next comes without its debug-only messages and the API the app never calls (build/).
  * - `loader`: dist/sapa.js, a tiny IIFE; the app chunk's file name is injected from the manifest.
  * - `lib`: dist/index.js, the npm entry (`mount`) with Preact, i18next and the SDK left as imports.
  *
@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { defaultClientConditions, defineConfig, type UserConfig } from 'vite';
 import { quietI18next } from './build/quiet-i18next.js';
 import { terserPass } from './build/terser-pass.js';
+import { trimI18next } from './build/trim-i18next.js';
 
 const dist = join(import.meta.dirname, 'dist');
 const manifestPath = join(dist, '.vite', 'manifest.json');
@@ -84,6 +85,7 @@ export default defineConfig(({ mode }): UserConfig => {
     },
     plugins: [
       quietI18next(),
+      trimI18next(),
       terserPass(),
       {
         // Vite wraps every dynamic import in a helper that preloads dependencies by adding <link> elements

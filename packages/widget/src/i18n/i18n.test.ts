@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next from 'i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import channelLinksEn from '../components/ChannelLinks/ChannelLinks.en.json' with { type: 'json' };
+import channelLinksId from '../components/ChannelLinks/ChannelLinks.id.json' with { type: 'json' };
 import {
   addStrings,
   createI18n,
@@ -16,11 +18,20 @@ import { addScreenStrings } from './screen-strings.js';
 import screensEn from './screens.en.json' with { type: 'json' };
 import screensId from './screens.id.json' with { type: 'json' };
 
-// The chat's own catalog and the one the screens loaded on demand bring: each checked alike.
+// The chat's own catalog and those the chunks loaded on demand bring (the screens', the channel links' alone, which a
+// site with channels shows at once): each checked alike. `adds` is what a module's source says when it adds that
+// catalog as it loads.
 const catalogs = [
-  { name: 'chat', en, id: id as Record<string, string> },
-  { name: 'screens', en: screensEn, id: screensId as Record<string, string> },
+  { name: 'chat', en, id: id as Record<string, string>, adds: undefined },
+  { name: 'screens', en: screensEn, id: screensId as Record<string, string>, adds: 'addScreenStrings();' },
+  {
+    name: 'channel links',
+    en: channelLinksEn,
+    id: channelLinksId as Record<string, string>,
+    adds: "from './ChannelLinks.en.json'",
+  },
 ];
+const onDemand = catalogs.slice(1);
 
 describe('string catalogs', () => {
   it.each(catalogs)('$name: the same keys in English and Indonesian', (catalog) => {
@@ -42,7 +53,8 @@ describe('string catalogs', () => {
   });
 
   it('has each key in one catalog only', () => {
-    expect(Object.keys(screensEn).filter((key) => key in en)).toEqual([]);
+    const keys = catalogs.flatMap((catalog) => Object.keys(catalog.en));
+    expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
   });
 });
 
@@ -65,17 +77,19 @@ describe('keys the components use', () => {
   it('are all in a catalog', () => {
     const missing = sources.flatMap(({ file, source }) =>
       used(source)
-        .filter((key) => !inCatalog(en, key) && !inCatalog(screensEn, key))
+        .filter((key) => !catalogs.some((catalog) => inCatalog(catalog.en, key)))
         .map((key) => `${file}: ${key}`),
     );
     expect(missing).toEqual([]);
   });
 
-  it("from the screens' catalog only where the module adds it when it loads (or its caller translates)", () => {
+  it('from a catalog loaded on demand only where the module adds it when it loads (or its caller translates)', () => {
     const unreachable = sources.flatMap(({ file, source }) =>
       used(source)
-        .filter((key) => inCatalog(screensEn, key) && !inCatalog(en, key))
-        .filter(() => !source.includes('addScreenStrings();') && !file.includes('FormField'))
+        .filter((key) => {
+          const catalog = onDemand.find((candidate) => inCatalog(candidate.en, key));
+          return catalog?.adds && !source.includes(catalog.adds) && !file.includes('FormField');
+        })
         .map((key) => `${file}: ${key}`),
     );
     expect(unreachable).toEqual([]);

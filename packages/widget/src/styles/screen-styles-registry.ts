@@ -1,24 +1,25 @@
 /**
- * Where the screens' styles meet the shadow roots that need them, without the styles themselves: the chat's
- * download holds this, and the screens' chunks bring the CSS (screen-styles.ts).
+ * Where the styles of the parts loaded on demand meet the shadow roots that need them, without the styles
+ * themselves: the chat's download holds this, and the chunks bring their CSS (the screens' sheet,
+ * screen-styles.ts; the channel links their own).
  */
 
-let added: string | undefined;
+const added = new Set<string>();
 const adopters = new Set<(css: string) => void>();
 
-/** Hands the screens' CSS to every root that asked for it, now and later (once; again is harmless). */
+/** Hands `css` to every root, now and later (each sheet once; again is harmless). */
 export function provideScreenStyles(css: string): void {
-  if (added !== undefined) return;
-  added = css;
+  if (added.has(css)) return;
+  added.add(css);
   for (const adopt of adopters) adopt(css);
 }
 
 /**
- * Calls `adopt` with the screens' CSS as soon as a screen's chunk brought it (at once if one did); returns the
- * function that stops it.
+ * Calls `adopt` with each sheet a chunk brought, those brought already at once; returns the function that
+ * stops it.
  */
 export function onScreenStyles(adopt: (css: string) => void): () => void {
   adopters.add(adopt);
-  if (added !== undefined) adopt(added);
+  for (const css of added) adopt(css);
   return () => adopters.delete(adopt);
 }

@@ -1,14 +1,18 @@
 import type { Channel } from '@sapa/protocol';
+import { addStrings } from '../../i18n/create-i18n.js';
 import { siteText } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { addScreenStrings } from '../../i18n/screen-strings.js';
-import { addScreenStyles } from '../../styles/screen-styles.js';
+import { provideScreenStyles } from '../../styles/screen-styles-registry.js';
 import { EXTERNAL_REL, safeUrl, WEB_LINK_SCHEMES } from '../safe-url.js';
+import css from './ChannelLinks.css?inline';
+import en from './ChannelLinks.en.json' with { type: 'json' };
+import id from './ChannelLinks.id.json' with { type: 'json' };
 import { linkWithReference } from './link-with-reference.js';
 
-// Not needed to start chatting: a chunk of its own, with its strings.
-addScreenStrings();
-addScreenStyles();
+// Not needed to start chatting: a chunk of its own. A site with channels shows them as soon as the chat opens, so
+// the chunk brings only its own strings and styles, not those of the other screens (screen-strings.ts).
+addStrings({ en, id });
+provideScreenStyles(css);
 
 // A newer backend may send channel types this widget has no wording for: those read as a plain link.
 const KNOWN: readonly string[] = ['whatsapp', 'instagram', 'messenger', 'telegram', 'email', 'link'];
