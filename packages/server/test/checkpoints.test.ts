@@ -61,7 +61,8 @@ describe('WAL checkpoints', () => {
         }
       }),
     );
-    // Restarted after 100 frames (400 KiB), the file holds a few restarts' worth at most.
-    expect(largest).toBeLessThan(6 * 1024 * 1024);
+    // Restarted after 100 frames (400 KiB), the file holds a few restarts' worth at most: about 3 MiB, 6 MiB when a
+    // busy machine holds the worker up, against some 20 MB written without restarts. Half of that is the bound.
+    expect(largest).toBeLessThan(10 * 1024 * 1024);
   });
 });
