@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { type Cluster, singleNodeCluster } from './cluster/cluster.js';
 import { createApp } from './create-app.js';
 import { openDatabase } from './database.js';
 import { DEMO_SITE } from './demo-site.js';
@@ -157,11 +158,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const now = options.now ?? (clock ? () => new Date(clock()) : () => new Date());
   const store = new SqliteChatStore(openDatabase(dbPath), now);
   const hub = new EventHub();
+  const cluster: Cluster = singleNodeCluster(hub);
+  await cluster.start();
   const smtpUrl = options.smtpUrl ?? process.env.SAPA_SMTP_URL;
   const sender = options.emailSender ?? (smtpUrl ? createSmtpSender(smtpUrl) : undefined);
   const services = createServices({
     store,
     hub,
+    bus: cluster.bus,
+    presence: cluster.presence,
+    claims: cluster.claims,
     sites,
     streamRetention: options.streamRetention ?? 1000,
     uploadDir: join(dataDir, 'uploads'),
@@ -180,10 +186,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   // Expired tokens already fail; deleting them keeps the table the size of the live sessions. Uploads that no
   // message used within a day are deleted, files and rows (issue 13).
-  const maintain = async () => {
-    await services.sessions.sweepExpired();
-    await services.uploads.sweepUnattached();
-  };
+  const maintain = () =>
+    cluster.claims.run(
+      'maintenance',
+      async () => {
+        await services.sessions.sweepExpired();
+        await services.uploads.sweepUnattached();
+      },
+      undefined,
+    );
   await maintain();
   const maintenance = setInterval(
     () => {
@@ -276,6 +287,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           services.scheduler
             .stop()
             .then(() => services.close())
+            .then(() => cluster.close())
             .then(() => store.close())
             .catch((error: unknown) => log('Closing the database failed.', error))
             .finally(() => {

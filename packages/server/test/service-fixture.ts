@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import { singleNodeCluster } from '../src/cluster/cluster.js';
 import { openDatabase } from '../src/database.js';
 import { EventHub, type OutgoingEvent } from '../src/event-hub.js';
 import { AgentViews } from '../src/services/agent-views.js';
@@ -32,16 +33,19 @@ export async function startServices(
   cleanups.push(() => sqlite.close());
   const store = wrapStore(sqlite);
   const hub = new EventHub();
+  const { bus, presence } = singleNodeCluster(hub);
   const sites = new Map([['demo', resolveSite({ siteKey: 'demo', name: 'Quiet', bot: false }, 0)]]);
   const services = createServices({
     store,
     hub,
+    bus,
+    presence,
     sites,
     streamRetention,
     uploadDir: folder,
     log: () => {},
   });
-  const fanOut = new FanOut(store, hub, new AgentViews(hub), streamRetention);
+  const fanOut = new FanOut(store, bus, presence, new AgentViews(presence), streamRetention);
   const session = await services.sessions.start('demo', undefined);
   const visitor = await services.sessions.authenticate(session.token);
   const { conversation } = await services.conversations.create(visitor, 'first');

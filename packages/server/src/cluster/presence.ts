@@ -1,0 +1,15 @@
+/**
+ * Who is connected, across every node (issue 14): a visitor is online while any node holds a stream of theirs;
+ * agents are online while any node holds an agent stream. A node that stops (crashes, is cut off) stops counting
+ * within a bounded time.
+ */
+export interface Presence {
+  /** Whether any node holds a stream of the visitor. */
+  isVisitorOnline(visitorId: string): boolean;
+  /** Whether any node holds an agent stream: it silences the bot and drives the site's availability. */
+  agentsOnline(): boolean;
+  /** Starts keeping the count (heartbeats on PostgreSQL). */
+  start(): Promise<void>;
+  /** Stops counting this node. */
+  close(): Promise<void>;
+}
