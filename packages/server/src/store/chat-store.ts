@@ -246,6 +246,12 @@ export interface Transaction extends Repositories {
    * events leave in the order their changes were stored. Never runs when the transaction rolls back.
    */
   afterCommit(callback: () => void): void;
+  /**
+   * Sends `payload` to every server listening on `channel` once the transaction commits, in commit order, never
+   * after a rollback: PostgreSQL's NOTIFY, sent in the transaction just before it commits (many servers on one
+   * database, issue 14). The embedded store serves one process and has nobody to tell: it ignores it.
+   */
+  notify(channel: string, payload: string): void;
 }
 
 /**
