@@ -4,8 +4,13 @@ import { join } from 'node:path';
 import type { Session } from '@sapa/protocol';
 import { afterEach } from 'vitest';
 import { type RunningServer, type ServerOptions, startServer } from '../src/index.js';
+import { createTestDatabase, onPostgres } from './postgres-test-database.js';
 
-/** A server on 127.0.0.1, port 0, with its SQLite file in a fresh temp folder; closed after each test. */
+/**
+ * A server on 127.0.0.1, port 0, with its SQLite file in a fresh temp folder; closed after each test. In the
+ * `server-postgres` project, on a fresh PostgreSQL database instead: one per `dbPath` a test gives (a server
+ * started again on the same path finds the same database), a new one otherwise.
+ */
 export async function startTestServer(options: ServerOptions = {}): Promise<RunningServer> {
   const folder = mkdtempSync(join(tmpdir(), 'sapa-server-test-'));
   cleanups.push(async () => rmSync(folder, { recursive: true, force: true }));
@@ -15,9 +20,28 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Runn
     quiet: true,
     agentToken: 'agent-secret',
     ...options,
+    ...(onPostgres() && !options.databaseUrl
+      ? { databaseUrl: await postgresDatabaseFor(options.dbPath) }
+      : {}),
   });
   cleanups.push(() => server.close());
   return server;
+}
+
+/** The PostgreSQL database standing in for each SQLite file of the running test. */
+const postgresDatabases = new Map<string, string>();
+
+async function postgresDatabaseFor(dbPath: string | undefined): Promise<string> {
+  const known = dbPath === undefined || dbPath === ':memory:' ? undefined : postgresDatabases.get(dbPath);
+  if (known) return known;
+  const database = await createTestDatabase();
+  // Pushed before the server's close, so it runs after it (cleanups run last first).
+  cleanups.push(() => database.drop());
+  if (dbPath !== undefined && dbPath !== ':memory:') {
+    postgresDatabases.set(dbPath, database.url);
+    cleanups.push(async () => void postgresDatabases.delete(dbPath));
+  }
+  return database.url;
 }
 
 const cleanups: Array<() => Promise<void>> = [];

@@ -10,28 +10,48 @@ import { createServices } from '../src/services/create-services.js';
 import { FanOut } from '../src/services/fan-out.js';
 import { resolveSite } from '../src/site-config.js';
 import type { ChatStore } from '../src/store/chat-store.js';
+import { PostgresChatStore } from '../src/store/postgres/postgres-chat-store.js';
 import { SqliteChatStore } from '../src/store/sqlite/sqlite-chat-store.js';
 import type { CheckpointOptions } from '../src/store/sqlite/sqlite-checkpoints.js';
+import { FolderUploadBytes } from '../src/upload-bytes.js';
+import { createTestDatabase, onPostgres } from './postgres-test-database.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** The store of a service fixture, and how to run SQL on its database directly (to make a step fail). */
+async function openStore(
+  folder: string,
+  checkpoints: CheckpointOptions | undefined,
+): Promise<{ store: ChatStore; execute(sql: string): Promise<void> }> {
+  if (onPostgres()) {
+    const database = await createTestDatabase();
+    cleanups.push(() => database.drop());
+    const store = await PostgresChatStore.open(database.url);
+    cleanups.push(() => store.close());
+    return { store, execute: async (sql) => void (await store.connection.pool.query(sql)) };
+  }
+  const database = openDatabase(join(folder, 'sapa.db'));
+  const store = new SqliteChatStore(database, undefined, checkpoints ? { checkpoints } : {});
+  cleanups.push(() => store.close());
+  return { store, execute: async (sql) => void database.exec(sql) };
+}
+
 /**
- * Real services on a real SQLite file (in `folder`), without HTTP, and one visitor with one conversation whose
- * live events are collected in `live`. `wrapStore` may change how the services see the store.
+ * Real services on a real SQLite file (in `folder`), or a fresh PostgreSQL database in the `server-postgres`
+ * project, without HTTP, and one visitor with one conversation whose live events are collected in `live`.
+ * `wrapStore` may change how the services see the store.
  */
 export async function startServices(
-  wrapStore: (store: SqliteChatStore) => ChatStore = (store) => store,
+  wrapStore: (store: ChatStore) => ChatStore = (store) => store,
   { streamRetention = 1000, checkpoints }: { streamRetention?: number; checkpoints?: CheckpointOptions } = {},
 ) {
   const folder = mkdtempSync(join(tmpdir(), 'sapa-services-'));
-  const database = openDatabase(join(folder, 'sapa.db'));
-  const sqlite = new SqliteChatStore(database, undefined, checkpoints ? { checkpoints } : {});
   cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
-  cleanups.push(() => sqlite.close());
-  const store = wrapStore(sqlite);
+  const { store: opened, execute } = await openStore(folder, checkpoints);
+  const store = wrapStore(opened);
   const hub = new EventHub();
   const { bus, presence } = singleNodeCluster(hub);
   const sites = new Map([['demo', resolveSite({ siteKey: 'demo', name: 'Quiet', bot: false }, 0)]]);
@@ -42,7 +62,7 @@ export async function startServices(
     presence,
     sites,
     streamRetention,
-    uploadDir: folder,
+    uploadBytes: new FolderUploadBytes(folder),
     log: () => {},
   });
   const fanOut = new FanOut(store, bus, presence, new AgentViews(presence), streamRetention);
@@ -56,7 +76,7 @@ export async function startServices(
     (await storedEvents()).filter((event) => event.type === 'message.created');
   return {
     /** Runs SQL on the database directly (to make a step fail). */
-    execute: (sql: string) => void database.exec(sql),
+    execute,
     folder,
     store,
     hub,

@@ -10,6 +10,8 @@ export interface Cluster {
   bus: EventBus;
   presence: Presence;
   claims: SweepClaims;
+  /** Deletes what the nodes no longer need (the maintenance sweep runs it). */
+  sweep(): Promise<void>;
   /** Starts listening and counting; call before serving. */
   start(): Promise<void>;
   /** Stops both; this node no longer counts. */
@@ -24,6 +26,7 @@ export function singleNodeCluster(hub: EventHub): Cluster {
     bus,
     presence,
     claims: SINGLE_NODE_CLAIMS,
+    sweep: async () => {},
     start: async () => {},
     close: async () => {},
   };

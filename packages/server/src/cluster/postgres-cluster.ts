@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { EventHub } from '../event-hub.js';
 import type { VisitorEventRepository } from '../store/chat-store.js';
 import type { Cluster } from './cluster.js';
-import { migrateClusterTables } from './postgres-cluster-schema.js';
+import { deleteOldPayloads, migrateClusterTables } from './postgres-cluster-schema.js';
 import { type EventNotification, PostgresEventBus } from './postgres-event-bus.js';
 import { PostgresListener } from './postgres-listener.js';
 import { NOTIFY_CHANNEL, resolvePayload, type SqlRunner } from './postgres-notifications.js';
@@ -70,6 +70,9 @@ export function postgresCluster(options: PostgresClusterOptions): Cluster & { no
     bus,
     presence,
     claims: new PostgresSweepClaims(pool),
+    async sweep() {
+      await deleteOldPayloads(pool);
+    },
     async start() {
       await migrateClusterTables(pool);
       await listener.start();

@@ -4,6 +4,7 @@ import { SINGLE_NODE_CLAIMS, type SweepClaims } from '../cluster/sweep-claims.js
 import type { EventHub } from '../event-hub.js';
 import type { ResolvedSite } from '../site-config.js';
 import type { ChatStore } from '../store/chat-store.js';
+import type { UploadBytes } from '../upload-bytes.js';
 import { AgentAccounts } from './agent-accounts.js';
 import { AgentInbox } from './agent-inbox.js';
 import { AgentViews } from './agent-views.js';
@@ -53,8 +54,8 @@ export interface ServiceOptions {
   sites: ReadonlyMap<string, ResolvedSite>;
   /** Durable stream events kept per visitor. */
   streamRetention: number;
-  /** Folder uploads are written to. */
-  uploadDir: string;
+  /** Where the bytes of uploads are kept. */
+  uploadBytes: UploadBytes;
   /** The operator token of the agent API (empty: none). */
   operatorToken?: string;
   /** How much one visitor may upload per window. */
@@ -94,7 +95,9 @@ export function createServices(options: ServiceOptions): Services {
     agentInbox: new AgentInbox(store, hub, sites, fanOut, views, emails),
     agentAccounts: new AgentAccounts(store, options.operatorToken ?? ''),
     care: new CareMetrics(store, sites, clock),
-    uploads: new UploadService(store, sites, options.uploadDir, options.uploadQuota, () => clock().getTime()),
+    uploads: new UploadService(store, sites, options.uploadBytes, options.uploadQuota, () =>
+      clock().getTime(),
+    ),
     scheduler: createCareScheduler({
       rules,
       feedback,
