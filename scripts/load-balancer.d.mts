@@ -2,7 +2,9 @@
 export interface LoadBalancer {
   url: string;
   counts(): Record<string, number>;
+  openAnswers(): Record<string, number>;
   markDown(url: string): void;
+  add(url: string): void;
   close(): Promise<void>;
 }
 export declare function startLoadBalancer(options: {

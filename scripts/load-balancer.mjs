@@ -61,7 +61,7 @@ function accepts(url) {
  * await balancer.close();
  */
 export async function startLoadBalancer({ targets, probeMs = 250 }) {
-  const nodes = targets.map((url) => ({ url: new URL(url), up: true, requests: 0 }));
+  const nodes = targets.map((url) => ({ url: new URL(url), up: true, requests: 0, open: 0 }));
   const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
   let next = 0;
   let closed = false;
@@ -93,6 +93,8 @@ export async function startLoadBalancer({ targets, probeMs = 250 }) {
         },
         (answer) => {
           node.requests++;
+          node.open++;
+          answer.once('close', () => node.open--);
           const headers = {};
           for (const [name, value] of Object.entries(answer.headers)) {
             if (!HOP_BY_HOP.has(name)) headers[name] = value;
@@ -147,6 +149,12 @@ export async function startLoadBalancer({ targets, probeMs = 250 }) {
     url: `http://127.0.0.1:${port}`,
     /** Requests each node answered, by its base URL. */
     counts: () => Object.fromEntries(nodes.map((node) => [node.url.origin, node.requests])),
+    /** Answers each node is still sending, by its base URL: the long ones are event streams. */
+    openAnswers: () => Object.fromEntries(nodes.map((node) => [node.url.origin, node.open])),
+    /** Adds a node (scaling out): new requests go to it in turn. */
+    add(url) {
+      nodes.push({ url: new URL(url), up: true, requests: 0, open: 0 });
+    },
     /** Marks a node down at once (as a health check would), instead of waiting for a refused connection. */
     markDown(url) {
       for (const node of nodes) if (node.url.origin === new URL(url).origin) node.up = false;
