@@ -142,6 +142,37 @@ describe('many servers on one PostgreSQL database', () => {
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
+  it('listens again after its connection is cut, ending its visitors’ streams so they resume from their cursors', async () => {
+    const { a, b, sql } = await twoNodes();
+    const session = await newSession(a);
+    const created = await call(a, 'POST', '/v1/conversations', { clientConversationId: 'c1' }, session.token);
+    const conversationId: string = created.body.id;
+    const first = await visitorStream(a, session.token, session.cursor);
+    await first.next((frame) => frame.comment === 'open');
+    await agentMessage(b, conversationId, 'before the cut');
+    await first.next((frame) => frame.data?.message?.text === 'before the cut');
+    // Every node's listening connection is cut (a database restart, a network blip).
+    const cut = await sql.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`,
+    );
+    expect(cut.rowCount).toBe(2);
+    // Sent while the nodes are not listening: its notification is lost.
+    await agentMessage(b, conversationId, 'while reconnecting');
+    // A ends the visitor's stream once it listens again, so the client resumes from its cursor.
+    await expect.poll(() => first.ended, { timeout: 5_000 }).toBe(true);
+    const cursor = first.events().at(-1)?.id as string;
+    const resumed = await visitorStream(a, session.token, cursor);
+    await resumed.next((frame) => frame.data?.message?.text === 'while reconnecting');
+    await agentMessage(b, conversationId, 'after the cut');
+    await resumed.next((frame) => frame.data?.message?.text === 'after the cut');
+    // Every message once across both streams, in order.
+    const texts = [...first.events('message.created'), ...resumed.events('message.created')].map(
+      (frame) => frame.data.message.text,
+    );
+    expect(texts).toEqual(['before the cut', 'while reconnecting', 'after the cut']);
+  });
+
   it('sends a due thank-you once, whichever nodes sweep at the same time', async () => {
     const clock = new PinnedClock(JAKARTA_MORNING);
     const { a, b } = await twoNodes({ now: clock.now, sites: [DEMO_SITE] });
