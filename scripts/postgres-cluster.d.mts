@@ -1,4 +1,5 @@
 export declare function findPostgresBin(): string;
+export declare function hasPostgres(): boolean;
 export interface PostgresCluster {
   /** `postgres://postgres@127.0.0.1:<port>/<database>` */
   url: string;

@@ -14,7 +14,20 @@ export default mergeConfig(
       environment: 'node',
       include: ['test/**/*.test.ts', '../protocol/test/conformance-reference.test.ts'],
       // Only tests of SQLite itself, each for the reason given.
-      exclude: [],
+      exclude: [
+        // WAL checkpoints on a worker thread: SQLite's write-ahead log (PostgreSQL checkpoints by itself).
+        'test/checkpoints.test.ts',
+        // The size of the SQLite file per message (the DESIGN.md budget is for the embedded database).
+        'test/database-size.test.ts',
+        // SQLite files: WAL mode, upgrades of old SQLite schemas, an upload folder made unwritable (PostgreSQL
+        // keeps uploads in the database); test/postgres/ covers restarts and migrations on PostgreSQL.
+        'test/persistence.test.ts',
+        'test/upgrade.test.ts',
+        // Commits shared by the transactions of one turn on SQLite's one connection, and its frozen row caches.
+        'test/store-commits.test.ts',
+        // Calls waiting for an open transaction on SQLite's one connection (PostgreSQL reads the last commit).
+        'test/store-transaction-lock.test.ts',
+      ],
       globalSetup: ['test/postgres-global-setup.ts'],
       testTimeout: 20_000,
     },

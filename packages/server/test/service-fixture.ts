@@ -15,6 +15,7 @@ import { SqliteChatStore } from '../src/store/sqlite/sqlite-chat-store.js';
 import type { CheckpointOptions } from '../src/store/sqlite/sqlite-checkpoints.js';
 import { FolderUploadBytes } from '../src/upload-bytes.js';
 import { createTestDatabase, onPostgres } from './postgres-test-database.js';
+import { readRows, type StoredData } from './stored-rows.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -25,18 +26,43 @@ afterEach(async () => {
 async function openStore(
   folder: string,
   checkpoints: CheckpointOptions | undefined,
-): Promise<{ store: ChatStore; execute(sql: string): Promise<void> }> {
+): Promise<{ store: ChatStore; data: StoredData; execute(sql: string): Promise<void> }> {
   if (onPostgres()) {
     const database = await createTestDatabase();
     cleanups.push(() => database.drop());
     const store = await PostgresChatStore.open(database.url);
     cleanups.push(() => store.close());
-    return { store, execute: async (sql) => void (await store.connection.pool.query(sql)) };
+    return {
+      store,
+      data: { postgresUrl: database.url },
+      execute: async (sql) => void (await store.connection.pool.query(sql)),
+    };
   }
-  const database = openDatabase(join(folder, 'sapa.db'));
+  const sqlitePath = join(folder, 'sapa.db');
+  const database = openDatabase(sqlitePath);
   const store = new SqliteChatStore(database, undefined, checkpoints ? { checkpoints } : {});
   cleanups.push(() => store.close());
-  return { store, execute: async (sql) => void database.exec(sql) };
+  return { store, data: { sqlitePath }, execute: async (sql) => void database.exec(sql) };
+}
+
+/**
+ * Makes the database refuse new rows of a table with `reason` (a trigger: SQLite's, or PostgreSQL's with its
+ * function), so a step of a transaction fails; returns the function that lets them in again.
+ */
+async function refuseInserts(
+  execute: (sql: string) => Promise<void>,
+  table: string,
+  reason: string,
+): Promise<() => Promise<void>> {
+  if (onPostgres()) {
+    await execute(`CREATE FUNCTION refuse_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION '${reason}'; END $$;
+      CREATE TRIGGER refuse_${table} BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_${table}()`);
+    return () => execute(`DROP TRIGGER refuse_${table} ON ${table}; DROP FUNCTION refuse_${table}()`);
+  }
+  await execute(`CREATE TRIGGER refuse_${table} BEFORE INSERT ON ${table}
+    BEGIN SELECT RAISE(ABORT, '${reason}'); END`);
+  return () => execute(`DROP TRIGGER refuse_${table}`);
 }
 
 /**
@@ -50,7 +76,7 @@ export async function startServices(
 ) {
   const folder = mkdtempSync(join(tmpdir(), 'sapa-services-'));
   cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
-  const { store: opened, execute } = await openStore(folder, checkpoints);
+  const { store: opened, data, execute } = await openStore(folder, checkpoints);
   const store = wrapStore(opened);
   const hub = new EventHub();
   const { bus, presence } = singleNodeCluster(hub);
@@ -75,8 +101,12 @@ export async function startServices(
   const messageEvents = async () =>
     (await storedEvents()).filter((event) => event.type === 'message.created');
   return {
-    /** Runs SQL on the database directly (to make a step fail). */
+    /** Runs SQL on the database directly (to change a row behind the store's back). */
     execute,
+    /** Rows read straight from the database (see {@link readRows}). */
+    read: (sql: string) => readRows(data, sql),
+    /** Makes the database refuse new rows of a table, to make a step fail; resolves to the undo. */
+    refuseInserts: (table: string, reason: string) => refuseInserts(execute, table, reason),
     folder,
     store,
     hub,

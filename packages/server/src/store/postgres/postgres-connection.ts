@@ -17,7 +17,22 @@ export interface PostgresRunner {
    * in it (`FOR UPDATE`, `pg_advisory_xact_lock`) are held until that transaction ends.
    */
   atomic<T>(work: (runner: PostgresRunner) => Promise<T>): Promise<T>;
+  /**
+   * In a transaction, waits for and takes an advisory lock (two-key form: `namespace`, a hash of `key`) held
+   * until the transaction ends; outside one, does nothing. What SQLite gets from running one transaction at a
+   * time, taken where a check and the write it guards must not interleave with another transaction's.
+   */
+  lockInTransaction(namespace: number, key: string): Promise<void>;
 }
+
+/** The first keys of this store's advisory locks (two-key form), one per kind of lock. */
+export const LOCKS = {
+  migrations: 0x5a9a,
+  visitorEvents: 0x5a9b,
+  uploadQuota: 0x5a9c,
+  clientMessageId: 0x5a9d,
+  clientConversationId: 0x5a9e,
+} as const;
 
 /** The 64-bit integers this store reads (cursors, row keys, counts) stay far below 2^53: read them as numbers. */
 const INT8 = 20;
@@ -53,7 +68,7 @@ export class PostgresConnection {
     // An idle connection that breaks (the server restarted) is dropped by the pool; without a listener the
     // error would end the process.
     this.pool.on('error', () => {});
-    this.direct = this.runner(this.pool, (work) => this.transaction((runner) => work(runner)));
+    this.direct = this.runner(this.pool, (work) => this.transaction((runner) => work(runner)), false);
   }
 
   /** The current time as stored in every `*_at` column. */
@@ -82,6 +97,7 @@ export class PostgresConnection {
         }) as pg.PoolClient['query'],
       },
       (inner) => inner(bound),
+      true,
     );
     let broken: Error | undefined;
     try {
@@ -115,17 +131,25 @@ export class PostgresConnection {
     return this.pool.end();
   }
 
-  private runner(target: QueryTarget, atomic: PostgresRunner['atomic']): PostgresRunner {
+  private runner(
+    target: QueryTarget,
+    atomic: PostgresRunner['atomic'],
+    inTransaction: boolean,
+  ): PostgresRunner {
     const query = async <T>(text: string, values: unknown[] = []) =>
       (await target.query({ name: this.nameOf(text), text, values } as pg.QueryConfig)) as pg.QueryResult<
         T & pg.QueryResultRow
       >;
+    const run = async (text: string, values?: unknown[]) => (await query(text, values)).rowCount ?? 0;
     return {
       rows: async <T>(text: string, values?: unknown[]) => (await query<T>(text, values)).rows as T[],
       row: async <T>(text: string, values?: unknown[]) =>
         (await query<T>(text, values)).rows[0] as T | undefined,
-      run: async (text, values) => (await query(text, values)).rowCount ?? 0,
+      run,
       atomic,
+      lockInTransaction: async (namespace, key) => {
+        if (inTransaction) await run('SELECT pg_advisory_xact_lock($1, hashtext($2))', [namespace, key]);
+      },
     };
   }
 

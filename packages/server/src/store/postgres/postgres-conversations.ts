@@ -10,7 +10,7 @@ import type {
   NewConversation,
 } from '../records.js';
 import { type ConversationRow, containing, toConversationRecord } from '../sqlite/sqlite-conversations.js';
-import type { PostgresConnection, PostgresRunner } from './postgres-connection.js';
+import { LOCKS, type PostgresConnection, type PostgresRunner } from './postgres-connection.js';
 
 /** Numbered placeholders for a statement built from parts: `next(value)` adds a value and returns its `$n`. */
 function placeholders() {
@@ -60,6 +60,8 @@ export class PostgresConversations implements ConversationRepository {
     visitorId: string,
     clientConversationId: string,
   ): Promise<ConversationRecord | undefined> {
+    // As for messages: a second create with the same client id waits for the first to commit, then finds it.
+    await this.run.lockInTransaction(LOCKS.clientConversationId, `${visitorId} ${clientConversationId}`);
     const row = await this.run.row<ConversationRow>(
       'SELECT * FROM conversations WHERE visitor_id = $1 AND client_conversation_id = $2',
       [visitorId, clientConversationId],

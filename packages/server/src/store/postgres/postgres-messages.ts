@@ -3,7 +3,7 @@ import { newId } from '../../ids.js';
 import type { MessageRepository } from '../chat-store.js';
 import type { MessagePage, MessageRecord, NewMessage, PageRequest } from '../records.js';
 import { type MessageRow, toMessage, toMessageRecord } from '../sqlite/sqlite-message-rows.js';
-import type { PostgresRunner } from './postgres-connection.js';
+import { LOCKS, type PostgresRunner } from './postgres-connection.js';
 
 /** The `messages` table on PostgreSQL. */
 export class PostgresMessages implements MessageRepository {
@@ -45,6 +45,9 @@ export class PostgresMessages implements MessageRepository {
   }
 
   async findByClientId(conversationId: string, clientMessageId: string): Promise<MessageRecord | undefined> {
+    // A send checks for its client id, then stores the message: in a transaction, the id's lock keeps a second
+    // send of it (a retry racing the first) waiting until the first commits, and it then finds that message.
+    await this.run.lockInTransaction(LOCKS.clientMessageId, `${conversationId} ${clientMessageId}`);
     const row = await this.run.row<MessageRow>(
       'SELECT * FROM messages WHERE conversation_id = $1 AND client_message_id = $2',
       [conversationId, clientMessageId],

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { SchemaVersionError } from '../../database.js';
+import { LOCKS } from './postgres-connection.js';
 
 /**
  * The PostgreSQL schema as an ordered list of migrations, like SQLite's (`src/migrations.ts`): a migration is
@@ -196,7 +197,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
  * at once on one database migrate it one after the other: the first runs the migrations, the others find them
  * done.
  */
-export const MIGRATION_LOCK = [0x5a9a, 1] as const;
+export const MIGRATION_LOCK = [LOCKS.migrations, 1] as const;
 
 /**
  * Runs the migrations the database has not had yet, in one transaction, under {@link MIGRATION_LOCK}.

@@ -1,9 +1,6 @@
 import type { UploadRepository } from '../chat-store.js';
 import type { StoredUpload, UploadUsage } from '../records.js';
-import type { PostgresRunner } from './postgres-connection.js';
-
-/** The first key of the advisory locks that make one owner's uploads count one after the other. */
-const UPLOAD_QUOTA_LOCK = 0x5a9c;
+import { LOCKS, type PostgresRunner } from './postgres-connection.js';
 
 /** The `uploads` table on PostgreSQL. */
 export class PostgresUploads implements UploadRepository {
@@ -38,20 +35,18 @@ export class PostgresUploads implements UploadRepository {
     );
   }
 
-  usage(owner: string, since: string): Promise<UploadUsage> {
+  async usage(owner: string, since: string): Promise<UploadUsage> {
     // In a transaction (an upload checking the quota before recording itself), the owner's lock is held until
     // it ends, so parallel uploads are counted one after the other and cannot pass the quota together.
-    return this.run.atomic(async (run) => {
-      await run.run('SELECT pg_advisory_xact_lock($1, hashtext($2))', [UPLOAD_QUOTA_LOCK, owner]);
-      const row = (await run.row<{ files: number; bytes: number; oldest: string | null }>(
-        `SELECT COUNT(*) AS files, COALESCE(SUM(size), 0) AS bytes, MIN(created_at) AS oldest
-           FROM uploads WHERE owner = $1 AND created_at > $2`,
-        [owner, since],
-      )) ?? { files: 0, bytes: 0, oldest: null };
-      const usage: UploadUsage = { files: row.files, bytes: row.bytes };
-      if (row.oldest !== null) usage.oldestAt = row.oldest;
-      return usage;
-    });
+    await this.run.lockInTransaction(LOCKS.uploadQuota, owner);
+    const row = (await this.run.row<{ files: number; bytes: number; oldest: string | null }>(
+      `SELECT COUNT(*) AS files, COALESCE(SUM(size), 0) AS bytes, MIN(created_at) AS oldest
+         FROM uploads WHERE owner = $1 AND created_at > $2`,
+      [owner, since],
+    )) ?? { files: 0, bytes: 0, oldest: null };
+    const usage: UploadUsage = { files: row.files, bytes: row.bytes };
+    if (row.oldest !== null) usage.oldestAt = row.oldest;
+    return usage;
   }
 
   async markAttached(ids: string[], at: string): Promise<void> {

@@ -4,7 +4,7 @@ import type { VisitorEventRepository } from '../chat-store.js';
 import type { NewStoredEvent, StoredEvent } from '../records.js';
 import { type MessageRow, toMessageRecord } from '../sqlite/sqlite-message-rows.js';
 import type { TrimSchedule } from '../sqlite/sqlite-trim-schedule.js';
-import type { PostgresRunner } from './postgres-connection.js';
+import { LOCKS, type PostgresRunner } from './postgres-connection.js';
 
 /** An event row joined with the message it refers to (all message columns null when it refers to none). */
 type EventRow = {
@@ -12,12 +12,6 @@ type EventRow = {
   event_type: keyof StreamEventMap;
   event_data: string | null;
 } & { [column in keyof MessageRow]: MessageRow[column] | null };
-
-/**
- * The first key of the advisory locks that order a visitor's events (two-key form; the second key is a hash
- * of the visitor's id). Distinct from the migration lock's.
- */
-const VISITOR_EVENT_LOCK = 0x5a9b;
 
 /**
  * The per-visitor event log (`visitor_events`) on PostgreSQL. Cursors come from one sequence, so they grow
@@ -36,7 +30,7 @@ export class PostgresVisitorEvents implements VisitorEventRepository {
 
   append(visitorId: string, event: NewStoredEvent, retention: number): Promise<string> {
     return this.run.atomic(async (run) => {
-      await run.run('SELECT pg_advisory_xact_lock($1, hashtext($2))', [VISITOR_EVENT_LOCK, visitorId]);
+      await run.lockInTransaction(LOCKS.visitorEvents, visitorId);
       const messageKey = 'message' in event ? this.messageKeys.get(event.message) : undefined;
       let row: { cursor: number } | undefined;
       if (messageKey !== undefined) {

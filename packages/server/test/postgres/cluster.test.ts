@@ -1,13 +1,12 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_SITE, type RunningServer, type ServerOptions } from '../src/index.js';
-import { messagesOf, say } from './care-helpers.js';
-import { agentStream, call, newSession, startTestServer, visitorStream } from './helpers.js';
-import { JAKARTA_MORNING, PinnedClock } from './pinned-clock.js';
-import { createTestDatabase } from './postgres-test-database.js';
+import { DEMO_SITE, type RunningServer, type ServerOptions } from '../../src/index.js';
+import { messagesOf, say } from '../care-helpers.js';
+import { agentStream, call, newSession, startTestServer, visitorStream } from '../helpers.js';
+import { JAKARTA_MORNING, PinnedClock } from '../pinned-clock.js';
+import { createTestDatabase } from '../postgres-test-database.js';
 
-// Many servers on one PostgreSQL database (issue 14), in the server-postgres project only (the server project
-// excludes this file: on SQLite there is one node).
+// Many servers on one PostgreSQL database (issue 14); on SQLite there is one node.
 
 const QUIET_SITE = { siteKey: 'demo', name: 'Quiet', bot: false };
 
