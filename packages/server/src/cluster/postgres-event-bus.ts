@@ -21,6 +21,9 @@ export class PostgresEventBus implements EventBus {
   /** Per visitor with a stream here: the newest position written, and the read under way. */
   private readonly written = new Map<string, number>();
   private readonly reading = new Map<string, Promise<void>>();
+  /** Live events waiting to be sent, and the send under way: one at a time, so they arrive in order. */
+  private readonly outbox: string[] = [];
+  private sending: Promise<void> | undefined;
 
   constructor(
     private readonly hub: EventHub,
@@ -74,6 +77,7 @@ export class PostgresEventBus implements EventBus {
   async start(): Promise<void> {}
 
   async close(): Promise<void> {
+    await this.sending;
     await Promise.allSettled(this.reading.values());
   }
 
@@ -105,10 +109,22 @@ export class PostgresEventBus implements EventBus {
     });
   }
 
+  /**
+   * Sends a live event outside any transaction. Two sends on two pooled connections could arrive in either
+   * order ("stopped typing" before "typing"), so they leave one batch at a time, in the order they were made.
+   */
   private sendNow(payload: string): void {
-    sendNotifications(this.direct, [{ channel: NOTIFY_CHANNEL, payload }]).catch((error: unknown) => {
-      this.log('Telling the other nodes about a live event failed.', error);
-    });
+    this.outbox.push(payload);
+    if (this.sending) return;
+    this.sending = (async () => {
+      while (this.outbox.length > 0) {
+        const batch = this.outbox.splice(0).map((each) => ({ channel: NOTIFY_CHANNEL, payload: each }));
+        await sendNotifications(this.direct, batch).catch((error: unknown) => {
+          this.log('Telling the other nodes about a live event failed.', error);
+        });
+      }
+      this.sending = undefined;
+    })();
   }
 }
 
