@@ -20,6 +20,8 @@ export interface EventBus {
   publishToVisitor(visitorId: string, event: OutgoingEvent): void;
   /** Sends a live-only event (typing, presence) to every agent stream on every node, now. */
   publishToAgents(event: OutgoingEvent): void;
+  /** Sends a live-only event to the agent streams of this node only (what every node learns by itself). */
+  publishToAgentsHere(event: OutgoingEvent): void;
   /** Starts listening (a dedicated connection on PostgreSQL). */
   start(): Promise<void>;
   /** Stops listening. */

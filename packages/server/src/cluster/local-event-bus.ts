@@ -22,6 +22,10 @@ export class LocalEventBus implements EventBus {
     this.hub.publishToAgents(event);
   }
 
+  publishToAgentsHere(event: OutgoingEvent): void {
+    this.hub.publishToAgents(event);
+  }
+
   async start(): Promise<void> {}
 
   async close(): Promise<void> {}

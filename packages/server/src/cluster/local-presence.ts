@@ -13,6 +13,11 @@ export class LocalPresence implements Presence {
     return this.hub.agentStreamCount > 0;
   }
 
+  /** One node: its visitors' streams end with it; nobody is left to tell. */
+  onVisitorsLeft(): () => void {
+    return () => {};
+  }
+
   async start(): Promise<void> {}
 
   async close(): Promise<void> {}

@@ -54,6 +54,10 @@ export class PostgresEventBus implements EventBus {
     this.sendNow(agentPayload(event));
   }
 
+  publishToAgentsHere(event: OutgoingEvent): void {
+    this.hub.publishToAgents(event);
+  }
+
   /** An event notification arrived (in commit order): writes it to this node's streams it concerns. */
   receive(notification: EventNotification): void {
     if (notification.k === 'a') {

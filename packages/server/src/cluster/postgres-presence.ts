@@ -49,6 +49,7 @@ export class PostgresPresence implements Presence {
   private readonly heartbeatMs: number;
   private readonly expiryMs: number;
   private readonly unsubscribes: Array<() => void> = [];
+  private readonly leftListeners = new Set<(visitorIds: string[]) => void>();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -69,6 +70,11 @@ export class PostgresPresence implements Presence {
     if (this.hub.agentStreamCount > 0) return true;
     for (const agents of this.nodes.values()) if (agents) return true;
     return false;
+  }
+
+  onVisitorsLeft(listener: (visitorIds: string[]) => void): () => void {
+    this.leftListeners.add(listener);
+    return () => this.leftListeners.delete(listener);
   }
 
   /** Registers this node, reads who is online on the others, and starts the heartbeat. */
@@ -214,10 +220,14 @@ export class PostgresPresence implements Presence {
 
   private forgetNode(nodeId: string): void {
     this.nodes.delete(nodeId);
+    const left: string[] = [];
     for (const [visitorId, holders] of this.visitorNodes) {
-      holders.delete(nodeId);
-      if (holders.size === 0) this.visitorNodes.delete(visitorId);
+      if (!holders.delete(nodeId) || holders.size > 0) continue;
+      this.visitorNodes.delete(visitorId);
+      if (!this.hub.isVisitorOnline(visitorId)) left.push(visitorId);
     }
+    if (left.length === 0) return;
+    for (const listener of this.leftListeners) listener(left);
   }
 
   private dropHolder(visitorId: string, nodeId: string): void {

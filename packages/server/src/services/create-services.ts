@@ -85,6 +85,11 @@ export function createServices(options: ServiceOptions): Services {
   const feedback = new FeedbackService(store, sites, fanOut, campaigns, clock);
   const emails = new EmailReplies(store, sites, presence, clock, log, options.email);
   const bot = new BotRunner(store, sites, fanOut, clock);
+  presence.onVisitorsLeft((visitorIds) => {
+    fanOut.visitorsLeftWithNode(visitorIds).catch((error: unknown) => {
+      log('Telling agents that visitors went away with another server failed.', error);
+    });
+  });
   return {
     sites,
     sessions: new SessionService(store, sites, fanOut, rules, clock),

@@ -41,6 +41,18 @@ export class FanOut {
     this.bus.publishToAgents(event);
   }
 
+  /**
+   * Tells this node's agents that visitors went away with a node that stopped (every node learns it by itself,
+   * so each tells only its own agents).
+   */
+  async visitorsLeftWithNode(visitorIds: string[]): Promise<void> {
+    if (!this.presence.agentsOnline()) return;
+    for (const visitorId of visitorIds) {
+      const record = await this.store.visitors.get(visitorId);
+      if (record) this.bus.publishToAgentsHere(visitorUpdated(this.views, record));
+    }
+  }
+
   /** Tells agents a visitor came online or went away (their first stream opened or last one closed). */
   async visitorPresenceChanged(visitorId: string): Promise<void> {
     if (!this.presence.agentsOnline()) return;

@@ -120,7 +120,7 @@ describe('many servers on one PostgreSQL database', () => {
     await expect.poll(() => availability(a, session.token)).toBe(false);
   });
 
-  it('stops counting a node that stopped renewing its heartbeat, within three heartbeats', async () => {
+  it('stops counting a node that stopped renewing its heartbeat within three heartbeats, and tells agents', async () => {
     const { a, sql } = await twoNodes();
     const session = await newSession(a);
     const created = await call(a, 'POST', '/v1/conversations', { clientConversationId: 'c1' }, session.token);
@@ -134,9 +134,18 @@ describe('many servers on one PostgreSQL database', () => {
     ]);
     await expect.poll(() => availability(a, session.token)).toBe(true);
     expect(await visitorOnline(a, created.body.id)).toBe(true);
+    // An agent on A, told when the visitor goes away with the dead node.
+    const agents = await agentStream(a);
+    await agents.next((frame) => frame.comment === 'open');
     const started = Date.now();
-    await expect.poll(() => availability(a, session.token), { timeout: 5_000 }).toBe(false);
+    const away = await agents.next(
+      (frame) => frame.event === 'visitor.updated' && frame.data.visitor.online === false,
+      5_000,
+    );
+    expect(away.data.visitor.id).toBe(session.visitorId);
     expect(await visitorOnline(a, created.body.id)).toBe(false);
+    agents.close();
+    await expect.poll(() => availability(a, session.token), { timeout: 5_000 }).toBe(false);
     // Expiry (600 ms) plus at most one heartbeat (200 ms), with room for a busy machine.
     expect(Date.now() - started).toBeLessThan(3_000);
   });
