@@ -120,3 +120,45 @@ describe('text that is not Unicode', () => {
     expect(inbox.body.conversations[0].visitor.page.title).toBe(`${'a'.repeat(499)}😀`);
   });
 });
+
+describe('positions past anything stored', () => {
+  it('answers a read position or a page cursor far past the last seq like one just past it, never a 500', async () => {
+    const server = await startTestServer({ rateLimit: false });
+    const { session, conversationId } = await visitorWithConversation(server);
+    const path = `/v1/conversations/${conversationId}`;
+    await call(server, 'PUT', `${path}/messages/m1`, { type: 'text', text: 'Halo' }, session.token);
+    const huge = Number.MAX_SAFE_INTEGER;
+    expect((await call(server, 'POST', `${path}/read`, { seq: huge }, session.token)).status).toBe(204);
+    const conversation = await call(server, 'GET', '/v1/conversations', undefined, session.token);
+    const read = conversation.body.conversations.find((item: { id: string }) => item.id === conversationId);
+    // Read up to the last message, not beyond it.
+    expect(read.visitorReadSeq).toBe(read.lastSeq);
+    const after = await call(
+      server,
+      'GET',
+      `${path}/messages?after=999999999999999`,
+      undefined,
+      session.token,
+    );
+    expect(after).toMatchObject({ status: 200, body: { messages: [], hasMore: false } });
+    const before = await call(
+      server,
+      'GET',
+      `${path}/messages?before=999999999999999`,
+      undefined,
+      session.token,
+    );
+    expect(before.status).toBe(200);
+    expect(before.body.messages.map((message: { seq: number }) => message.seq)).toEqual(
+      Array.from({ length: read.lastSeq }, (_, index) => index + 1),
+    );
+    const agentRead = await call(
+      server,
+      'POST',
+      `/agent/v1/conversations/${conversationId}/read`,
+      { seq: huge },
+      'agent-secret',
+    );
+    expect(agentRead.status).toBe(204);
+  });
+});

@@ -25,6 +25,14 @@ export interface PostgresRunner {
   lockInTransaction(namespace: number, key: string): Promise<void>;
 }
 
+/**
+ * A seq from a request, within PostgreSQL's `integer` (seqs are stored as such): a larger one asks for more than
+ * any conversation holds, and would otherwise fail the statement.
+ */
+export function seqParameter(seq: number): number {
+  return Math.min(seq, 2_147_483_647);
+}
+
 /** The first keys of this store's advisory locks (two-key form), one per kind of lock. */
 export const LOCKS = {
   migrations: 0x5a9a,
