@@ -6,6 +6,7 @@ import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { formatLogEntry } from '../src/log-entry.js';
 import { call, newSession, startTestServer, visitorWithConversation } from './helpers.js';
+import { onPostgres } from './postgres-test-database.js';
 
 /** A raw GET, so the path reaches the server exactly as written. */
 function rawGet(
@@ -160,5 +161,54 @@ describe('positions past anything stored', () => {
       'agent-secret',
     );
     expect(agentRead.status).toBe(204);
+  });
+});
+
+describe('NUL characters', () => {
+  it('are taken in text, names, attributes and client ids without a 500 (PostgreSQL stores U+FFFD instead)', async () => {
+    const server = await startTestServer({ rateLimit: false });
+    const { session, conversationId } = await visitorWithConversation(server);
+    const path = `/v1/conversations/${conversationId}/messages`;
+    const sent = await call(server, 'PUT', `${path}/m%00`, { type: 'text', text: 'a\u0000b' }, session.token);
+    expect(sent.status).toBe(201);
+    // The same client id finds the same message again.
+    const again = await call(
+      server,
+      'PUT',
+      `${path}/m%00`,
+      { type: 'text', text: 'a\u0000b' },
+      session.token,
+    );
+    expect(again).toMatchObject({ status: 200, body: { id: sent.body.id } });
+    const stored = onPostgres() ? 'a\uFFFDb' : 'a\u0000b';
+    const page = await call(server, 'GET', path, undefined, session.token);
+    expect(page.body.messages.find((message: { id: string }) => message.id === sent.body.id).text).toBe(
+      stored,
+    );
+    const profile = await call(
+      server,
+      'PATCH',
+      '/v1/visitor',
+      { name: 'R\u0000', attributes: { 'k\u0000': 'v\u0000' } },
+      session.token,
+    );
+    expect(profile.status).toBe(200);
+    expect(profile.body.visitor.attributes).toEqual({ 'k\u0000': 'v\u0000' });
+    const created = await call(
+      server,
+      'POST',
+      '/v1/conversations',
+      { clientConversationId: 'c\u0000' },
+      session.token,
+    );
+    expect(created.status).toBe(201);
+    const same = await call(
+      server,
+      'POST',
+      '/v1/conversations',
+      { clientConversationId: 'c\u0000' },
+      session.token,
+    );
+    expect(same).toMatchObject({ status: 200, body: { id: created.body.id } });
   });
 });
