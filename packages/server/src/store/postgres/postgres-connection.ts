@@ -25,6 +25,25 @@ export interface PostgresRunner {
   lockInTransaction(namespace: number, key: string): Promise<void>;
 }
 
+/**
+ * A seq from a request, within PostgreSQL's `integer` (seqs are stored as such): a larger one asks for more than
+ * any conversation holds, and would otherwise fail the statement.
+ */
+export function seqParameter(seq: number): number {
+  return Math.min(seq, 2_147_483_647);
+}
+
+/**
+ * PostgreSQL's text cannot hold NUL (U+0000), which SQLite stores and a visitor may send: it is stored as U+FFFD,
+ * the replacement character, in every text and in what is looked up by them alike (a client id with a NUL still
+ * finds its row). Strings written as JSON are not affected: JSON escapes NUL.
+ */
+function storable(value: unknown): unknown {
+  if (typeof value === 'string') return value.includes('\0') ? value.replaceAll('\0', '\uFFFD') : value;
+  if (Array.isArray(value)) return value.map(storable);
+  return value;
+}
+
 /** The first keys of this store's advisory locks (two-key form), one per kind of lock. */
 export const LOCKS = {
   migrations: 0x5a9a,
@@ -137,9 +156,11 @@ export class PostgresConnection {
     inTransaction: boolean,
   ): PostgresRunner {
     const query = async <T>(text: string, values: unknown[] = []) =>
-      (await target.query({ name: this.nameOf(text), text, values } as pg.QueryConfig)) as pg.QueryResult<
-        T & pg.QueryResultRow
-      >;
+      (await target.query({
+        name: this.nameOf(text),
+        text,
+        values: values.map(storable),
+      } as pg.QueryConfig)) as pg.QueryResult<T & pg.QueryResultRow>;
     const run = async (text: string, values?: unknown[]) => (await query(text, values)).rowCount ?? 0;
     return {
       rows: async <T>(text: string, values?: unknown[]) => (await query<T>(text, values)).rows as T[],

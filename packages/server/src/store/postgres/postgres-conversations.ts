@@ -10,7 +10,7 @@ import type {
   NewConversation,
 } from '../records.js';
 import { type ConversationRow, containing, toConversationRecord } from '../sqlite/sqlite-conversations.js';
-import { LOCKS, type PostgresConnection, type PostgresRunner } from './postgres-connection.js';
+import { LOCKS, type PostgresConnection, type PostgresRunner, seqParameter } from './postgres-connection.js';
 
 /** Numbered placeholders for a statement built from parts: `next(value)` adds a value and returns its `$n`. */
 function placeholders() {
@@ -164,11 +164,11 @@ export class PostgresConversations implements ConversationRepository {
     // Read positions only move forward, whatever order the requests arrive in.
     if (change.visitorReadSeq !== undefined)
       sets.push(
-        `visitor_read_seq = GREATEST(visitor_read_seq, LEAST(${next(change.visitorReadSeq)}::integer, last_seq))`,
+        `visitor_read_seq = GREATEST(visitor_read_seq, LEAST(${next(seqParameter(change.visitorReadSeq))}::integer, last_seq))`,
       );
     if (change.agentReadSeq !== undefined)
       sets.push(
-        `agent_read_seq = GREATEST(agent_read_seq, LEAST(${next(change.agentReadSeq)}::integer, last_seq))`,
+        `agent_read_seq = GREATEST(agent_read_seq, LEAST(${next(seqParameter(change.agentReadSeq))}::integer, last_seq))`,
       );
     if (change.assignee !== undefined) sets.push(`assignee = ${next(JSON.stringify(change.assignee))}`);
     if (change.rating !== undefined) sets.push(`rating = ${next(JSON.stringify(change.rating))}`);

@@ -3,7 +3,7 @@ import { newId } from '../../ids.js';
 import type { MessageRepository } from '../chat-store.js';
 import type { MessagePage, MessageRecord, NewMessage, PageRequest } from '../records.js';
 import { type MessageRow, toMessage, toMessageRecord } from '../sqlite/sqlite-message-rows.js';
-import { LOCKS, type PostgresRunner } from './postgres-connection.js';
+import { LOCKS, type PostgresRunner, seqParameter } from './postgres-connection.js';
 
 /** The `messages` table on PostgreSQL. */
 export class PostgresMessages implements MessageRepository {
@@ -68,7 +68,7 @@ export class PostgresMessages implements MessageRepository {
     if (page.after !== undefined) {
       const rows = await this.run.rows<MessageRow>(
         'SELECT * FROM messages WHERE conversation_id = $1 AND seq > $2 ORDER BY seq ASC LIMIT $3',
-        [conversationId, page.after, page.limit + 1],
+        [conversationId, seqParameter(page.after), page.limit + 1],
       );
       return {
         messages: rows.slice(0, page.limit).map((row) => toMessageRecord(row, publicUrl).message),
@@ -77,7 +77,7 @@ export class PostgresMessages implements MessageRepository {
     }
     const rows = await this.run.rows<MessageRow>(
       'SELECT * FROM messages WHERE conversation_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3',
-      [conversationId, Math.min(page.before ?? 2_147_483_647, 2_147_483_647), page.limit + 1],
+      [conversationId, seqParameter(page.before ?? Number.MAX_SAFE_INTEGER), page.limit + 1],
     );
     return {
       messages: rows
@@ -92,7 +92,7 @@ export class PostgresMessages implements MessageRepository {
     // Counted each time: a count kept in memory would miss messages other servers store.
     const row = await this.run.row<{ count: number }>(
       `SELECT COUNT(*) AS count FROM messages WHERE conversation_id = $1 AND seq > $2 AND author_role = 'visitor'`,
-      [conversationId, agentReadSeq],
+      [conversationId, seqParameter(agentReadSeq)],
     );
     return row?.count ?? 0;
   }
