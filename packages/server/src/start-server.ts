@@ -1,3 +1,4 @@
+// Over 300 lines: every option of the server, documented, and its start and close, read together.
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -5,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { type Cluster, singleNodeCluster } from './cluster/cluster.js';
-import { postgresCluster } from './cluster/postgres-cluster.js';
+import { startCluster } from './cluster/start-cluster.js';
 import { createApp } from './create-app.js';
 import { openDatabase } from './database.js';
 import { DEMO_SITE } from './demo-site.js';
@@ -206,18 +206,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const { store, kind, name: storeName, uploadBytes, cleanup } = await openStore(options, now);
   const hub = new EventHub();
   // Many nodes may share a PostgreSQL database: events, presence and sweeps go through it (issue 14).
-  const cluster: Cluster =
-    store instanceof PostgresChatStore && options.databaseUrl
-      ? postgresCluster({
-          url: options.databaseUrl,
-          pool: store.connection.pool,
-          events: store.events,
-          hub,
-          log,
-          ...(options.presenceHeartbeatMs ? { presence: { heartbeatMs: options.presenceHeartbeatMs } } : {}),
-        })
-      : singleNodeCluster(hub);
-  await cluster.start();
+  const cluster = await startCluster({
+    store,
+    hub,
+    log,
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.presenceHeartbeatMs ? { presenceHeartbeatMs: options.presenceHeartbeatMs } : {}),
+  }).catch(async (error: unknown) => {
+    await store.close().catch(() => undefined);
+    cleanup();
+    throw error;
+  });
   const smtpUrl = options.smtpUrl ?? process.env.SAPA_SMTP_URL;
   const sender = options.emailSender ?? (smtpUrl ? createSmtpSender(smtpUrl) : undefined);
   const services = createServices({
