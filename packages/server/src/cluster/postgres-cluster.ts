@@ -40,17 +40,16 @@ export function postgresCluster(options: PostgresClusterOptions): Cluster & { no
   const receive = (raw: string) => {
     const resolved = raw.startsWith('@') ? resolvePayload(direct, raw) : Promise.resolve(raw);
     queue = queue.then(async () => {
-      let payload: string | undefined;
+      // Nothing may reject this chain: every later notification waits on it.
       try {
-        payload = await resolved;
+        const payload = await resolved;
+        if (payload === undefined) return;
+        const notification = JSON.parse(payload) as EventNotification | PresenceNotification;
+        if (notification.k === 'p') presence.receive(notification);
+        else bus.receive(notification);
       } catch (error) {
-        log('Reading a notification’s stored payload failed.', error);
-        return;
+        log('A notification from another server could not be handled.', error);
       }
-      if (payload === undefined) return;
-      const notification = JSON.parse(payload) as EventNotification | PresenceNotification;
-      if (notification.k === 'p') presence.receive(notification);
-      else bus.receive(notification);
     });
   };
   const listener = new PostgresListener(

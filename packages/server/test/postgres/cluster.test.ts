@@ -96,6 +96,18 @@ describe('many servers on one PostgreSQL database', () => {
     expect(frame.data.message.text).toBe(text);
   });
 
+  it('keeps delivering after a notification it cannot read', async () => {
+    const { a, b, sql } = await twoNodes({ quiet: true });
+    const session = await newSession(a);
+    const created = await call(a, 'POST', '/v1/conversations', { clientConversationId: 'c1' }, session.token);
+    const visitor = await visitorStream(a, session.token, session.cursor);
+    await visitor.next((frame) => frame.comment === 'open');
+    // Not JSON, and a stored payload that is not there.
+    await sql.query("SELECT pg_notify('sapa_events', 'not json'), pg_notify('sapa_events', '@999999')");
+    await agentMessage(b, created.body.id, 'still here');
+    await visitor.next((frame) => frame.data?.message?.text === 'still here');
+  });
+
   it('counts visitors and agents online across nodes', async () => {
     const { a, b } = await twoNodes();
     const session = await newSession(a);
