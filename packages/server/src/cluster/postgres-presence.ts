@@ -174,14 +174,27 @@ export class PostgresPresence implements Presence {
     for (const row of live.rows) if (!this.nodes.has(row.id)) this.nodes.set(row.id, row.agent_streams);
   }
 
-  /** Renews this node's heartbeat, and deletes nodes long expired (their visitor rows go with them). */
+  /**
+   * Renews this node's heartbeat, and deletes other nodes long expired (their visitor rows go with them). When
+   * this node's own heartbeat had lapsed (the event loop or the database stalled), the others have forgotten
+   * it: it announces its visitors and agents again.
+   */
   private async renew(): Promise<void> {
-    await this.pool.query(
-      `WITH expired AS (DELETE FROM sapa_nodes WHERE expires_at < now() - make_interval(secs => $3 / 1000.0) * 10)
-       INSERT INTO sapa_nodes (id, agent_streams, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3 / 1000.0))
-       ON CONFLICT (id) DO UPDATE SET agent_streams = EXCLUDED.agent_streams, expires_at = EXCLUDED.expires_at`,
+    const { rows } = await this.pool.query<{ lapsed: boolean }>(
+      `WITH previous AS (SELECT expires_at < now() AS lapsed FROM sapa_nodes WHERE id = $1),
+            expired AS (DELETE FROM sapa_nodes
+                         WHERE id <> $1 AND expires_at < now() - make_interval(secs => $3 / 1000.0) * 10),
+            renewed AS (INSERT INTO sapa_nodes (id, agent_streams, expires_at)
+                          VALUES ($1, $2, now() + make_interval(secs => $3 / 1000.0))
+                          ON CONFLICT (id) DO UPDATE
+                          SET agent_streams = EXCLUDED.agent_streams, expires_at = EXCLUDED.expires_at)
+       SELECT coalesce((SELECT lapsed FROM previous), true) AS lapsed`,
       [this.nodeId, this.hub.agentStreamCount > 0, this.expiryMs],
     );
+    if (!rows[0]?.lapsed) return;
+    for (const visitorId of this.hub.onlineVisitors()) this.pending.set(visitorId, true);
+    this.agentsChanged = true;
+    this.write();
   }
 
   /** Writes and notifies pending changes: one batch at a time, the next one as soon as it is done. */

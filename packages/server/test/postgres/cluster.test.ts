@@ -162,6 +162,29 @@ describe('many servers on one PostgreSQL database', () => {
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
+  it('announces its visitors again when its own heartbeat had lapsed and the others forgot it', async () => {
+    // A heartbeat of a second: B's forgetting A shows before A's next heartbeat.
+    const { a, b, sql } = await twoNodes({ presenceHeartbeatMs: 1_000 });
+    const session = await newSession(a);
+    const created = await call(a, 'POST', '/v1/conversations', { clientConversationId: 'c1' }, session.token);
+    const visitor = await visitorStream(a, session.token, session.cursor);
+    await visitor.next((frame) => frame.comment === 'open');
+    await expect.poll(() => visitorOnline(b, created.body.id)).toBe(true);
+    // A stalled past its expiry: its row lapsed, and B forgot it (as when B saw it expire).
+    const { rows } = await sql.query('SELECT node_id FROM sapa_visitor_presence WHERE visitor_id = $1', [
+      session.visitorId,
+    ]);
+    const nodeA = rows[0]?.node_id as string;
+    await sql.query(
+      `WITH lapsed AS (UPDATE sapa_nodes SET expires_at = now() - interval '1 second' WHERE id = $1)
+       SELECT pg_notify('sapa_events', $2)`,
+      [nodeA, JSON.stringify({ k: 'p', n: nodeA, on: [], off: [], agents: 0, gone: 1 })],
+    );
+    await expect.poll(() => visitorOnline(b, created.body.id), { interval: 10 }).toBe(false);
+    // A's next heartbeat finds it had lapsed and tells the others again (else B would never know).
+    await expect.poll(() => visitorOnline(b, created.body.id), { timeout: 5_000 }).toBe(true);
+  });
+
   it('listens again after its connection is cut, ending its visitors’ streams so they resume from their cursors', async () => {
     const { a, b, sql } = await twoNodes();
     const session = await newSession(a);
