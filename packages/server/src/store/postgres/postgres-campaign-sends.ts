@@ -2,7 +2,7 @@ import { newId } from '../../ids.js';
 import type { CampaignSendRepository } from '../chat-store.js';
 import type { CampaignSendKind, CampaignSendRecord, SendTimes } from '../records.js';
 import { type CampaignSendRow, toCampaignSend } from '../sqlite/sqlite-campaign-sends.js';
-import type { PostgresRunner } from './postgres-connection.js';
+import { LOCKS, type PostgresRunner } from './postgres-connection.js';
 
 /** The `campaign_sends` table on PostgreSQL. */
 export class PostgresCampaignSends implements CampaignSendRepository {
@@ -34,6 +34,9 @@ export class PostgresCampaignSends implements CampaignSendRepository {
   }
 
   async latest(visitorId: string, campaignId: string): Promise<CampaignSendRecord | undefined> {
+    // In a transaction, a check of the visitor's sends of a campaign and the send it allows take turns with
+    // another at once (as on SQLite's one connection), so caps and once-only sends hold.
+    await this.run.lockInTransaction(LOCKS.campaignSends, `${visitorId} ${campaignId}`);
     const row = await this.run.row<CampaignSendRow>(
       `SELECT * FROM campaign_sends WHERE visitor_id = $1 AND campaign_id = $2
          ORDER BY sent_at DESC, key DESC LIMIT 1`,
@@ -46,6 +49,7 @@ export class PostgresCampaignSends implements CampaignSendRepository {
     visitorId: string,
     campaignId: string,
   ): Promise<{ count: number; lastSentAt?: string }> {
+    await this.run.lockInTransaction(LOCKS.campaignSends, `${visitorId} ${campaignId}`);
     const row = (await this.run.row<{ count: number; last: string | null }>(
       'SELECT COUNT(*) AS count, MAX(sent_at) AS last FROM campaign_sends WHERE visitor_id = $1 AND campaign_id = $2',
       [visitorId, campaignId],
@@ -54,6 +58,8 @@ export class PostgresCampaignSends implements CampaignSendRepository {
   }
 
   async countSince(siteKey: string, campaignId: string, since: string): Promise<number> {
+    // The per-day cap counts every visitor's sends: checks of it take turns site-wide, in a transaction.
+    await this.run.lockInTransaction(LOCKS.campaignDay, `${siteKey} ${campaignId}`);
     const row = await this.run.row<{ count: number }>(
       'SELECT COUNT(*) AS count FROM campaign_sends WHERE campaign_id = $1 AND sent_at >= $2 AND site_key = $3',
       [campaignId, since, siteKey],

@@ -51,6 +51,11 @@ export const LOCKS = {
   uploadQuota: 0x5a9c,
   clientMessageId: 0x5a9d,
   clientConversationId: 0x5a9e,
+  openConversations: 0x5a9f,
+  verifiedUser: 0x5aa0,
+  campaignSends: 0x5aa1,
+  campaignDay: 0x5aa2,
+  feedback: 0x5aa3,
 } as const;
 
 /** The 64-bit integers this store reads (cursors, row keys, counts) stay far below 2^53: read them as numbers. */

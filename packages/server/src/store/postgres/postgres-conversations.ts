@@ -110,6 +110,9 @@ export class PostgresConversations implements ConversationRepository {
   }
 
   async countOpen(visitorId: string): Promise<number> {
+    // In a transaction (a create checking the visitor's open conversations), the visitor's lock keeps a second
+    // create waiting until the first commits, so two at once cannot pass the limit together.
+    await this.run.lockInTransaction(LOCKS.openConversations, visitorId);
     const row = await this.run.row<{ count: number }>(
       "SELECT COUNT(*) AS count FROM conversations WHERE visitor_id = $1 AND status <> 'resolved'",
       [visitorId],

@@ -3,7 +3,7 @@ import { newId } from '../../ids.js';
 import type { FeedbackRepository } from '../chat-store.js';
 import type { FeedbackRecord } from '../records.js';
 import { type FeedbackRow, toFeedback } from '../sqlite/sqlite-feedback.js';
-import type { PostgresConnection, PostgresRunner } from './postgres-connection.js';
+import { LOCKS, type PostgresConnection, type PostgresRunner } from './postgres-connection.js';
 
 /** The `feedback` table on PostgreSQL. */
 export class PostgresFeedback implements FeedbackRepository {
@@ -53,6 +53,8 @@ export class PostgresFeedback implements FeedbackRepository {
     kind: FeedbackKind,
     sendId?: string,
   ): Promise<FeedbackRecord | undefined> {
+    // In a transaction, an answer's check for an earlier one and its write take turns with another at once.
+    await this.run.lockInTransaction(LOCKS.feedback, `${conversationId} ${kind}`);
     const row =
       sendId === undefined
         ? await this.run.row<FeedbackRow>(

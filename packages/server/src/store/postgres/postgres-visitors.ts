@@ -3,7 +3,7 @@ import { newId } from '../../ids.js';
 import type { VisitorRepository } from '../chat-store.js';
 import type { VisitorProfile, VisitorRecord } from '../records.js';
 import { toVisitorRecord, type VisitorRow } from '../sqlite/sqlite-visitors.js';
-import type { PostgresConnection, PostgresRunner } from './postgres-connection.js';
+import { LOCKS, type PostgresConnection, type PostgresRunner } from './postgres-connection.js';
 
 /** The `visitors` table on PostgreSQL (no records kept in memory: other servers write the same rows). */
 export class PostgresVisitors implements VisitorRepository {
@@ -32,6 +32,8 @@ export class PostgresVisitors implements VisitorRepository {
   }
 
   async findVerified(siteKey: string, userId: string): Promise<VisitorRecord | undefined> {
+    // In a transaction (identify finding or making the user's visitor), two at once for one user take turns.
+    await this.run.lockInTransaction(LOCKS.verifiedUser, `${siteKey} ${userId}`);
     const row = await this.run.row<VisitorRow>(
       'SELECT * FROM visitors WHERE site_key = $1 AND user_id = $2 AND verified = 1',
       [siteKey, userId],
