@@ -38,7 +38,13 @@ export function postgresCluster(options: PostgresClusterOptions): Cluster & { no
   // Notifications are handled one after the other, in the order they came (large ones are read first).
   let queue: Promise<void> = Promise.resolve();
   const receive = (raw: string) => {
-    const resolved = raw.startsWith('@') ? resolvePayload(direct, raw) : Promise.resolve(raw);
+    // Handled at once: a read that fails while earlier notifications are still handled is not left unhandled.
+    const resolved = raw.startsWith('@')
+      ? resolvePayload(direct, raw).catch((error: unknown) => {
+          log('Reading a notification’s stored payload failed.', error);
+          return undefined;
+        })
+      : Promise.resolve(raw);
     queue = queue.then(async () => {
       // Nothing may reject this chain: every later notification waits on it.
       try {
@@ -74,6 +80,7 @@ export function postgresCluster(options: PostgresClusterOptions): Cluster & { no
     },
     async start() {
       await migrateClusterTables(pool);
+      await bus.start();
       await listener.start();
       await presence.start();
     },

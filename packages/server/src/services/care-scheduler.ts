@@ -68,7 +68,16 @@ export function createCareScheduler(parts: {
   // With many nodes on one database, one of them sweeps at a time: the others skip the round, so nothing due
   // (a thank-you, an email) is sent twice (issue 14).
   const nothing: CareSweepResult = { delayed: 0, feedbackRequests: 0, emails: 0, prunedEvents: 0 };
-  const run = () => (parts.claims ? parts.claims.run('care', runSteps, nothing) : runSteps());
+  const run = async (): Promise<CareSweepResult> => {
+    if (!parts.claims) return runSteps();
+    try {
+      return await parts.claims.run('care', runSteps, nothing);
+    } catch (error) {
+      // Claiming failed (the database is away): skip this round; the timer's sweep must never reject.
+      parts.log('Customer care: claiming the sweep failed; the next sweep tries again.', error);
+      return nothing;
+    }
+  };
 
   const sweep = async (): Promise<CareSweepResult> => {
     while (running) await running.catch(() => undefined);
