@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     projects: [
       'packages/*/vitest.config.ts',
+      // The server's suite on PostgreSQL (a throwaway cluster; the default project runs it on SQLite).
+      'packages/server/vitest.postgres.config.ts',
       'packages/server/console/vitest.config.ts',
       'e2e/vitest.config.ts',
       // Every story in Chromium with axe: English/light, then Indonesian/dark.

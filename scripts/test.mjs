@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: lint, type checks, build, then every Vitest project (unit, components, stories,
-// integration against a real sapa-server, end-to-end in Chromium). Fails, never skips, when a
-// Chromium cannot be found.
+// integration against a real sapa-server on SQLite and on PostgreSQL, end-to-end in Chromium). Fails,
+// never skips, when a Chromium or PostgreSQL cannot be found.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from './find-chromium.mjs';
+import { hasPostgres } from './postgres-cluster.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const run = (label, command, args, env = {}) => {
@@ -19,18 +20,31 @@ const fail = (message) => {
   process.exit(1);
 };
 
-let chromium = findChromium();
-if (!chromium && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-  console.log('No Chromium found; installing Debian’s chromium package…');
-  run('apt-get update', 'apt-get', ['update', '-qq']);
-  run('apt-get install chromium', 'apt-get', ['install', '-y', '-qq', 'chromium'], {
+/** Installs a Debian package when run as root where apt-get is (CI, a fresh container); false otherwise. */
+let updated = false;
+const installDebianPackage = (name, missing) => {
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) return false;
+  console.log(`No ${missing} found; installing Debian’s ${name} package…`);
+  if (!updated) run('apt-get update', 'apt-get', ['update', '-qq']);
+  updated = true;
+  run(`apt-get install ${name}`, 'apt-get', ['install', '-y', '-qq', name], {
     DEBIAN_FRONTEND: 'noninteractive',
   });
-  chromium = findChromium();
-}
+  return true;
+};
+
+let chromium = findChromium();
+if (!chromium && installDebianPackage('chromium', 'Chromium')) chromium = findChromium();
 if (!chromium) {
   fail(
     'Browser tests need Chromium. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH to its binary.',
+  );
+}
+// The server suite runs on PostgreSQL too, on a throwaway cluster made with initdb.
+if (!hasPostgres()) installDebianPackage('postgresql', 'PostgreSQL (initdb)');
+if (!hasPostgres()) {
+  fail(
+    'The server-postgres tests need PostgreSQL. Install it (Debian: apt-get install postgresql) or set SAPA_PG_BIN to the folder of its initdb.',
   );
 }
 

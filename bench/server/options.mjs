@@ -6,16 +6,25 @@ export const MEASURE_NAMES = ['sends', 'fanout', 'memory', 'open', 'dbsize'];
 export const HELP = `Usage: node bench/server/run.mjs [measure…] [options]
 
 Measures sapa-server (packages/server/dist; run \`npm run build\` first) next to a plain node:http baseline,
-over HTTP on loopback, and prints a table. Measures: ${MEASURE_NAMES.join(', ')} (default: all).
+over HTTP on loopback, and prints a table: by default on SQLite (1 node), then PostgreSQL with 1 node, then
+PostgreSQL with 2 nodes (a throwaway cluster each), each next to a baseline measured in the same run.
+Measures: ${MEASURE_NAMES.join(', ')} (default: all).
 
   --quick            short steps, for development (figures are rough)
   --check            exit 1 when a budget of DESIGN.md is not met
-  --store <name>     sqlite (default) or postgres (a throwaway cluster; the server needs SAPA_DATABASE_URL support)
-  --nodes <n>        server processes on one database (postgres only): visitors' streams on the first,
-                     agent replies on the last (default 1)
+  --store <name>     only this store: sqlite or postgres (a throwaway cluster)
+  --nodes <n>        with --store postgres: server processes on one database, visitors' streams on the first,
+                     agent replies on the last, an agent stream on each (default 1)
   --write            write bench/server-results.json and BENCHMARKS.md even for --quick or some measures
                      (a full run of every measure writes them anyway)
   --help             this text`;
+
+/** What a run measures without --store: the embedded store, then many nodes' store with one and two nodes. */
+export const DEFAULT_CONFIGURATIONS = [
+  { store: 'sqlite', nodes: 1 },
+  { store: 'postgres', nodes: 1 },
+  { store: 'postgres', nodes: 2 },
+];
 
 /** A command line that cannot run; the message says why. */
 export class OptionsError extends Error {
@@ -33,8 +42,8 @@ export function parseOptions(argv) {
         quick: { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
         write: { type: 'boolean', default: false },
-        store: { type: 'string', default: 'sqlite' },
-        nodes: { type: 'string', default: '1' },
+        store: { type: 'string' },
+        nodes: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -45,15 +54,19 @@ export function parseOptions(argv) {
   const unknown = positionals.filter((name) => !MEASURE_NAMES.includes(name));
   if (unknown.length)
     throw new OptionsError(`Unknown measure ${unknown.join(', ')}; known: ${MEASURE_NAMES.join(', ')}.`);
-  if (!['sqlite', 'postgres'].includes(values.store)) {
+  if (values.store !== undefined && !['sqlite', 'postgres'].includes(values.store)) {
     throw new OptionsError(`--store must be sqlite or postgres, not "${values.store}".`);
   }
-  if (!/^[1-9]\d*$/.test(values.nodes))
+  if (values.nodes !== undefined && !/^[1-9]\d*$/.test(values.nodes))
     throw new OptionsError(`--nodes must be a whole number ≥ 1, not "${values.nodes}".`);
-  const nodes = Number(values.nodes);
-  if (values.store === 'sqlite' && nodes > 1) {
+  const nodes = Number(values.nodes ?? 1);
+  if (values.store !== 'postgres' && nodes > 1) {
     throw new OptionsError('SQLite is one process’s embedded store: --nodes above 1 needs --store postgres.');
   }
+  const configurations =
+    values.store === undefined && values.nodes === undefined
+      ? DEFAULT_CONFIGURATIONS
+      : [{ store: values.store ?? 'sqlite', nodes }];
   const measures = positionals.length
     ? MEASURE_NAMES.filter((name) => positionals.includes(name))
     : MEASURE_NAMES;
@@ -63,7 +76,7 @@ export function parseOptions(argv) {
     quick: values.quick,
     check: values.check,
     write: values.write || complete,
-    configuration: { store: values.store, nodes },
+    configurations,
     measures,
   };
 }

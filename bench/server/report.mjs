@@ -166,10 +166,14 @@ const SECTION_INTRODUCTION = `## Reference server
 
 \`npm run bench:server\` (after \`npm run build\`) measures sapa-server from \`packages/server/dist\` as a black box
 over HTTP on loopback, next to a plain \`node:http\` server written for the purpose (\`bench/server/baseline-server.mjs\`),
-in one run, and writes \`bench/server-results.json\` (every step and per-second sample) and this section.
-\`node bench/server/run.mjs sends fanout memory open dbsize\` runs some measures, \`--quick\` runs short steps,
-\`--check\` exits 1 when a budget is not met, \`--store postgres --nodes N\` runs N nodes on a throwaway PostgreSQL
-cluster (visitors' streams on the first node, agent replies on the last).
+in one run, and writes \`bench/server-results.json\` (every step and per-second sample) and this section. A run
+measures three configurations one after the other, each next to a baseline measured with it: SQLite (one node),
+PostgreSQL with one node, and PostgreSQL with two nodes on one throwaway cluster, clients spread across them
+(visitors' sessions, sends and streams on the first node, agent replies on the second, an agent stream on each;
+every event crosses the nodes through \`LISTEN/NOTIFY\`). PostgreSQL runs on the same two cores, so its CPU
+counts under "others". \`node bench/server/run.mjs sends fanout memory open dbsize\` runs some measures,
+\`--quick\` runs short steps, \`--check\` exits 1 when a budget is not met, \`--store sqlite\` or
+\`--store postgres --nodes N\` runs one configuration.
 
 - **Servers**: each is a child process; sapa-server is started in it from the built package
   (\`bench/server/sapa-server-child.mjs\`) on a free port, rate limit off, a fresh SQLite file in a temporary

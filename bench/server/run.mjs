@@ -55,66 +55,74 @@ try {
   process.exit(1);
 }
 
-const { configuration } = options;
-const label = configurationLabel(configuration);
 const log = (line) => console.log(line);
-/** Starts a fresh target, runs `task` on it and always stops it (and its database) afterwards. */
-const withTarget = async (name, task) => {
-  const target = await startTarget(name, configuration);
-  try {
-    return await task(target);
-  } finally {
-    await target.close();
-  }
-};
-
-const startedAt = new Date();
-const machine = describeMachine();
-log(
-  `${label} vs plain node:http on ${machine.cpuModel} (${machine.cores} cores), Node ${machine.nodeVersion}`,
-);
-log(
-  `load average ${machine.loadAverageAtStart.join(', ')}${options.quick ? '; --quick: rough figures' : ''}\n`,
-);
-const measures = {};
-try {
-  // A server that cannot start (not built, or not on the store asked for) fails here, before minutes of baseline.
-  await withTarget('sapa', async () => {});
-  for (const measure of MEASURES.filter((candidate) => options.measures.includes(candidate.name))) {
-    log(`${measure.title}…`);
-    const started = performance.now();
-    measures[measure.name] = await measure.run({ withTarget, quick: options.quick, log });
-    log(`  (${Math.round((performance.now() - started) / 1000)} s)\n`);
-  }
-} catch (error) {
-  console.error(`\nThe benchmark could not run: ${error instanceof Error ? error.message : error}`);
-  if (process.env.SAPA_BENCH_DEBUG) console.error(error);
-  process.exit(1);
-}
-const durationSeconds = (Date.now() - startedAt.getTime()) / 1000;
-
-const rows = tableRows(measures);
-log(consoleTable(TABLE_HEADER, rows));
-if (rows.some((row) => row.join('').includes('*'))) log(FOOTNOTE.replace('\\', ''));
-log('');
-const verdicts = budgetVerdicts(measures);
-log(consoleTable(BUDGET_HEADER, verdictRows(verdicts)));
-const other = otherWork(measures);
-log(`\nThe run took ${Math.round(durationSeconds)} s. ${describeNoise(other).replaceAll('**', '')}`);
-
-if (options.write) {
-  writeReports(benchFolder, configurationKey(configuration), {
-    label,
-    configuration,
-    startedAt: startedAt.toISOString(),
-    durationSeconds: Math.round(durationSeconds),
-    quick: options.quick,
-    machine,
-    measures,
-    budgets: verdicts,
-    otherCpuPercent: other,
-  });
-  log('Written: bench/server-results.json, bench/BENCHMARKS.md ("Reference server").');
+let failed = false;
+for (const configuration of options.configurations) {
+  if (!(await runConfiguration(configuration))) failed = true;
 }
 // Agents and streams are closed; exiting explicitly keeps a stray timer in a dependency from holding the run.
-process.exit(options.check && verdicts.some((verdict) => !verdict.met) ? 1 : 0);
+process.exit(options.check && failed ? 1 : 0);
+
+/** Measures one configuration next to a fresh baseline; answers whether every budget was met. */
+async function runConfiguration(configuration) {
+  const label = configurationLabel(configuration);
+  /** Starts a fresh target, runs `task` on it and always stops it (and its database) afterwards. */
+  const withTarget = async (name, task) => {
+    const target = await startTarget(name, configuration);
+    try {
+      return await task(target);
+    } finally {
+      await target.close();
+    }
+  };
+
+  const startedAt = new Date();
+  const machine = describeMachine();
+  log(
+    `${label} vs plain node:http on ${machine.cpuModel} (${machine.cores} cores), Node ${machine.nodeVersion}`,
+  );
+  log(
+    `load average ${machine.loadAverageAtStart.join(', ')}${options.quick ? '; --quick: rough figures' : ''}\n`,
+  );
+  const measures = {};
+  try {
+    // A server that cannot start (not built, or not on the store asked for) fails here, before minutes of baseline.
+    await withTarget('sapa', async () => {});
+    for (const measure of MEASURES.filter((candidate) => options.measures.includes(candidate.name))) {
+      log(`${measure.title}…`);
+      const started = performance.now();
+      measures[measure.name] = await measure.run({ withTarget, quick: options.quick, log });
+      log(`  (${Math.round((performance.now() - started) / 1000)} s)\n`);
+    }
+  } catch (error) {
+    console.error(`\nThe benchmark could not run: ${error instanceof Error ? error.message : error}`);
+    if (process.env.SAPA_BENCH_DEBUG) console.error(error);
+    process.exit(1);
+  }
+  const durationSeconds = (Date.now() - startedAt.getTime()) / 1000;
+
+  const rows = tableRows(measures);
+  log(consoleTable(TABLE_HEADER, rows));
+  if (rows.some((row) => row.join('').includes('*'))) log(FOOTNOTE.replace('\\', ''));
+  log('');
+  const verdicts = budgetVerdicts(measures);
+  log(consoleTable(BUDGET_HEADER, verdictRows(verdicts)));
+  const other = otherWork(measures);
+  log(`\nThe run took ${Math.round(durationSeconds)} s. ${describeNoise(other).replaceAll('**', '')}`);
+
+  if (options.write) {
+    writeReports(benchFolder, configurationKey(configuration), {
+      label,
+      configuration,
+      startedAt: startedAt.toISOString(),
+      durationSeconds: Math.round(durationSeconds),
+      quick: options.quick,
+      machine,
+      measures,
+      budgets: verdicts,
+      otherCpuPercent: other,
+    });
+    log('Written: bench/server-results.json, bench/BENCHMARKS.md ("Reference server").\n');
+  }
+  return verdicts.every((verdict) => verdict.met);
+}

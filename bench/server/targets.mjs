@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startPostgresCluster } from '../../scripts/postgres-cluster.mjs';
 import { endpoint } from './http-client.mjs';
-import { startPostgresCluster } from './postgres-cluster.mjs';
 import { startServerProcess } from './server-process.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));

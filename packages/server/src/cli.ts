@@ -4,15 +4,18 @@ import { newToken } from './ids.js';
 import { loadSites } from './load-sites.js';
 import { AgentAccounts } from './services/agent-accounts.js';
 import { type RunningServer, startServer } from './start-server.js';
+import { PostgresChatStore } from './store/postgres/postgres-chat-store.js';
 import { SqliteChatStore } from './store/sqlite/sqlite-chat-store.js';
 
 /** Text of `sapa-server --help`. */
 export const CLI_HELP = `Usage: sapa-server [options]
-       sapa-server agents add <name> | list | remove <name> [--db <path>]
+       sapa-server agents add <name> | list | remove <name> [--db <path> | --database-url <url>]
 
   --port <n>              port to listen on (env SAPA_PORT; default 8787; 0 = any free port)
   --host <address>        address to listen on (default 127.0.0.1)
   --db <path>             SQLite database file (env SAPA_DB; default ./.sapa/sapa.db; :memory: allowed)
+  --database-url <url>    PostgreSQL instead of SQLite, shared by any number of servers
+                          (env SAPA_DATABASE_URL; postgres://user:password@host:5432/sapa)
   --sites <file>          JSON list of site configurations (see docs/server.md)
   --heartbeat-ms <n>      interval of stream pings (default 15000)
   --trust-proxy <hops>    proxies of yours in front of the server: read client addresses from
@@ -25,7 +28,8 @@ export const CLI_HELP = `Usage: sapa-server [options]
   --help                  this text
 
 Agents: "agents add <name>" prints a token for that agent once (only its hash is stored); "agents remove
-<name>" revokes it; "agents list" names them. Run them against the server's database (--db).
+<name>" revokes it; "agents list" names them. Run them against the server's database (--db or
+--database-url).
 
 Environment: SAPA_AGENT_TOKEN (operator token; random and printed when unset), SAPA_IDENTITY_SECRET,
 SAPA_ALLOWED_ORIGINS, SAPA_PUBLIC_URL.`;
@@ -78,6 +82,7 @@ export async function runCli(
     port?: string;
     host?: string;
     db?: string;
+    'database-url'?: string;
     sites?: string;
     'heartbeat-ms'?: string;
     'trust-proxy'?: string;
@@ -95,6 +100,7 @@ export async function runCli(
         port: { type: 'string' },
         host: { type: 'string' },
         db: { type: 'string' },
+        'database-url': { type: 'string' },
         sites: { type: 'string' },
         'heartbeat-ms': { type: 'string' },
         'trust-proxy': { type: 'string' },
@@ -115,8 +121,9 @@ export async function runCli(
     return undefined;
   }
   const dbPath = values.db || environment.SAPA_DB || './.sapa/sapa.db';
+  const databaseUrl = postgresUrl(values['database-url'] || environment.SAPA_DATABASE_URL);
   if (positionals.length > 0) {
-    await runAgentsCommand(positionals, dbPath, print);
+    await runAgentsCommand(positionals, databaseUrl ?? dbPath, print);
     return undefined;
   }
   const heartbeatMs = integer(values['heartbeat-ms'], '--heartbeat-ms');
@@ -131,7 +138,7 @@ export async function runCli(
   const server = await startServer({
     port: integer(values.port ?? environment.SAPA_PORT, '--port') ?? 8787,
     host: values.host ?? '127.0.0.1',
-    dbPath,
+    ...(databaseUrl ? { databaseUrl } : { dbPath }),
     sites,
     agentToken: environment.SAPA_AGENT_TOKEN || newToken(),
     ...(heartbeatMs !== undefined ? { heartbeatMs } : {}),
@@ -155,14 +162,31 @@ export async function runCli(
       ? `Agent console: ${shown.origin}/console/ (sign in with SAPA_AGENT_TOKEN or an agent's token)`
       : `Agent console: ${shown.origin}/console/#token=${server.agentToken}`,
   );
-  print(`Started in ${startupMs} ms (${server.url}, sites: ${sites.map((site) => site.siteKey).join(', ')})`);
+  print(
+    `Started in ${startupMs} ms (${server.url}, sites: ${sites.map((site) => site.siteKey).join(', ')}, ` +
+      `store: ${server.storeName})`,
+  );
   return server;
 }
 
-/** `sapa-server agents add <name> | list | remove <name>`: named agents in the database at `dbPath`. */
+/** A PostgreSQL URL from the flag or the environment; anything else is a usage error. */
+function postgresUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  // The URL holds a password: the message names the rule, not the value.
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new UsageError(
+      '--database-url (or SAPA_DATABASE_URL) must start with postgres:// or postgresql://.',
+    );
+  return url;
+}
+
+/**
+ * `sapa-server agents add <name> | list | remove <name>`: named agents in the database at `database` (a
+ * SQLite file, or a `postgres://` URL).
+ */
 async function runAgentsCommand(
   positionals: string[],
-  dbPath: string,
+  database: string,
   print: (line: string) => void,
 ): Promise<void> {
   const [command, action, ...names] = positionals;
@@ -173,8 +197,10 @@ async function runAgentsCommand(
   if (!known) {
     throw new UsageError(`Unknown command "${positionals.join(' ')}"; try "agents add <name>".`);
   }
-  if (dbPath === ':memory:') throw new UsageError('Agents live in a database file; give one with --db.');
-  const store = new SqliteChatStore(openDatabase(dbPath));
+  if (database === ':memory:') throw new UsageError('Agents live in a database file; give one with --db.');
+  const store = /^postgres(ql)?:\/\//.test(database)
+    ? await PostgresChatStore.open(database)
+    : new SqliteChatStore(openDatabase(database));
   try {
     const accounts = new AgentAccounts(store, '');
     if (action === 'add') {

@@ -21,17 +21,20 @@ export class EventHub {
   private readonly visitors = new Map<string, Set<EventListener>>();
   private readonly agents = new Set<EventListener>();
   private readonly presenceListeners = new Set<() => void>();
+  private readonly visitorPresenceListeners = new Set<(visitorId: string, online: boolean) => void>();
 
   subscribeVisitor(visitorId: string, listener: EventListener): () => void {
     let listeners = this.visitors.get(visitorId);
     if (!listeners) {
       listeners = new Set();
       this.visitors.set(visitorId, listeners);
+      for (const each of this.visitorPresenceListeners) each(visitorId, true);
     }
     listeners.add(listener);
     return () => {
-      listeners.delete(listener);
-      if (listeners.size === 0) this.visitors.delete(visitorId);
+      if (!listeners.delete(listener) || listeners.size > 0) return;
+      this.visitors.delete(visitorId);
+      for (const each of this.visitorPresenceListeners) each(visitorId, false);
     };
   }
 
@@ -47,6 +50,17 @@ export class EventHub {
   onAgentPresenceChange(listener: () => void): () => void {
     this.presenceListeners.add(listener);
     return () => this.presenceListeners.delete(listener);
+  }
+
+  /** Called when a visitor's first stream on this node opens (`true`) or their last one closes (`false`). */
+  onVisitorPresenceChange(listener: (visitorId: string, online: boolean) => void): () => void {
+    this.visitorPresenceListeners.add(listener);
+    return () => this.visitorPresenceListeners.delete(listener);
+  }
+
+  /** The visitors with a stream open on this node. */
+  onlineVisitors(): IterableIterator<string> {
+    return this.visitors.keys();
   }
 
   publishToVisitor(visitorId: string, event: OutgoingEvent): void {

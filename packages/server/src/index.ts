@@ -21,4 +21,4 @@ export type {
   Weekday,
 } from './site-config.js';
 export { SiteConfigError } from './site-config.js';
-export { type RunningServer, type ServerOptions, startServer } from './start-server.js';
+export { type RunningServer, type ServerOptions, type StoreKind, startServer } from './start-server.js';

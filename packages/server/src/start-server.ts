@@ -1,3 +1,4 @@
+// Over 300 lines: every option of the server, documented, and its start and close, read together.
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -5,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { startCluster } from './cluster/start-cluster.js';
 import { createApp } from './create-app.js';
 import { openDatabase } from './database.js';
 import { DEMO_SITE } from './demo-site.js';
@@ -19,8 +21,12 @@ import type { CareSweepResult } from './services/care-scheduler.js';
 import { createServices } from './services/create-services.js';
 import type { UploadQuota } from './services/upload-service.js';
 import { type ResolvedSite, resolveSite, type SiteConfig } from './site-config.js';
+import type { ChatStore } from './store/chat-store.js';
+import { PostgresChatStore } from './store/postgres/postgres-chat-store.js';
+import { PostgresUploadBytes } from './store/postgres/postgres-upload-bytes.js';
 import type { AgentRecord } from './store/records.js';
 import { SqliteChatStore } from './store/sqlite/sqlite-chat-store.js';
+import { FolderUploadBytes, type UploadBytes } from './upload-bytes.js';
 
 /** Options of {@link startServer}; every one has a default. */
 export interface ServerOptions {
@@ -30,7 +36,17 @@ export interface ServerOptions {
   host?: string;
   /** SQLite file; `':memory:'` keeps everything in memory. Default `./.sapa/sapa.db`. */
   dbPath?: string;
-  /** Folder for uploads. Default beside the database (a temporary folder for `':memory:'`). */
+  /**
+   * A PostgreSQL database (`postgres://user:password@host:5432/sapa`) instead of the SQLite file: any number
+   * of servers may share it. Its migrations run at start. Upload bytes are kept in it too.
+   */
+  databaseUrl?: string;
+  /**
+   * On PostgreSQL, how often this server renews its presence (its visitors' and agents' streams count for every
+   * server while it does); one silent for 3 of these stops counting. Default 5000 ms.
+   */
+  presenceHeartbeatMs?: number;
+  /** Folder for uploads on SQLite. Default beside the database (a temporary folder for `':memory:'`). */
   dataDir?: string;
   /** Sites served. Default: the demo site (siteKey `demo`). */
   sites?: SiteConfig[];
@@ -97,8 +113,10 @@ export interface RunningServer {
     /** Revokes an agent's token; false when there is no such agent. */
     remove(name: string): Promise<boolean>;
   };
-  /** Open SSE connections now. */
-  stats(): { visitorStreams: number; agentStreams: number };
+  /** Open SSE connections now, and which store the server runs on. */
+  stats(): { visitorStreams: number; agentStreams: number; store: StoreKind };
+  /** Where the data is, for the start-up line: the SQLite file, or the PostgreSQL host and database (no password). */
+  storeName: string;
   /**
    * Runs the care scheduler's sweep now (delayed rules, feedback requests, emailed replies) and reports what it
    * did; it also runs at start and every 30 s. For tests that move the clock.
@@ -106,6 +124,40 @@ export interface RunningServer {
   runCareSweep(): Promise<CareSweepResult>;
   /** Ends every stream, stops listening and closes the database. */
   close(): Promise<void>;
+}
+
+/** Which store a server runs on. */
+export type StoreKind = 'sqlite' | 'postgres';
+
+/** The store of a server: SQLite on a file (uploads in a folder), or PostgreSQL (uploads in the database). */
+async function openStore(
+  options: ServerOptions,
+  now: () => Date,
+): Promise<{ store: ChatStore; kind: StoreKind; name: string; uploadBytes: UploadBytes; cleanup(): void }> {
+  if (options.databaseUrl) {
+    const store = await PostgresChatStore.open(options.databaseUrl, { now });
+    const url = new URL(options.databaseUrl);
+    return {
+      store,
+      kind: 'postgres',
+      name: `PostgreSQL ${url.host}${url.pathname}`,
+      uploadBytes: new PostgresUploadBytes(store.connection.direct),
+      cleanup: () => {},
+    };
+  }
+  const dbPath = options.dbPath ?? join('.sapa', 'sapa.db');
+  const temporaryDir =
+    dbPath === ':memory:' && !options.dataDir ? mkdtempSync(join(tmpdir(), 'sapa-')) : undefined;
+  const dataDir = options.dataDir ?? temporaryDir ?? dirname(dbPath);
+  return {
+    store: new SqliteChatStore(openDatabase(dbPath), now),
+    kind: 'sqlite',
+    name: `SQLite ${dbPath}`,
+    uploadBytes: new FolderUploadBytes(join(dataDir, 'uploads')),
+    cleanup: () => {
+      if (temporaryDir) rmSync(temporaryDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The sender address when none is given: the SMTP user when it is an address, else no-reply at the mail host. */
@@ -127,7 +179,7 @@ function defaultStaticRoot(): string {
 
 /**
  * Starts the reference backend: the Sapa Chat Protocol under `/v1`, the agent API under `/agent/v1`,
- * the console, the built widget and the examples, on Node and SQLite.
+ * the console, the built widget and the examples, on Node and SQLite (or PostgreSQL: `databaseUrl`).
  *
  * @example
  * const server = await startServer({ port: 0, dbPath: ':memory:', quiet: true });
@@ -136,10 +188,6 @@ function defaultStaticRoot(): string {
  * await server.close();
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const dbPath = options.dbPath ?? join('.sapa', 'sapa.db');
-  const temporaryDir =
-    dbPath === ':memory:' && !options.dataDir ? mkdtempSync(join(tmpdir(), 'sapa-')) : undefined;
-  const dataDir = options.dataDir ?? temporaryDir ?? dirname(dbPath);
   const sites = new Map<string, ResolvedSite>();
   (options.sites ?? [DEMO_SITE]).forEach((site, index) => {
     const resolved = resolveSite(site, index);
@@ -155,16 +203,31 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // One clock for the whole server, given as a Date (`now`) or in milliseconds (`clock`).
   const clock = options.clock;
   const now = options.now ?? (clock ? () => new Date(clock()) : () => new Date());
-  const store = new SqliteChatStore(openDatabase(dbPath), now);
+  const { store, kind, name: storeName, uploadBytes, cleanup } = await openStore(options, now);
   const hub = new EventHub();
+  // Many nodes may share a PostgreSQL database: events, presence and sweeps go through it (issue 14).
+  const cluster = await startCluster({
+    store,
+    hub,
+    log,
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.presenceHeartbeatMs ? { presenceHeartbeatMs: options.presenceHeartbeatMs } : {}),
+  }).catch(async (error: unknown) => {
+    await store.close().catch(() => undefined);
+    cleanup();
+    throw error;
+  });
   const smtpUrl = options.smtpUrl ?? process.env.SAPA_SMTP_URL;
   const sender = options.emailSender ?? (smtpUrl ? createSmtpSender(smtpUrl) : undefined);
   const services = createServices({
     store,
     hub,
+    bus: cluster.bus,
+    presence: cluster.presence,
+    claims: cluster.claims,
     sites,
     streamRetention: options.streamRetention ?? 1000,
-    uploadDir: join(dataDir, 'uploads'),
+    uploadBytes,
     operatorToken: agentToken,
     ...(options.uploadQuota ? { uploadQuota: options.uploadQuota } : {}),
     log,
@@ -180,10 +243,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   // Expired tokens already fail; deleting them keeps the table the size of the live sessions. Uploads that no
   // message used within a day are deleted, files and rows (issue 13).
-  const maintain = async () => {
-    await services.sessions.sweepExpired();
-    await services.uploads.sweepUnattached();
-  };
+  const maintain = () =>
+    cluster.claims.run(
+      'maintenance',
+      async () => {
+        await services.sessions.sweepExpired();
+        await services.uploads.sweepUnattached();
+        await cluster.sweep();
+      },
+      undefined,
+    );
   await maintain();
   const maintenance = setInterval(
     () => {
@@ -260,7 +329,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       list: () => services.agentAccounts.list(),
       remove: (name) => services.agentAccounts.remove(name),
     },
-    stats: () => ({ visitorStreams: hub.visitorStreamCount, agentStreams: hub.agentStreamCount }),
+    stats: () => ({
+      visitorStreams: hub.visitorStreamCount,
+      agentStreams: hub.agentStreamCount,
+      store: kind,
+    }),
+    storeName,
     runCareSweep: () => services.scheduler.sweep(),
     close() {
       closing ??= new Promise<void>((resolveClosed) => {
@@ -276,10 +350,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           services.scheduler
             .stop()
             .then(() => services.close())
+            .then(() => cluster.close())
             .then(() => store.close())
             .catch((error: unknown) => log('Closing the database failed.', error))
             .finally(() => {
-              if (temporaryDir) rmSync(temporaryDir, { recursive: true, force: true });
+              cleanup();
               resolveClosed();
             });
         });

@@ -1,5 +1,3 @@
-import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
 import { acceptsMime, FILENAME_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION } from '@sapa/protocol';
 import { ProblemError } from './problem.js';
 import { readBody } from './request-body.js';
@@ -97,13 +95,13 @@ function contentDisposition(kind: 'inline' | 'attachment', name: string): string
  * from running as a page.
  */
 export async function serveUpload(uploads: UploadService, id: string, head = false): Promise<Response> {
-  const { upload, path, size } = await uploads.find(id);
+  const { upload, bytes } = await uploads.find(id);
   const inline = INLINE_TYPES.has(upload.mime);
   // A HEAD answer has no body: opening the file for it would leave the descriptor open.
-  return new Response(head ? null : (Readable.toWeb(createReadStream(path)) as ReadableStream), {
+  return new Response(head ? null : bytes.stream(), {
     headers: {
       'Content-Type': upload.mime,
-      'Content-Length': String(size),
+      'Content-Length': String(bytes.size),
       'Content-Disposition': contentDisposition(inline ? 'inline' : 'attachment', upload.name),
       'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': "default-src 'none'; sandbox",

@@ -6,11 +6,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.js';
 import type { RunningServer } from '../src/index.js';
-import { call, StreamReader, startTestServer, visitorWithConversation } from './helpers.js';
+import {
+  call,
+  databaseFlag,
+  readDatabase,
+  StreamReader,
+  startTestServer,
+  visitorWithConversation,
+} from './helpers.js';
 
 const QUIET_SITE = { siteKey: 'demo', name: 'Quiet', bot: false };
 
@@ -64,9 +70,7 @@ describe('named agents', () => {
     const dbPath = join(folder, 'sapa.db');
     const server = await startTestServer({ dbPath });
     const { token } = await server.agents.add('Dewi');
-    const database = new Database(dbPath, { readonly: true });
-    const rows = database.prepare('SELECT * FROM agents').all();
-    database.close();
+    const rows = await readDatabase(dbPath, 'SELECT * FROM agents');
     expect(JSON.stringify(rows)).not.toContain(token);
     expect(JSON.stringify(rows)).toContain('Dewi');
   });
@@ -114,10 +118,12 @@ describe('failed sign-ins', () => {
 describe('sapa-server agents', () => {
   it('adds an agent with a token printed once, lists and removes them, on the database a server uses', async () => {
     folder = mkdtempSync(join(tmpdir(), 'sapa-agents-cli-'));
+    // On PostgreSQL, the database standing in for this file: `--database-url` instead of `--db`.
+    const flag = await databaseFlag(join(folder, 'sapa.db'));
     const db = join(folder, 'sapa.db');
     const lines: string[] = [];
     const print = (line: string) => lines.push(line);
-    expect(await runCli(['agents', 'add', 'Rina', 'Wulandari', '--db', db], {}, print)).toBeUndefined();
+    expect(await runCli(['agents', 'add', 'Rina', 'Wulandari', ...flag], {}, print)).toBeUndefined();
     expect(lines[0]).toBe('Added agent Rina Wulandari. Their token (shown only now; keep it secret):');
     const token = lines[1] as string;
     expect(token).toMatch(/^sapa_agent_/);
@@ -125,22 +131,20 @@ describe('sapa-server agents', () => {
     expect((await call(server, 'GET', '/agent/v1/me', undefined, token)).body.name).toBe('Rina Wulandari');
 
     lines.length = 0;
-    await runCli(['agents', 'list', '--db', db], {}, print);
+    await runCli(['agents', 'list', ...flag], {}, print);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^Rina Wulandari\t\(added \d{4}-/);
     expect(lines.join('\n')).not.toContain(token);
-    await expect(runCli(['agents', 'add', 'rina wulandari', '--db', db], {}, print)).rejects.toThrow(
+    await expect(runCli(['agents', 'add', 'rina wulandari', ...flag], {}, print)).rejects.toThrow(
       'An agent named "rina wulandari" exists already.',
     );
     // Removed while the server runs: the next call is refused.
-    await runCli(['agents', 'remove', 'Rina', 'Wulandari', '--db', db], {}, print);
+    await runCli(['agents', 'remove', 'Rina', 'Wulandari', ...flag], {}, print);
     expect((await call(server, 'GET', '/agent/v1/me', undefined, token)).status).toBe(401);
-    await expect(runCli(['agents', 'remove', 'Nobody', '--db', db], {}, print)).rejects.toThrow(
+    await expect(runCli(['agents', 'remove', 'Nobody', ...flag], {}, print)).rejects.toThrow(
       'No agent is named "Nobody".',
     );
-    await expect(runCli(['agents', 'fire', 'Rina', '--db', db], {}, print)).rejects.toThrow(
-      /Unknown command/,
-    );
+    await expect(runCli(['agents', 'fire', 'Rina', ...flag], {}, print)).rejects.toThrow(/Unknown command/);
   });
 
   it('never prints an operator token the operator set; a generated one is printed in the console URL', async () => {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, UsageError } from '../src/cli.js';
 import type { RunningServer } from '../src/index.js';
-import { call, newSession } from './helpers.js';
+import { call, databaseFlag, newSession } from './helpers.js';
+import { onPostgres } from './postgres-test-database.js';
 
 let folder: string;
 let server: RunningServer | undefined;
@@ -18,7 +19,8 @@ async function run(argv: string[], environment: Record<string, string | undefine
   folder = mkdtempSync(join(tmpdir(), 'sapa-cli-'));
   const lines: string[] = [];
   server = await runCli(
-    ['--db', join(folder, 'sapa.db'), ...argv],
+    // On PostgreSQL (server-postgres), the database standing in for this file.
+    [...(await databaseFlag(join(folder, 'sapa.db'))), ...argv],
     environment,
     (line) => lines.push(line),
     () => 123.4,
@@ -36,6 +38,13 @@ describe('sapa-server command line', () => {
     );
     expect(lines[1]?.endsWith(server?.agentToken ?? 'none')).toBe(true);
     expect(lines[2]).toMatch(/^Started in 123 ms /);
+    // Where the data is, without the password a database URL may hold.
+    expect(lines[2]).toMatch(
+      onPostgres()
+        ? /, store: PostgreSQL 127\.0\.0\.1:\d+\/sapa_test_\w+\)$/
+        : /, store: SQLite \S+sapa\.db\)$/,
+    );
+    expect(server?.stats().store).toBe(onPostgres() ? 'postgres' : 'sqlite');
   });
 
   it('takes the port, agent token, identity secret and sites from flags and environment', async () => {
@@ -97,6 +106,10 @@ describe('sapa-server command line', () => {
     folder = mkdtempSync(join(tmpdir(), 'sapa-cli-bad-'));
     await expect(runCli(['--port', 'eighty'], {}, () => {})).rejects.toThrow(UsageError);
     await expect(runCli(['--colour'], {}, () => {})).rejects.toThrow(/Unknown option '--colour'/);
+    // The URL may hold a password: the message names the rule, not the value.
+    const refused = runCli(['--database-url', 'mysql://root:hunter2@db/sapa'], {}, () => {});
+    await expect(refused).rejects.toThrow(/--database-url .* must start with postgres:\/\//);
+    await expect(refused).rejects.not.toThrow(/hunter2/);
     const printed: string[] = [];
     expect(await runCli(['--help'], {}, (line) => printed.push(line))).toBeUndefined();
     expect(printed[0]).toContain('--sites <file>');

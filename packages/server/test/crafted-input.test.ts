@@ -6,6 +6,7 @@ import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { formatLogEntry } from '../src/log-entry.js';
 import { call, newSession, startTestServer, visitorWithConversation } from './helpers.js';
+import { onPostgres } from './postgres-test-database.js';
 
 /** A raw GET, so the path reaches the server exactly as written. */
 function rawGet(
@@ -118,5 +119,96 @@ describe('text that is not Unicode', () => {
     await call(server, 'POST', '/v1/conversations', { clientConversationId: 'c' }, session.token);
     const inbox = await call(server, 'GET', '/agent/v1/conversations', undefined, 'agent-secret');
     expect(inbox.body.conversations[0].visitor.page.title).toBe(`${'a'.repeat(499)}😀`);
+  });
+});
+
+describe('positions past anything stored', () => {
+  it('answers a read position or a page cursor far past the last seq like one just past it, never a 500', async () => {
+    const server = await startTestServer({ rateLimit: false });
+    const { session, conversationId } = await visitorWithConversation(server);
+    const path = `/v1/conversations/${conversationId}`;
+    await call(server, 'PUT', `${path}/messages/m1`, { type: 'text', text: 'Halo' }, session.token);
+    const huge = Number.MAX_SAFE_INTEGER;
+    expect((await call(server, 'POST', `${path}/read`, { seq: huge }, session.token)).status).toBe(204);
+    const conversation = await call(server, 'GET', '/v1/conversations', undefined, session.token);
+    const read = conversation.body.conversations.find((item: { id: string }) => item.id === conversationId);
+    // Read up to the last message, not beyond it.
+    expect(read.visitorReadSeq).toBe(read.lastSeq);
+    const after = await call(
+      server,
+      'GET',
+      `${path}/messages?after=999999999999999`,
+      undefined,
+      session.token,
+    );
+    expect(after).toMatchObject({ status: 200, body: { messages: [], hasMore: false } });
+    const before = await call(
+      server,
+      'GET',
+      `${path}/messages?before=999999999999999`,
+      undefined,
+      session.token,
+    );
+    expect(before.status).toBe(200);
+    expect(before.body.messages.map((message: { seq: number }) => message.seq)).toEqual(
+      Array.from({ length: read.lastSeq }, (_, index) => index + 1),
+    );
+    const agentRead = await call(
+      server,
+      'POST',
+      `/agent/v1/conversations/${conversationId}/read`,
+      { seq: huge },
+      'agent-secret',
+    );
+    expect(agentRead.status).toBe(204);
+  });
+});
+
+describe('NUL characters', () => {
+  it('are taken in text, names, attributes and client ids without a 500 (PostgreSQL stores U+FFFD instead)', async () => {
+    const server = await startTestServer({ rateLimit: false });
+    const { session, conversationId } = await visitorWithConversation(server);
+    const path = `/v1/conversations/${conversationId}/messages`;
+    const sent = await call(server, 'PUT', `${path}/m%00`, { type: 'text', text: 'a\u0000b' }, session.token);
+    expect(sent.status).toBe(201);
+    // The same client id finds the same message again.
+    const again = await call(
+      server,
+      'PUT',
+      `${path}/m%00`,
+      { type: 'text', text: 'a\u0000b' },
+      session.token,
+    );
+    expect(again).toMatchObject({ status: 200, body: { id: sent.body.id } });
+    const stored = onPostgres() ? 'a\uFFFDb' : 'a\u0000b';
+    const page = await call(server, 'GET', path, undefined, session.token);
+    expect(page.body.messages.find((message: { id: string }) => message.id === sent.body.id).text).toBe(
+      stored,
+    );
+    const profile = await call(
+      server,
+      'PATCH',
+      '/v1/visitor',
+      { name: 'R\u0000', attributes: { 'k\u0000': 'v\u0000' } },
+      session.token,
+    );
+    expect(profile.status).toBe(200);
+    expect(profile.body.visitor.attributes).toEqual({ 'k\u0000': 'v\u0000' });
+    const created = await call(
+      server,
+      'POST',
+      '/v1/conversations',
+      { clientConversationId: 'c\u0000' },
+      session.token,
+    );
+    expect(created.status).toBe(201);
+    const same = await call(
+      server,
+      'POST',
+      '/v1/conversations',
+      { clientConversationId: 'c\u0000' },
+      session.token,
+    );
+    expect(same).toMatchObject({ status: 200, body: { id: created.body.id } });
   });
 });

@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { startServices } from './service-fixture.js';
 
@@ -13,7 +11,7 @@ describe('the visitor event log', () => {
     await services.conversations.rate(visitor, conversationId, 5);
     const second = await services.conversations.send(visitor, conversationId, 'two', text('Masih ada?'));
     // A message changed after its event was written (an edit, a redaction): the replay shows it as it is now.
-    execute(`UPDATE messages SET text = 'Halo, Kak' WHERE id = '${first.message.id}'`);
+    await execute(`UPDATE messages SET text = 'Halo, Kak' WHERE id = '${first.message.id}'`);
 
     const replay = await store.events.after(visitorId, 0);
     const cursors = replay.map((event) => event.cursor);
@@ -34,47 +32,30 @@ describe('the visitor event log', () => {
   });
 
   it('stores a message once: its event refers to the message row and holds no copy of it', async () => {
-    const { services, folder, visitor, conversationId } = await startServices();
+    const { services, read, visitor, conversationId } = await startServices();
     const sent = await services.conversations.send(visitor, conversationId, 'one', text('Sekali saja'));
-    const database = new Database(join(folder, 'sapa.db'), { readonly: true });
-    try {
-      const row = database
-        .prepare(
-          `SELECT event.data, message.id FROM visitor_events AS event
-             JOIN messages AS message ON message.key = event.message_key WHERE event.type = 'message.created'`,
-        )
-        .get();
-      expect(row).toEqual({ data: null, id: sent.message.id });
-    } finally {
-      database.close();
-    }
+    const rows = await read(
+      `SELECT event.data, message.id FROM visitor_events AS event
+         JOIN messages AS message ON message.key = event.message_key WHERE event.type = 'message.created'`,
+    );
+    expect(rows).toEqual([{ data: null, id: sent.message.id }]);
   });
 
   it('trims a log in batches, keeps at least the retention, and answers 410 below what it dropped', async () => {
     const retention = 30;
-    const { services, store, folder, visitor, session, conversationId } = await startServices(undefined, {
+    const { services, store, read, visitor, session, conversationId } = await startServices(undefined, {
       streamRetention: retention,
     });
     const visitorId = visitor.visitor.id;
     for (let index = 1; index <= 100; index++) {
       await services.conversations.send(visitor, conversationId, `m${index}`, text(`message ${index}`));
     }
-    const database = new Database(join(folder, 'sapa.db'), { readonly: true });
-    const kept = () =>
-      (
-        database
-          .prepare('SELECT COUNT(*) AS count FROM visitor_events WHERE visitor_id = ?')
-          .get(visitorId) as {
-          count: number;
-        }
-      ).count;
-    try {
-      // Trimmed every retention / 10 = 3 appends: between 30 and 32 kept, never fewer than the retention.
-      expect(kept()).toBeGreaterThanOrEqual(retention);
-      expect(kept()).toBeLessThanOrEqual(retention + 2);
-    } finally {
-      database.close();
-    }
+    const [{ count: kept } = { count: 0 }] = await read(
+      `SELECT COUNT(*) AS count FROM visitor_events WHERE visitor_id = '${visitorId}'`,
+    );
+    // Trimmed every retention / 10 = 3 appends: between 30 and 32 kept, never fewer than the retention.
+    expect(kept).toBeGreaterThanOrEqual(retention);
+    expect(kept).toBeLessThanOrEqual(retention + 2);
     const all = await store.events.after(visitorId, 0);
     const seqs = all.map((event) => JSON.parse(event.data).message.seq);
     expect(seqs.at(-1)).toBe(100);

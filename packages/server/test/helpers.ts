@@ -1,11 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Session } from '@sapa/protocol';
 import { afterEach } from 'vitest';
 import { type RunningServer, type ServerOptions, startServer } from '../src/index.js';
+import { createTestDatabase, onPostgres } from './postgres-test-database.js';
+import { readRows, type StoredData } from './stored-rows.js';
 
-/** A server on 127.0.0.1, port 0, with its SQLite file in a fresh temp folder; closed after each test. */
+/**
+ * A server on 127.0.0.1, port 0, with its SQLite file in a fresh temp folder; closed after each test. In the
+ * `server-postgres` project, on a fresh PostgreSQL database instead: one per `dbPath` a test gives (a server
+ * started again on the same path finds the same database), a new one otherwise.
+ */
 export async function startTestServer(options: ServerOptions = {}): Promise<RunningServer> {
   const folder = mkdtempSync(join(tmpdir(), 'sapa-server-test-'));
   cleanups.push(async () => rmSync(folder, { recursive: true, force: true }));
@@ -15,9 +21,60 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Runn
     quiet: true,
     agentToken: 'agent-secret',
     ...options,
+    ...(onPostgres() && !options.databaseUrl
+      ? { databaseUrl: await postgresDatabaseFor(options.dbPath) }
+      : {}),
   });
   cleanups.push(() => server.close());
   return server;
+}
+
+/** The PostgreSQL database standing in for each SQLite file of the running test. */
+const postgresDatabases = new Map<string, string>();
+
+/** Where the data of a test server started on `dbPath` is: that file, or the database standing in for it. */
+export async function storedData(dbPath: string): Promise<StoredData> {
+  return onPostgres() ? { postgresUrl: await postgresDatabaseFor(dbPath) } : { sqlitePath: dbPath };
+}
+
+/** Rows read straight from the database of a test server started on `dbPath` (see {@link readRows}). */
+export async function readDatabase(dbPath: string, sql: string): Promise<Record<string, unknown>[]> {
+  return readRows(await storedData(dbPath), sql);
+}
+
+/** The command-line flag naming the database of `dbPath`: `--db` on SQLite, `--database-url` on PostgreSQL. */
+export async function databaseFlag(dbPath: string): Promise<string[]> {
+  const data = await storedData(dbPath);
+  return 'sqlitePath' in data ? ['--db', data.sqlitePath] : ['--database-url', data.postgresUrl];
+}
+
+/**
+ * The ids of the upload bytes a server keeps: files in `dataDir/uploads` on SQLite, rows of `upload_bytes`
+ * in the server's database on PostgreSQL (started on `dbPath`).
+ */
+export async function storedUploads(options: { dataDir: string; dbPath: string }): Promise<string[]> {
+  if (onPostgres()) {
+    const rows = await readDatabase(options.dbPath, 'SELECT id FROM upload_bytes ORDER BY id');
+    return rows.map((row) => row.id as string);
+  }
+  try {
+    return readdirSync(join(options.dataDir, 'uploads'));
+  } catch {
+    return [];
+  }
+}
+
+async function postgresDatabaseFor(dbPath: string | undefined): Promise<string> {
+  const known = dbPath === undefined || dbPath === ':memory:' ? undefined : postgresDatabases.get(dbPath);
+  if (known) return known;
+  const database = await createTestDatabase();
+  // Pushed before the server's close, so it runs after it (cleanups run last first).
+  cleanups.push(() => database.drop());
+  if (dbPath !== undefined && dbPath !== ':memory:') {
+    postgresDatabases.set(dbPath, database.url);
+    cleanups.push(async () => void postgresDatabases.delete(dbPath));
+  }
+  return database.url;
 }
 
 const cleanups: Array<() => Promise<void>> = [];

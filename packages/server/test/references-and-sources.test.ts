@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { normalizeReference, REFERENCE_ALPHABET } from '../src/conversation-reference.js';
 import { openDatabase } from '../src/database.js';
 import { MIGRATIONS } from '../src/migrations.js';
-import { SqliteChatStore } from '../src/store/sqlite/sqlite-chat-store.js';
 import { call, newSession, startTestServer } from './helpers.js';
+import { startServices } from './service-fixture.js';
 
 const REFERENCE = /^SP-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4,}$/;
 
@@ -55,33 +55,27 @@ describe('conversation references', () => {
   });
 
   it('draws another reference when the one drawn is taken on the site (and only there)', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'sapa-references-'));
-    const store = new SqliteChatStore(openDatabase(join(folder, 'sapa.db')));
-    try {
-      const visitor = await store.visitors.create('demo', undefined, undefined);
-      const other = await store.visitors.create('other', undefined, undefined);
-      const first = await store.conversations.create({
-        siteKey: 'demo',
-        visitorId: visitor.visitor.id,
-        reference: 'SP-7KQ2',
-      });
-      expect(first?.conversation.reference).toBe('SP-7KQ2');
-      const taken = await store.conversations.create({
-        siteKey: 'demo',
-        visitorId: visitor.visitor.id,
-        reference: 'SP-7KQ2',
-      });
-      expect(taken).toBeUndefined();
-      const elsewhere = await store.conversations.create({
-        siteKey: 'other',
-        visitorId: other.visitor.id,
-        reference: 'SP-7KQ2',
-      });
-      expect(elsewhere?.conversation.reference).toBe('SP-7KQ2');
-    } finally {
-      await store.close();
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const { store } = await startServices();
+    const visitor = await store.visitors.create('demo', undefined, undefined);
+    const other = await store.visitors.create('other', undefined, undefined);
+    const first = await store.conversations.create({
+      siteKey: 'demo',
+      visitorId: visitor.visitor.id,
+      reference: 'SP-7KQ2',
+    });
+    expect(first?.conversation.reference).toBe('SP-7KQ2');
+    const taken = await store.conversations.create({
+      siteKey: 'demo',
+      visitorId: visitor.visitor.id,
+      reference: 'SP-7KQ2',
+    });
+    expect(taken).toBeUndefined();
+    const elsewhere = await store.conversations.create({
+      siteKey: 'other',
+      visitorId: other.visitor.id,
+      reference: 'SP-7KQ2',
+    });
+    expect(elsewhere?.conversation.reference).toBe('SP-7KQ2');
   });
 
   it('reads a typed reference in any case, with or without the prefix, and nothing that cannot be one', () => {

@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, startTestServer, visitorStream, visitorWithConversation } from './helpers.js';
+import { call, readDatabase, startTestServer, visitorStream, visitorWithConversation } from './helpers.js';
 
 const QUIET_SITE = { siteKey: 'demo', name: 'Quiet', bot: false };
 
@@ -72,21 +71,15 @@ describe('a burst of concurrent sends', () => {
     );
 
     await server.close();
-    const database = new Database(dbPath, { readonly: true });
-    try {
-      const messages = database.prepare('SELECT id FROM messages').all() as { id: string }[];
-      // The event log refers to each message's row instead of copying it.
-      const events = database
-        .prepare(
-          `SELECT message.id FROM visitor_events AS event JOIN messages AS message ON message.key = event.message_key
-             WHERE event.type = 'message.created'`,
-        )
-        .all() as { id: string }[];
-      const reported = events.map((event) => event.id);
-      expect(messages).toHaveLength(visitors.length * perVisitor);
-      expect(reported.sort()).toEqual(messages.map((message) => message.id).sort());
-    } finally {
-      database.close();
-    }
+    const messages = await readDatabase(dbPath, 'SELECT id FROM messages');
+    // The event log refers to each message's row instead of copying it.
+    const events = await readDatabase(
+      dbPath,
+      `SELECT message.id FROM visitor_events AS event JOIN messages AS message ON message.key = event.message_key
+         WHERE event.type = 'message.created'`,
+    );
+    const reported = events.map((event) => event.id as string);
+    expect(messages).toHaveLength(visitors.length * perVisitor);
+    expect(reported.sort()).toEqual(messages.map((message) => message.id as string).sort());
   });
 });

@@ -7,6 +7,7 @@ import {
   visitorStream,
   visitorWithConversation,
 } from './helpers.js';
+import { onPostgres } from './postgres-test-database.js';
 
 const QUIET_SITE = { siteKey: 'demo', name: 'Quiet', bot: false };
 
@@ -151,7 +152,11 @@ describe('the visitor stream', () => {
     const session = await newSession(server);
     const tabs = await Promise.all([1, 2, 3].map(() => visitorStream(server, session.token, session.cursor)));
     await Promise.all(tabs.map((tab) => tab.next((frame) => frame.comment === 'open')));
-    expect(server.stats()).toEqual({ visitorStreams: 3, agentStreams: 0 });
+    expect(server.stats()).toEqual({
+      visitorStreams: 3,
+      agentStreams: 0,
+      store: onPostgres() ? 'postgres' : 'sqlite',
+    });
     for (const tab of tabs) tab.close();
     await expect.poll(() => server.stats().visitorStreams, { timeout: 10_000 }).toBe(0);
   });

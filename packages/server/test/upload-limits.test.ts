@@ -2,26 +2,24 @@
  * Issue 13, items 3, 5 and 6 for uploads: a quota per visitor, unattached uploads swept after a day, a file name
  * that must agree with its type and cannot hide behind bidirectional controls, and names cut between characters.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, newSession, startTestServer, visitorWithConversation } from './helpers.js';
+import { call, newSession, startTestServer, storedUploads, visitorWithConversation } from './helpers.js';
 
 let dataDir: string;
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function freshDataDir(): string {
+/** A fresh data folder, with the database in it (on PostgreSQL: the database standing in for that file). */
+function freshData(): { dataDir: string; dbPath: string } {
   dataDir = mkdtempSync(join(tmpdir(), 'sapa-upload-limits-'));
-  return dataDir;
+  return { dataDir, dbPath: join(dataDir, 'sapa.db') };
 }
 
-function filesOnDisk(): string[] {
-  try {
-    return readdirSync(join(dataDir, 'uploads'));
-  } catch {
-    return [];
-  }
+/** The uploads whose bytes are kept: files in the data folder on SQLite, rows on PostgreSQL. */
+function filesStored(): Promise<string[]> {
+  return storedUploads({ dataDir, dbPath: join(dataDir, 'sapa.db') });
 }
 
 async function upload(
@@ -48,7 +46,7 @@ async function upload(
 
 describe('upload quota', () => {
   it('takes 5 of 30 uploads of 10 MiB from one visitor within the hour, then 429 naming the quota', async () => {
-    const server = await startTestServer({ dataDir: freshDataDir() });
+    const server = await startTestServer(freshData());
     const session = await newSession(server);
     const bytes = new Uint8Array(10 * 1024 * 1024);
     const statuses: number[] = [];
@@ -64,7 +62,7 @@ describe('upload quota', () => {
       /^The upload quota is 20 files and 52428800 bytes per visitor per 60 minutes; 5 files and 52428800 bytes were uploaded in that time\./,
     );
     expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThan(3000);
-    expect(filesOnDisk()).toHaveLength(5);
+    expect(await filesStored()).toHaveLength(5);
     // Another visitor has a quota of their own.
     const other = await newSession(server);
     expect((await upload(server, other.token, 'x', 'text/plain', 'a.txt')).status).toBe(201);
@@ -73,7 +71,7 @@ describe('upload quota', () => {
   it('counts files too, checks a body of unknown length after reading it and leaves nothing behind, and frees up with time', async () => {
     let now = Date.parse('2026-03-02T09:00:00.000Z');
     const server = await startTestServer({
-      dataDir: freshDataDir(),
+      ...freshData(),
       clock: () => now,
       uploadQuota: { files: 2, bytes: 1000, windowMs: 60 * 60 * 1000 },
     });
@@ -88,7 +86,7 @@ describe('upload quota', () => {
     });
     const third = await upload(server, session.token, chunked, 'text/plain', '3.txt');
     expect(third.status).toBe(429);
-    expect(filesOnDisk()).toHaveLength(2);
+    expect(await filesStored()).toHaveLength(2);
     now += 60 * 60 * 1000 + 1;
     expect((await upload(server, session.token, 'tiga', 'text/plain', '3.txt')).status).toBe(201);
     // Agents are not held to the visitors' quota.
@@ -104,7 +102,7 @@ describe('unattached uploads', () => {
   it('are deleted a day after their upload, files and rows; attached ones stay', async () => {
     let now = Date.now();
     const server = await startTestServer({
-      dataDir: freshDataDir(),
+      ...freshData(),
       clock: () => now,
       maintenanceIntervalMs: 20,
     });
@@ -124,7 +122,7 @@ describe('unattached uploads', () => {
     expect((await fetch(unused.body.url)).status).toBe(200);
     now += 2 * 60 * 60 * 1000;
     await expect.poll(async () => (await fetch(unused.body.url)).status).toBe(404);
-    expect(filesOnDisk()).toEqual([kept.body.id]);
+    expect(await filesStored()).toEqual([kept.body.id]);
     expect(await (await fetch(kept.body.url)).text()).toBe('dipakai');
     // A swept upload cannot be sent any more.
     const late = await call(
@@ -140,7 +138,7 @@ describe('unattached uploads', () => {
 
 describe('upload names', () => {
   it('refuses a name whose extension does not agree with the type (415 naming it), bidi controls or not', async () => {
-    const server = await startTestServer({ dataDir: freshDataDir() });
+    const server = await startTestServer(freshData());
     const session = await newSession(server);
     const exe = await upload(server, session.token, '%PDF-1.4', 'application/pdf', 'invoice.pdf.exe');
     expect(exe.status).toBe(415);
@@ -172,11 +170,11 @@ describe('upload names', () => {
     expect(fine.status).toBe(201);
     expect(fine.body.name).toBe('laporan Maret.PDF');
     expect((await upload(server, session.token, 'x', 'text/plain', 'README')).status).toBe(201);
-    expect(filesOnDisk()).toHaveLength(2);
+    expect(await filesStored()).toHaveLength(2);
   });
 
   it('cuts a long name between characters and keeps its extension, for visitors and agents (no 500, nothing left over)', async () => {
-    const server = await startTestServer({ dataDir: freshDataDir() });
+    const server = await startTestServer(freshData());
     const session = await newSession(server);
     const name = `${'a'.repeat(254)}😀.txt`;
     for (const [path, token] of [
@@ -195,6 +193,6 @@ describe('upload names', () => {
     expect(emoji.body.name).toBe(`${'b'.repeat(248)}😀😀.txt`);
     const cut = await upload(server, session.token, 'isi', 'text/plain', `${'c'.repeat(250)}😀😀😀.txt`);
     expect(cut.body.name).toBe(`${'c'.repeat(250)}😀.txt`);
-    expect(filesOnDisk()).toHaveLength(4);
+    expect(await filesStored()).toHaveLength(4);
   });
 });

@@ -6,13 +6,13 @@ import type {
   ProfileSources,
 } from '@sapa/protocol/agent';
 import type { AgentConversation } from '../agent-conversation.js';
-import type { EventHub } from '../event-hub.js';
+import type { Presence } from '../cluster/presence.js';
 import type { Repositories } from '../store/chat-store.js';
 import type { ConversationRecord, FeedbackRecord, VisitorRecord } from '../store/records.js';
 
 /** What agents see of a conversation and of a visitor: the records plus presence, unread count, last message. */
 export class AgentViews {
-  constructor(private readonly hub: EventHub) {}
+  constructor(private readonly presence: Presence) {}
 
   /**
    * The agent view of a conversation, read through `repositories` (a transaction's, to see its own changes).
@@ -54,7 +54,7 @@ export class AgentViews {
     const summary: AgentVisitorSummary = {
       id: visitor.id,
       verified: visitor.verified,
-      online: this.hub.isVisitorOnline(visitor.id),
+      online: this.presence.isVisitorOnline(visitor.id),
       lastSeenAt: record.lastSeenAt,
     };
     if (visitor.name !== undefined) summary.name = visitor.name;

@@ -1,3 +1,4 @@
+import type { SweepClaims } from '../cluster/sweep-claims.js';
 import type { EmailReplies } from './email-replies.js';
 import type { EventRules } from './event-rules.js';
 import type { FeedbackService } from './feedback-service.js';
@@ -42,6 +43,8 @@ export function createCareScheduler(parts: {
   feedback: FeedbackService;
   emails: EmailReplies;
   log: (message: string, error?: unknown) => void;
+  /** Claims each sweep so that one node runs it (default: every sweep runs). */
+  claims?: SweepClaims;
   intervalMs?: number;
 }): CareScheduler {
   let running: Promise<CareSweepResult> | undefined;
@@ -56,12 +59,25 @@ export function createCareScheduler(parts: {
     }
   };
 
-  const run = async (): Promise<CareSweepResult> => ({
+  const runSteps = async (): Promise<CareSweepResult> => ({
     delayed: await step('sending delayed campaigns', () => parts.rules.sendDue()),
     feedbackRequests: await step('sending feedback requests', () => parts.feedback.requestDue()),
     emails: await step('emailing replies', () => parts.emails.sendDue()),
     prunedEvents: await step('forgetting old counted events', () => parts.rules.pruneTrackedEvents()),
   });
+  // With many nodes on one database, one of them sweeps at a time: the others skip the round, so nothing due
+  // (a thank-you, an email) is sent twice (issue 14).
+  const nothing: CareSweepResult = { delayed: 0, feedbackRequests: 0, emails: 0, prunedEvents: 0 };
+  const run = async (): Promise<CareSweepResult> => {
+    if (!parts.claims) return runSteps();
+    try {
+      return await parts.claims.run('care', runSteps, nothing);
+    } catch (error) {
+      // Claiming failed (the database is away): skip this round; the timer's sweep must never reject.
+      parts.log('Customer care: claiming the sweep failed; the next sweep tries again.', error);
+      return nothing;
+    }
+  };
 
   const sweep = async (): Promise<CareSweepResult> => {
     while (running) await running.catch(() => undefined);

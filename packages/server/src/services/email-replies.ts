@@ -1,7 +1,7 @@
 import type { Message } from '@sapa/protocol';
+import type { Presence } from '../cluster/presence.js';
 import { type EmailSender, isEmailAddress } from '../email-sender.js';
 import { composeReplyEmail, type EmailedMessage } from '../email-texts.js';
-import type { EventHub } from '../event-hub.js';
 import type { ChatStore, Repositories } from '../store/chat-store.js';
 import type { ConversationRecord, VisitorRecord } from '../store/records.js';
 import type { SiteDirectory } from './site-directory.js';
@@ -31,7 +31,7 @@ export class EmailReplies {
   constructor(
     private readonly store: ChatStore,
     private readonly sites: SiteDirectory,
-    private readonly hub: EventHub,
+    private readonly presence: Presence,
     private readonly clock: () => Date,
     private readonly log: (message: string, error?: unknown) => void,
     private readonly mail?: EmailOptions,
@@ -39,7 +39,7 @@ export class EmailReplies {
 
   /** Schedules an email for an agent's reply, when the visitor is away and has an address (in the reply's transaction). */
   async afterAgentReply(transaction: Repositories, record: ConversationRecord): Promise<void> {
-    if (!this.mail || this.hub.isVisitorOnline(record.visitorId)) return;
+    if (!this.mail || this.presence.isVisitorOnline(record.visitorId)) return;
     const visitor = await transaction.visitors.get(record.visitorId);
     if (!isEmailAddress(visitor?.visitor.email)) return;
     const state = await transaction.conversationEmails.get(record.conversation.id);

@@ -1,7 +1,7 @@
 import type { Availability, Locale, WidgetConfig } from '@sapa/protocol';
 import { toLocale } from '../bot.js';
 import { isWithinBusinessHours, nextOpening } from '../business-hours.js';
-import type { EventHub } from '../event-hub.js';
+import type { Presence } from '../cluster/presence.js';
 import { ProblemError } from '../problem.js';
 import type { ResolvedSite } from '../site-config.js';
 import type { VisitorRecord } from '../store/records.js';
@@ -10,7 +10,7 @@ import type { VisitorRecord } from '../store/records.js';
 export class SiteDirectory {
   constructor(
     private readonly sites: ReadonlyMap<string, ResolvedSite>,
-    private readonly hub: EventHub,
+    private readonly presence: Presence,
     private readonly clock: () => Date,
     /** Whether agents' replies are emailed to visitors who are away (mail is configured). */
     private readonly emailReplies = false,
@@ -43,9 +43,9 @@ export class SiteDirectory {
     return [...this.sites.values()].flatMap((site) => site.allowedOrigins);
   }
 
-  /** Agents are online while a console stream is open, and, when the site has hours, inside them. */
+  /** Agents are online while a console stream is open on any node, and, when the site has hours, inside them. */
   agentsOnline(site: ResolvedSite, now = this.clock()): boolean {
-    if (this.hub.agentStreamCount === 0) return false;
+    if (!this.presence.agentsOnline()) return false;
     return !site.businessHours || isWithinBusinessHours(site.businessHours, now);
   }
 

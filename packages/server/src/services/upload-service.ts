@@ -1,18 +1,15 @@
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Attachment, UploadLimits } from '@sapa/protocol';
 import { newId } from '../ids.js';
 import { ProblemError } from '../problem.js';
 import type { ChatStore } from '../store/chat-store.js';
 import { type StoredUpload, toAttachment } from '../store/records.js';
+import type { StoredBytes, UploadBytes } from '../upload-bytes.js';
 import type { SiteDirectory } from './site-directory.js';
 
 /** A stored file found for serving. */
 export interface UploadFile {
   upload: StoredUpload;
-  /** Where its bytes are on disk. */
-  path: string;
-  size: number;
+  bytes: StoredBytes;
 }
 
 /** How much one visitor may upload within a sliding window (issue 13). */
@@ -33,15 +30,15 @@ export const DEFAULT_UPLOAD_QUOTA: UploadQuota = {
 export const UNATTACHED_UPLOAD_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Uploads: the bytes in a folder on disk under the upload's id, the row (owner, name, type) in the store; a
- * quota per visitor, and a sweep of uploads no message uses.
+ * Uploads: the bytes under the upload's id (a folder on disk, or the database: {@link UploadBytes}), the row
+ * (owner, name, type) in the store; a quota per visitor, and a sweep of uploads no message uses.
  */
 export class UploadService {
   constructor(
     private readonly store: ChatStore,
     private readonly sites: SiteDirectory,
-    /** Folder the bytes are written to. */
-    private readonly folder: string,
+    /** Where the bytes are kept. */
+    private readonly bytes: UploadBytes,
     private readonly quota: UploadQuota = DEFAULT_UPLOAD_QUOTA,
     private readonly clock: () => number = Date.now,
   ) {}
@@ -80,11 +77,9 @@ export class UploadService {
       size: file.bytes.length,
       mime: file.mime,
     };
-    const path = join(this.folder, upload.id);
     // Bytes first, row second: a failed write leaves no upload that points at nothing.
-    await mkdir(this.folder, { recursive: true });
     try {
-      await writeFile(path, file.bytes);
+      await this.bytes.write(upload.id, file.bytes);
       const now = this.clock();
       await this.store.transaction(async (transaction) => {
         if (options.quota) {
@@ -94,7 +89,7 @@ export class UploadService {
         await transaction.uploads.insert(upload, new Date(now).toISOString());
       });
     } catch (error) {
-      await rm(path, { force: true });
+      await this.bytes.delete([upload.id]);
       throw error;
     }
     return toAttachment(upload, this.store.publicUrl);
@@ -103,15 +98,9 @@ export class UploadService {
   /** A stored file by id. @throws {ProblemError} 404 when there is no such upload or its bytes are gone */
   async find(id: string): Promise<UploadFile> {
     const upload = await this.store.uploads.get(id);
-    const path = upload && join(this.folder, upload.id);
-    const size = path
-      ? await stat(path).then(
-          (info) => info.size,
-          () => undefined,
-        )
-      : undefined;
-    if (!upload || !path || size === undefined) throw new ProblemError('not_found', 'No such file.');
-    return { upload, path, size };
+    const bytes = upload && (await this.bytes.read(upload.id));
+    if (!upload || !bytes) throw new ProblemError('not_found', 'No such file.');
+    return { upload, bytes };
   }
 
   /**
@@ -121,7 +110,7 @@ export class UploadService {
   async sweepUnattached(): Promise<number> {
     const before = new Date(this.clock() - UNATTACHED_UPLOAD_LIFETIME_MS).toISOString();
     const ids = await this.store.uploads.deleteUnattached(before);
-    for (const id of ids) await rm(join(this.folder, id), { force: true });
+    await this.bytes.delete(ids);
     return ids.length;
   }
 

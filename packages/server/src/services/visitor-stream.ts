@@ -1,3 +1,4 @@
+import type { Presence } from '../cluster/presence.js';
 import type { EventHub, EventListener, OutgoingEvent } from '../event-hub.js';
 import { parseCursor } from '../ids.js';
 import { ProblemError } from '../problem.js';
@@ -23,6 +24,7 @@ export class VisitorStream {
   constructor(
     private readonly store: ChatStore,
     private readonly hub: EventHub,
+    private readonly presence: Presence,
     private readonly fanOut: FanOut,
     private readonly log: (message: string, error?: unknown) => void,
   ) {}
@@ -50,7 +52,7 @@ export class VisitorStream {
   async open(visitor: VisitorRecord, cursor: string | undefined): Promise<OpenedVisitorStream> {
     const visitorId = visitor.visitor.id;
     const position = await this.check(visitor, cursor);
-    const wasOnline = this.hub.isVisitorOnline(visitorId);
+    const wasOnline = this.presence.isVisitorOnline(visitorId);
     // Subscribe before reading the replay, holding live events back meanwhile: an event committed while the
     // replay is read is then in one or both, never in neither (duplicates are dropped by cursor below).
     const held: OutgoingEvent[] = [];
@@ -97,7 +99,7 @@ export class VisitorStream {
 
   private stop(visitorId: string, unsubscribe: () => void): void {
     unsubscribe();
-    if (this.hub.isVisitorOnline(visitorId)) return;
+    if (this.presence.isVisitorOnline(visitorId)) return;
     this.fanOut.visitorPresenceChanged(visitorId).catch((error: unknown) => {
       this.log('Telling agents that a visitor went away failed.', error);
     });

@@ -242,10 +242,18 @@ export interface Repositories {
 /** The repositories of one open transaction. */
 export interface Transaction extends Repositories {
   /**
-   * Runs `callback` once the transaction has committed, before any later transaction can commit, so live
-   * events leave in the order their changes were stored. Never runs when the transaction rolls back.
+   * Runs `callback` once the transaction has committed, so live events leave in the order their changes were
+   * stored: on SQLite before any later transaction can commit; on PostgreSQL right after its `COMMIT` (a
+   * visitor's events are ordered by the visitor's lock, so the next one commits only after this one did).
+   * Never runs when the transaction rolls back.
    */
   afterCommit(callback: () => void): void;
+  /**
+   * Sends `payload` to every server listening on `channel` once the transaction commits, in commit order, never
+   * after a rollback: PostgreSQL's NOTIFY, sent in the transaction just before it commits (many servers on one
+   * database, issue 14). The embedded store serves one process and has nobody to tell: it ignores it.
+   */
+  notify(channel: string, payload: string): void;
 }
 
 /**
@@ -253,7 +261,7 @@ export interface Transaction extends Repositories {
  * together (a message, its conversation's change and the events that report them).
  *
  * Inside `transaction`, use only the transaction's repositories: a call on the store itself waits for the
- * transaction to end, which never comes.
+ * transaction to end, which never comes (SQLite), or runs beside it without seeing its changes (PostgreSQL).
  *
  * @example
  * const message = await store.transaction(async (transaction) => {

@@ -3,13 +3,13 @@ import type { AgentRepository } from '../chat-store.js';
 import type { AgentRecord } from '../records.js';
 import type { Runner, SqliteConnection } from './sqlite-connection.js';
 
-interface AgentRow {
+export interface AgentRow {
   id: string;
   name: string;
   created_at: string;
 }
 
-function toAgentRecord(row: AgentRow): AgentRecord {
+export function toAgentRecord(row: AgentRow): AgentRecord {
   return { id: row.id, name: row.name, createdAt: row.created_at };
 }
 

@@ -3,7 +3,7 @@ import type { CampaignSendRepository } from '../chat-store.js';
 import type { CampaignSendKind, CampaignSendRecord, SendPayload, SendTimes } from '../records.js';
 import type { Runner, SqliteConnection } from './sqlite-connection.js';
 
-interface CampaignSendRow {
+export interface CampaignSendRow {
   id: string;
   site_key: string;
   campaign_id: string;
@@ -16,7 +16,7 @@ interface CampaignSendRow {
   conversation_id: string | null;
 }
 
-function toCampaignSend(row: CampaignSendRow): CampaignSendRecord {
+export function toCampaignSend(row: CampaignSendRow): CampaignSendRecord {
   const send: CampaignSendRecord = {
     id: row.id,
     siteKey: row.site_key,

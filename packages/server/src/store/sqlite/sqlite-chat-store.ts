@@ -96,7 +96,12 @@ export class SqliteChatStore implements ChatStore {
 
   transaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
     return this.connection.transaction((run, afterCommit) =>
-      work({ ...this.repositories(run), afterCommit: (callback) => afterCommit.push(callback) }),
+      work({
+        ...this.repositories(run),
+        afterCommit: (callback) => afterCommit.push(callback),
+        // One process on one file: nobody else to notify.
+        notify: () => {},
+      }),
     );
   }
 

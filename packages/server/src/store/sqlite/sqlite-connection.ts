@@ -312,8 +312,8 @@ function settleNow<T>(statements: () => T): Promise<T> {
   }
 }
 
-/** Runs every callback even when one throws; then throws the first error. */
-function runAll(callbacks: Array<() => void>): void {
+/** Runs every callback even when one throws; then throws the first error (both stores run `afterCommit` so). */
+export function runAll(callbacks: Array<() => void>): void {
   let failure: { error: unknown } | undefined;
   for (const callback of callbacks) {
     try {

@@ -2,14 +2,14 @@ import type { ConversationEmailRepository } from '../chat-store.js';
 import type { ConversationEmailState } from '../records.js';
 import type { Runner, SqliteConnection } from './sqlite-connection.js';
 
-interface ConversationEmailRow {
+export interface ConversationEmailRow {
   conversation_id: string;
   due_at: string | null;
   sent_at: string | null;
   sent_through_seq: number;
 }
 
-function toState(row: ConversationEmailRow): ConversationEmailState {
+export function toState(row: ConversationEmailRow): ConversationEmailState {
   const state: ConversationEmailState = {
     conversationId: row.conversation_id,
     sentThroughSeq: row.sent_through_seq,

@@ -12,7 +12,7 @@ import type {
 import type { Runner, SqliteConnection } from './sqlite-connection.js';
 import type { SqliteStoreMemory } from './sqlite-store-memory.js';
 
-interface ConversationRow {
+export interface ConversationRow {
   id: string;
   site_key: string;
   visitor_id: string;
@@ -33,7 +33,7 @@ interface ConversationRow {
   awaiting_comment_id: string | null;
 }
 
-function toConversationRecord(row: ConversationRow): ConversationRecord {
+export function toConversationRecord(row: ConversationRow): ConversationRecord {
   const conversation: Conversation = {
     id: row.id,
     status: row.status,
@@ -61,7 +61,7 @@ function toConversationRecord(row: ConversationRow): ConversationRecord {
 }
 
 /** `%…%` for LIKE (lower case), with the text's own wildcards and the escape character escaped. */
-function containing(text: string): string {
+export function containing(text: string): string {
   return `%${text.toLowerCase().replace(/[!%_]/g, (character) => `!${character}`)}%`;
 }
 

@@ -4,7 +4,7 @@ import type { FeedbackRepository } from '../chat-store.js';
 import type { FeedbackRecord } from '../records.js';
 import type { Runner, SqliteConnection } from './sqlite-connection.js';
 
-interface FeedbackRow {
+export interface FeedbackRow {
   id: string;
   site_key: string;
   conversation_id: string;
@@ -19,7 +19,7 @@ interface FeedbackRow {
   updated_at: string;
 }
 
-function toFeedback(row: FeedbackRow): FeedbackRecord {
+export function toFeedback(row: FeedbackRow): FeedbackRecord {
   const feedback: FeedbackRecord = {
     id: row.id,
     siteKey: row.site_key,

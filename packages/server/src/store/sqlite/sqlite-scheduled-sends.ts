@@ -3,7 +3,7 @@ import type { ScheduledSendRepository } from '../chat-store.js';
 import type { ScheduledSend } from '../records.js';
 import type { Runner, SqliteConnection } from './sqlite-connection.js';
 
-interface ScheduledSendRow {
+export interface ScheduledSendRow {
   visitor_id: string;
   campaign_id: string;
   site_key: string;
@@ -11,7 +11,7 @@ interface ScheduledSendRow {
   due_at: string;
 }
 
-function toScheduledSend(row: ScheduledSendRow): ScheduledSend {
+export function toScheduledSend(row: ScheduledSendRow): ScheduledSend {
   return {
     visitorId: row.visitor_id,
     campaignId: row.campaign_id,

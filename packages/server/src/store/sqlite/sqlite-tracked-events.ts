@@ -4,7 +4,7 @@ import type { TrackedEvent } from '../records.js';
 import type { Runner, SqliteConnection } from './sqlite-connection.js';
 
 /** Most events one lookup reads: a counting rule needs a handful, never a visitor's whole history. */
-const LOOKUP_LIMIT = 500;
+export const LOOKUP_LIMIT = 500;
 
 /** The `tracked_events` table on SQLite. */
 export class SqliteTrackedEvents implements TrackedEventRepository {

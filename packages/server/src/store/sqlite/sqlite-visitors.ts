@@ -5,7 +5,7 @@ import type { VisitorProfile, VisitorRecord } from '../records.js';
 import type { Runner, SqliteConnection } from './sqlite-connection.js';
 import type { SqliteStoreMemory } from './sqlite-store-memory.js';
 
-interface VisitorRow {
+export interface VisitorRow {
   id: string;
   site_key: string;
   user_id: string | null;
@@ -23,7 +23,7 @@ interface VisitorRow {
   sources: string;
 }
 
-function toVisitorRecord(row: VisitorRow): VisitorRecord {
+export function toVisitorRecord(row: VisitorRow): VisitorRecord {
   const visitor: Visitor = {
     id: row.id,
     attributes: JSON.parse(row.attributes),

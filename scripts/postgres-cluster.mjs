@@ -21,6 +21,13 @@ export function findPostgresBin() {
   return '';
 }
 
+/** Whether PostgreSQL's `initdb` can be found: in {@link findPostgresBin}'s folder, or on PATH. */
+export function hasPostgres() {
+  const binDir = findPostgresBin();
+  if (binDir) return existsSync(join(binDir, 'initdb'));
+  return spawnSync('initdb', ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
 /** A free TCP port on loopback (closed again before it is returned). */
 function freePort() {
   return new Promise((resolve, reject) => {
