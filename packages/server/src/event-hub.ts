@@ -76,6 +76,11 @@ export class EventHub {
     this.publishToVisitor(visitorId, { type: CLOSE_STREAM_EVENT, data: '{}' });
   }
 
+  /** Ends every open agent stream; the consoles reconnect and load what they missed over REST. */
+  closeAgentStreams(): void {
+    this.publishToAgents({ type: CLOSE_STREAM_EVENT, data: '{}' });
+  }
+
   isVisitorOnline(visitorId: string): boolean {
     return this.visitors.has(visitorId);
   }

@@ -63,9 +63,11 @@ export function postgresCluster(options: PostgresClusterOptions): Cluster & { no
     NOTIFY_CHANNEL,
     receive,
     () => {
-      // Notifications were lost while the connection was down: read presence again, resume visitor streams.
+      // Notifications were lost while the connection was down: read presence again, resume visitor streams
+      // from their cursors, and end agent streams (agents' events are live only; the console reloads on reconnect).
       presence.reload().catch((error: unknown) => log('Reading presence again failed.', error));
       bus.caughtUp([...hub.onlineVisitors()]);
+      hub.closeAgentStreams();
     },
     log,
   );

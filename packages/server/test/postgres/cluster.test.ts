@@ -185,13 +185,14 @@ describe('many servers on one PostgreSQL database', () => {
     await expect.poll(() => visitorOnline(b, created.body.id), { timeout: 5_000 }).toBe(true);
   });
 
-  it('listens again after its connection is cut, ending its visitors’ streams so they resume from their cursors', async () => {
+  it('listens again after its connection is cut, ending its visitors’ streams (they resume from their cursors) and its agents’ (the console reloads)', async () => {
     const { a, b, sql } = await twoNodes();
     const session = await newSession(a);
     const created = await call(a, 'POST', '/v1/conversations', { clientConversationId: 'c1' }, session.token);
     const conversationId: string = created.body.id;
     const first = await visitorStream(a, session.token, session.cursor);
     await first.next((frame) => frame.comment === 'open');
+    const agents = await agentStream(a);
     await agentMessage(b, conversationId, 'before the cut');
     await first.next((frame) => frame.data?.message?.text === 'before the cut');
     // Every node's listening connection is cut (a database restart, a network blip).
@@ -204,6 +205,8 @@ describe('many servers on one PostgreSQL database', () => {
     await agentMessage(b, conversationId, 'while reconnecting');
     // A ends the visitor's stream once it listens again, so the client resumes from its cursor.
     await expect.poll(() => first.ended, { timeout: 5_000 }).toBe(true);
+    // Agents' events are live only: A's agent stream ends too, so the console reconnects and reloads what it missed.
+    await expect.poll(() => agents.ended, { timeout: 5_000 }).toBe(true);
     const cursor = first.events().at(-1)?.id as string;
     const resumed = await visitorStream(a, session.token, cursor);
     await resumed.next((frame) => frame.data?.message?.text === 'while reconnecting');
