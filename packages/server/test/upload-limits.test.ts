@@ -122,7 +122,8 @@ describe('unattached uploads', () => {
     expect((await fetch(unused.body.url)).status).toBe(200);
     now += 2 * 60 * 60 * 1000;
     await expect.poll(async () => (await fetch(unused.body.url)).status).toBe(404);
-    expect(await filesStored()).toEqual([kept.body.id]);
+    // The sweep deletes the row (the URL answers 404 from then on), then the bytes.
+    await expect.poll(filesStored).toEqual([kept.body.id]);
     expect(await (await fetch(kept.body.url)).text()).toBe('dipakai');
     // A swept upload cannot be sent any more.
     const late = await call(
