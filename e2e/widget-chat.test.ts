@@ -213,6 +213,27 @@ describe('widget: the script-tag page', () => {
     await log().getByText('Mohon maaf atas keterlambatannya, Kak.').waitFor();
   });
 
+  test('a reply that came just before a reload shows after it from storage, before the network answers', async () => {
+    await agent.send(conversationId, { type: 'text', text: 'Paketnya sudah kami kirim ulang, Kak.' });
+    await log().getByText('Paketnya sudah kami kirim ulang, Kak.').waitFor();
+    // Reloaded at once, within the SDK's write delay: only the write made as the page goes away can keep it.
+    let answer: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    await page.route('**/v1/**', async (route) => {
+      await held;
+      await route.continue().catch(() => {});
+    });
+    try {
+      await page.reload();
+      await log().getByText('Paketnya sudah kami kirim ulang, Kak.').waitFor({ timeout: 3_000 });
+    } finally {
+      answer();
+      await page.unroute('**/v1/**');
+    }
+  });
+
   test('switching to Indonesian relabels the widget', async () => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption('id');
     await page.getByRole('textbox', { name: 'Pesan' }).waitFor();

@@ -1,4 +1,4 @@
-import { clear, createStore, del, get, keys, set } from 'idb-keyval';
+import { clear, createStore, del, get, keys, promisifyRequest } from 'idb-keyval';
 import { StorageError } from './errors.js';
 import { DATABASE_NAME } from './forget-stored-visitor.js';
 import type { StorageAdapter } from './types.js';
@@ -26,7 +26,14 @@ export async function openIndexedDbStorage(timeoutMs = STORAGE_OPEN_TIMEOUT_MS):
     ]);
     return {
       get: (key) => get(key, store),
-      set: (key, value) => set(key, value, store),
+      // Committed at once rather than when the task ends: a write made as the page goes away (a reload, a link)
+      // is otherwise dropped by Chromium with the page, and the next page hydrates the history without it.
+      set: (key, value) =>
+        store('readwrite', (objectStore) => {
+          objectStore.put(value, key);
+          objectStore.transaction.commit?.();
+          return promisifyRequest(objectStore.transaction);
+        }),
       delete: (key) => del(key, store),
       keys: async () => (await keys(store)).map(String),
       clear: () => clear(store),
