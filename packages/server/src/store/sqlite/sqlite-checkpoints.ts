@@ -135,6 +135,9 @@ export class SqliteCheckpoints {
     const worker = this.worker;
     if (!worker) return;
     this.worker = undefined;
+    // The thread is unref'd so that it never keeps a server's process alive; while the server waits for it to
+    // stop, it must, or a program awaiting `close()` with nothing else pending exits before the database closes.
+    worker.thread.ref();
     worker.thread.postMessage('stop');
     await worker.exited;
   }
