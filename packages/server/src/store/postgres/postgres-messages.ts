@@ -2,7 +2,12 @@ import type { Message } from '@sapa/protocol';
 import { newId } from '../../ids.js';
 import type { MessageRepository } from '../chat-store.js';
 import type { MessagePage, MessageRecord, NewMessage, PageRequest } from '../records.js';
-import { type MessageRow, toMessage, toMessageRecord } from '../sqlite/sqlite-message-rows.js';
+import {
+  type MessageRow,
+  messageInsertValues,
+  toMessage,
+  toMessageRecord,
+} from '../sqlite/sqlite-message-rows.js';
 import { LOCKS, type PostgresRunner, seqParameter } from './postgres-connection.js';
 
 /** The `messages` table on PostgreSQL. */
@@ -21,22 +26,7 @@ export class PostgresMessages implements MessageRepository {
       `INSERT INTO messages (id, conversation_id, seq, client_message_id, request_key, author, author_role, type,
          text, attachments, actions, card, survey, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING key`,
-      [
-        id,
-        conversationId,
-        seq,
-        input.clientMessageId ?? null,
-        input.requestKey ?? null,
-        JSON.stringify(input.author),
-        input.author.role,
-        input.type,
-        input.text ?? null,
-        input.attachments ? JSON.stringify(input.attachments) : null,
-        input.actions ? JSON.stringify(input.actions) : null,
-        input.card ? JSON.stringify(input.card) : null,
-        input.survey ? JSON.stringify(input.survey) : null,
-        createdAt,
-      ],
+      messageInsertValues(id, conversationId, seq, createdAt, input),
     );
     // Built from what was written rather than read back, as on SQLite.
     const message = toMessage({ id, conversationId, seq, createdAt, ...input }, this.publicUrl());

@@ -1,17 +1,10 @@
-import type { Message, StreamEventMap } from '@sapa/protocol';
+import type { Message } from '@sapa/protocol';
 import { formatCursor } from '../../ids.js';
 import type { VisitorEventRepository } from '../chat-store.js';
 import type { NewStoredEvent, StoredEvent } from '../records.js';
-import { type MessageRow, toMessageRecord } from '../sqlite/sqlite-message-rows.js';
+import { type EventRow, type MessageRow, toMessageRecord } from '../sqlite/sqlite-message-rows.js';
 import type { TrimSchedule } from '../sqlite/sqlite-trim-schedule.js';
 import { LOCKS, type PostgresRunner } from './postgres-connection.js';
-
-/** An event row joined with the message it refers to (all message columns null when it refers to none). */
-type EventRow = {
-  event_cursor: number;
-  event_type: keyof StreamEventMap;
-  event_data: string | null;
-} & { [column in keyof MessageRow]: MessageRow[column] | null };
 
 /**
  * The per-visitor event log (`visitor_events`) on PostgreSQL. Cursors come from one sequence, so they grow

@@ -1,5 +1,5 @@
-import type { Action, Card, Message, MessageType, Participant, Survey } from '@sapa/protocol';
-import { type MessageRecord, type StoredUpload, toAttachment } from '../records.js';
+import type { Action, Card, Message, MessageType, Participant, StreamEventMap, Survey } from '@sapa/protocol';
+import { type MessageRecord, type NewMessage, type StoredUpload, toAttachment } from '../records.js';
 
 /** A row of `messages`, as `SELECT *` reads it. */
 export interface MessageRow {
@@ -79,4 +79,41 @@ export function toMessageRecord(row: MessageRow, publicUrl: string): MessageReco
   };
   if (row.request_key !== null) record.requestKey = row.request_key;
   return record;
+}
+
+/** A `visitor_events` row joined with the message it refers to (all message columns null when it refers to none). */
+export type EventRow = {
+  event_cursor: number;
+  event_type: keyof StreamEventMap;
+  event_data: string | null;
+} & { [column in keyof MessageRow]: MessageRow[column] | null };
+
+/**
+ * The values of a message's row, in the column order of both stores' `INSERT INTO messages (id, conversation_id,
+ * seq, client_message_id, request_key, author, author_role, type, text, attachments, actions, card, survey,
+ * created_at)`.
+ */
+export function messageInsertValues(
+  id: string,
+  conversationId: string,
+  seq: number,
+  createdAt: string,
+  input: NewMessage,
+): Array<string | number | null> {
+  return [
+    id,
+    conversationId,
+    seq,
+    input.clientMessageId ?? null,
+    input.requestKey ?? null,
+    JSON.stringify(input.author),
+    input.author.role,
+    input.type,
+    input.text ?? null,
+    input.attachments ? JSON.stringify(input.attachments) : null,
+    input.actions ? JSON.stringify(input.actions) : null,
+    input.card ? JSON.stringify(input.card) : null,
+    input.survey ? JSON.stringify(input.survey) : null,
+    createdAt,
+  ];
 }

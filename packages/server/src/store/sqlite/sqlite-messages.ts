@@ -3,7 +3,7 @@ import { newId } from '../../ids.js';
 import type { MessageRepository } from '../chat-store.js';
 import type { MessagePage, MessageRecord, NewMessage, PageRequest } from '../records.js';
 import type { Runner, SqliteConnection } from './sqlite-connection.js';
-import { type MessageRow, toMessage, toMessageRecord } from './sqlite-message-rows.js';
+import { type MessageRow, messageInsertValues, toMessage, toMessageRecord } from './sqlite-message-rows.js';
 import type { SqliteStoreMemory } from './sqlite-store-memory.js';
 
 /** The `messages` table on SQLite. */
@@ -24,22 +24,7 @@ export class SqliteMessages implements MessageRepository {
           `INSERT INTO messages (id, conversation_id, seq, client_message_id, request_key, author, author_role, type,
              text, attachments, actions, card, survey, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(
-          id,
-          conversationId,
-          seq,
-          input.clientMessageId ?? null,
-          input.requestKey ?? null,
-          JSON.stringify(input.author),
-          input.author.role,
-          input.type,
-          input.text ?? null,
-          input.attachments ? JSON.stringify(input.attachments) : null,
-          input.actions ? JSON.stringify(input.actions) : null,
-          input.card ? JSON.stringify(input.card) : null,
-          input.survey ? JSON.stringify(input.survey) : null,
-          createdAt,
-        );
+        .run(...messageInsertValues(id, conversationId, seq, createdAt, input));
       this.memory.unreadCounts.stored(conversationId, seq, input.author.role);
       // Built from what was written rather than read back: one statement less per message.
       const message = toMessage({ id, conversationId, seq, createdAt, ...input }, this.publicUrl());

@@ -1,18 +1,10 @@
-import type { StreamEventMap } from '@sapa/protocol';
 import { formatCursor } from '../../ids.js';
 import type { VisitorEventRepository } from '../chat-store.js';
 import type { NewStoredEvent, StoredEvent } from '../records.js';
 import type { Runner, SqliteConnection } from './sqlite-connection.js';
 import type { EventHead } from './sqlite-event-head.js';
-import { type MessageRow, toMessageRecord } from './sqlite-message-rows.js';
+import { type EventRow, type MessageRow, toMessageRecord } from './sqlite-message-rows.js';
 import type { SqliteStoreMemory } from './sqlite-store-memory.js';
-
-/** An event row joined with the message it refers to (all message columns null when it refers to none). */
-type EventRow = {
-  event_cursor: number;
-  event_type: keyof StreamEventMap;
-  event_data: string | null;
-} & { [column in keyof MessageRow]: MessageRow[column] | null };
 
 /**
  * The per-visitor event log (`visitor_events`) on SQLite, keyed by visitor and cursor. An event about a
