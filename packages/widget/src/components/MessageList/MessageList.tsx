@@ -1,7 +1,7 @@
 import type { Action, Participant } from '@sapa/protocol';
 import type { ClientMessage } from '@sapa/sdk';
 import { Component, type ComponentChild, type ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { dayKey, formatDay } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { MessageBubble } from '../MessageBubble/MessageBubble.js';
@@ -97,7 +97,11 @@ export function MessageList({
   now,
 }: MessageListProps) {
   const { t, locale } = useI18n();
-  const [shown, setShown] = useState(MESSAGE_WINDOW);
+  // The window belongs to a conversation: another conversation starts with a fresh one. Derived while rendering
+  // (not reset in an effect, which runs after paint and would undo a "Show older" clicked before it).
+  const conversationId = messages[0]?.conversationId;
+  const [historyWindow, setHistoryWindow] = useState({ conversationId, shown: MESSAGE_WINDOW });
+  const shown = historyWindow.conversationId === conversationId ? historyWindow.shown : MESSAGE_WINDOW;
   const [atBottom, setAtBottom] = useState(true);
   const scroller = useRef<HTMLElement>(null);
   const start = Math.max(0, messages.length - shown);
@@ -141,15 +145,10 @@ export function MessageList({
     if (element && before !== undefined) element.scrollTop += element.scrollHeight - before;
   }, [first?.id]);
 
-  useEffect(() => {
-    // A different conversation starts with a fresh window.
-    setShown(MESSAGE_WINDOW);
-  }, [messages[0]?.conversationId]);
-
   const showOlder = () => {
     if (start > 0) {
       heightBefore.current = scroller.current?.scrollHeight;
-      setShown(shown + MESSAGE_WINDOW);
+      setHistoryWindow({ conversationId, shown: shown + MESSAGE_WINDOW });
     } else if (!loadingOlder) {
       heightBefore.current = scroller.current?.scrollHeight;
       onLoadOlder?.();
