@@ -60,6 +60,8 @@ export function ConversationScreen({ screen, state, view, actions, composerRef, 
         <EmptyState greeting={siteText(config?.greeting, locale)} />
       ) : (
         <MessageList
+          // Another conversation is a fresh list (its window of shown messages, its scroll place).
+          key={activeId}
           messages={messages}
           typing={(activeId && state.typing[activeId]) || []}
           hasMore={(activeId && state.hasMore[activeId]) || false}

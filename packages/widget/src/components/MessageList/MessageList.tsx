@@ -80,7 +80,7 @@ class MessageRow extends Component<MessageRowProps> {
  * The conversation as a polite live log. Only the newest {@link MESSAGE_WINDOW} messages are in the DOM at
  * first (a few screens' worth), so a 10,000-message history opens fast; scrolling up (or "Show older")
  * reveals more from memory, then asks the backend. It keeps to the bottom while the visitor is there, and
- * offers "Jump to latest" when not.
+ * offers "Jump to latest" when not. Key it by conversation: another conversation starts with a fresh window.
  */
 export function MessageList({
   messages,
@@ -97,11 +97,7 @@ export function MessageList({
   now,
 }: MessageListProps) {
   const { t, locale } = useI18n();
-  // The window belongs to a conversation: another conversation starts with a fresh one. Derived while rendering
-  // (not reset in an effect, which runs after paint and would undo a "Show older" clicked before it).
-  const conversationId = messages[0]?.conversationId;
-  const [historyWindow, setHistoryWindow] = useState({ conversationId, shown: MESSAGE_WINDOW });
-  const shown = historyWindow.conversationId === conversationId ? historyWindow.shown : MESSAGE_WINDOW;
+  const [shown, setShown] = useState(MESSAGE_WINDOW);
   const [atBottom, setAtBottom] = useState(true);
   const scroller = useRef<HTMLElement>(null);
   const start = Math.max(0, messages.length - shown);
@@ -148,7 +144,7 @@ export function MessageList({
   const showOlder = () => {
     if (start > 0) {
       heightBefore.current = scroller.current?.scrollHeight;
-      setHistoryWindow({ conversationId, shown: shown + MESSAGE_WINDOW });
+      setShown(shown + MESSAGE_WINDOW);
     } else if (!loadingOlder) {
       heightBefore.current = scroller.current?.scrollHeight;
       onLoadOlder?.();
