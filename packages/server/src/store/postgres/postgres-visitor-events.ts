@@ -2,7 +2,7 @@ import type { Message } from '@sapa/protocol';
 import { formatCursor } from '../../ids.js';
 import type { VisitorEventRepository } from '../chat-store.js';
 import type { NewStoredEvent, StoredEvent } from '../records.js';
-import { type EventRow, type MessageRow, toMessageRecord } from '../sqlite/sqlite-message-rows.js';
+import { type EventRow, toStoredEvents } from '../sqlite/sqlite-message-rows.js';
 import type { TrimSchedule } from '../sqlite/sqlite-trim-schedule.js';
 import { LOCKS, type PostgresRunner } from './postgres-connection.js';
 
@@ -63,19 +63,7 @@ export class PostgresVisitorEvents implements VisitorEventRepository {
          WHERE event.visitor_id = $1 AND event.cursor > $2 ORDER BY event.cursor`,
       [visitorId, position],
     );
-    const publicUrl = this.publicUrl();
-    const events: StoredEvent[] = [];
-    for (const row of rows) {
-      const data =
-        row.event_data ??
-        (row.key === null
-          ? undefined
-          : JSON.stringify({ message: toMessageRecord(row as MessageRow, publicUrl).message }));
-      // An event whose message is gone has nothing left to tell.
-      if (data !== undefined)
-        events.push({ cursor: formatCursor(row.event_cursor), type: row.event_type, data });
-    }
-    return events;
+    return toStoredEvents(rows, this.publicUrl());
   }
 
   async latestPosition(visitorId: string): Promise<number | undefined> {

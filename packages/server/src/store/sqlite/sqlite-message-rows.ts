@@ -1,5 +1,12 @@
 import type { Action, Card, Message, MessageType, Participant, StreamEventMap, Survey } from '@sapa/protocol';
-import { type MessageRecord, type NewMessage, type StoredUpload, toAttachment } from '../records.js';
+import { formatCursor } from '../../ids.js';
+import {
+  type MessageRecord,
+  type NewMessage,
+  type StoredEvent,
+  type StoredUpload,
+  toAttachment,
+} from '../records.js';
 
 /** A row of `messages`, as `SELECT *` reads it. */
 export interface MessageRow {
@@ -87,6 +94,21 @@ export type EventRow = {
   event_type: keyof StreamEventMap;
   event_data: string | null;
 } & { [column in keyof MessageRow]: MessageRow[column] | null };
+
+/** Event rows as stream events: an event about a message tells the message as it is now; one whose message is gone is left out. */
+export function toStoredEvents(rows: EventRow[], publicUrl: string): StoredEvent[] {
+  const events: StoredEvent[] = [];
+  for (const row of rows) {
+    const data =
+      row.event_data ??
+      (row.key === null
+        ? undefined
+        : JSON.stringify({ message: toMessageRecord(row as MessageRow, publicUrl).message }));
+    if (data !== undefined)
+      events.push({ cursor: formatCursor(row.event_cursor), type: row.event_type, data });
+  }
+  return events;
+}
 
 /**
  * The values of a message's row, in the column order of both stores' `INSERT INTO messages (id, conversation_id,

@@ -3,7 +3,7 @@ import type { VisitorEventRepository } from '../chat-store.js';
 import type { NewStoredEvent, StoredEvent } from '../records.js';
 import type { Runner, SqliteConnection } from './sqlite-connection.js';
 import type { EventHead } from './sqlite-event-head.js';
-import { type EventRow, type MessageRow, toMessageRecord } from './sqlite-message-rows.js';
+import { type EventRow, toStoredEvents } from './sqlite-message-rows.js';
 import type { SqliteStoreMemory } from './sqlite-store-memory.js';
 
 /**
@@ -60,19 +60,7 @@ export class SqliteVisitorEvents implements VisitorEventRepository {
              WHERE event.visitor_id = ? AND event.cursor > ? ORDER BY event.cursor`,
         )
         .all(visitorId, position) as EventRow[];
-      const publicUrl = this.publicUrl();
-      const events: StoredEvent[] = [];
-      for (const row of rows) {
-        const data =
-          row.event_data ??
-          (row.key === null
-            ? undefined
-            : JSON.stringify({ message: toMessageRecord(row as MessageRow, publicUrl).message }));
-        // An event whose message is gone has nothing left to tell.
-        if (data !== undefined)
-          events.push({ cursor: formatCursor(row.event_cursor), type: row.event_type, data });
-      }
-      return events;
+      return toStoredEvents(rows, this.publicUrl());
     });
   }
 
